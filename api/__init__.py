@@ -1,0 +1,1 @@
+"""The HTTP face of thbgraph: SPARQL protocol endpoint, traceability API, linked-data pages."""

@@ -1,0 +1,72 @@
+"""The `thbgraph` command line: each command forwards to a plain function of the library.
+
+Commands live in one module each (`graph/cli/<name>.py`) and register themselves on `app`.
+A ThbGraphError becomes one line on stderr and exit code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+
+import typer
+
+from ..errors import ThbGraphError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="thbgraph",
+    help="A knowledge graph of anti-trafficking commitments, meetings, actors and publications.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"thbgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """A knowledge graph of anti-trafficking commitments, meetings, actors and publications."""
+
+
+# Command modules, imported in this order; each adds its commands to `app`.
+COMMAND_MODULES = [
+    "extract",  # extract, evaluate
+    "build",  # build, add, remove
+    "validate",  # validate
+    "traceability",  # cited-by, query, show, resolve
+    "storecmd",  # load, graphs, dump
+    "serve",  # serve
+    "export",  # export
+    "synth",  # synth
+    "evaluate",  # evaluate
+]
+
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        if importlib.util.find_spec(f"{__name__}.{name}") is not None:
+            importlib.import_module(f"{__name__}.{name}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    _register()
+    try:
+        app()
+    except ThbGraphError as exc:
+        typer.echo(f"thbgraph: error: {exc}", err=True)
+        sys.exit(1)

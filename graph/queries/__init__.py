@@ -1,0 +1,1 @@
+"""Named SPARQL queries (.rq files) shared by the CLI and the API."""

@@ -1,0 +1,277 @@
+"""The graph store: an embedded on-disk pyoxigraph store with atomic generations, or in memory.
+
+On disk, a store is a directory:
+
+    STORE/
+      current -> generations/20261124T193000-1234   (symlink, swapped atomically)
+      generations/<id>/                              (one pyoxigraph (RocksDB) store each)
+
+A build writes a whole new generation and swaps `current` only when it succeeded, so a failed or
+killed build leaves the previous store untouched, and a reader sees the old or the new graph,
+never a mix. Readers open the generation read-only, so many processes can read at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import StoreError
+
+__all__ = ["GraphStore", "Generation", "open_store", "term_from_python"]
+
+CURRENT = "current"
+GENERATIONS = "generations"
+
+
+def term_from_python(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """A pyoxigraph term for a bound value: pyoxigraph/rdflib terms pass through, str becomes a literal."""
+    if isinstance(value, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return value
+    # rdflib terms, without importing rdflib here
+    cls = type(value).__name__
+    if cls == "URIRef":
+        return ox.NamedNode(str(value))
+    if cls == "Literal":
+        if value.language:
+            return ox.Literal(str(value), language=value.language)
+        if value.datatype:
+            return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
+        return ox.Literal(str(value))
+    if isinstance(value, bool):
+        return ox.Literal(
+            "true" if value else "false",
+            datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"),
+        )
+    if isinstance(value, int):
+        return ox.Literal(
+            str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+        )
+    return ox.Literal(str(value))
+
+
+class GraphStore:
+    """A SPARQL-queryable quad store. The default graph of a query is the union of all graphs."""
+
+    def __init__(self, inner: ox.Store, *, location: Path | None = None) -> None:
+        self.inner = inner
+        self.location = location
+
+    # -- reading ---------------------------------------------------------------------------------
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Any] | None = None,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> Any:
+        """Run a SPARQL query with values bound to variables (never pasted into the text).
+
+        Without `default_graphs`, the default graph is the union of all named graphs.
+        """
+        substitutions = (
+            {ox.Variable(k): term_from_python(v) for k, v in bindings.items() if v is not None}
+            if bindings
+            else None
+        )
+        kwargs: dict[str, Any] = {"substitutions": substitutions}
+        if default_graphs is not None:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        return self.inner.query(sparql, **kwargs)
+
+    def select(
+        self, sparql: str, *, bindings: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """SELECT rows as dicts of variable name -> Python value (str/int/float/bool) or None."""
+        result = self.query(sparql, bindings=bindings)
+        names = [v.value for v in result.variables]
+        rows = []
+        for sol in result:
+            rows.append({n: to_python(sol[n]) for n in names})
+        return rows
+
+    def named_graphs(self) -> list[tuple[str, int]]:
+        """Each named graph with its number of quads, sorted by IRI."""
+        out = []
+        for g in self.inner.named_graphs():
+            if isinstance(g, ox.NamedNode):
+                out.append(
+                    (g.value, sum(1 for _ in self.inner.quads_for_pattern(None, None, None, g)))
+                )
+        return sorted(out)
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+    def dump(self, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS, *, graph: str | None = None) -> bytes:
+        """Serialise the whole store (or one graph) to bytes."""
+        buf = io.BytesIO()
+        if graph is None:
+            self.inner.dump(buf, format=fmt)
+        else:
+            self.inner.dump(buf, format=fmt, from_graph=ox.NamedNode(graph))
+        return buf.getvalue()
+
+    def canonical_nquads(self, *, exclude_graphs: Iterable[str] = ()) -> str:
+        """Sorted N-Quads without the excluded graphs: equal stores give equal strings.
+
+        The store holds no blank nodes (the builder skolemises them), so sorting is canonical.
+        """
+        skip = set(exclude_graphs)
+        lines = []
+        for q in self.inner:
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in skip:
+                continue
+            lines.append(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .")
+        lines.sort()
+        return "\n".join(lines) + ("\n" if lines else "")
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            del self.inner
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def to_python(term: Any) -> Any:
+    """A plain Python value for a pyoxigraph term (IRIs and strings as str, numbers as numbers)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        if dt.endswith(("#integer", "#nonNegativeInteger", "#int", "#long", "#positiveInteger")):
+            try:
+                return int(term.value)
+            except ValueError:
+                return term.value
+        if dt.endswith(("#decimal", "#double", "#float")):
+            try:
+                return float(term.value)
+            except ValueError:
+                return term.value
+        if dt.endswith("#boolean"):
+            return term.value == "true"
+        return term.value
+    return term.value
+
+
+def open_store(location: str | Path | None, *, read_only: bool = True) -> GraphStore:
+    """Open the current generation of an on-disk store (or an in-memory store for None / ':memory:')."""
+    if location is None or str(location) == ":memory:":
+        return GraphStore(ox.Store())
+    root = Path(location)
+    current = root / CURRENT
+    if not current.exists():
+        raise StoreError(f"no graph store at {root}: run `thbgraph build --store {root}` first")
+    target = current.resolve()
+    try:
+        inner = ox.Store.read_only(str(target)) if read_only else ox.Store(str(target))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store at {root}: {exc}") from exc
+    return GraphStore(inner, location=root)
+
+
+class Generation:
+    """A new generation of an on-disk store, written aside and made current only by `commit()`.
+
+    Use as a context manager: leaving the block with an exception discards the generation.
+    """
+
+    def __init__(self, root: str | Path, *, copy_current: bool = False) -> None:
+        self.root = Path(root)
+        try:
+            (self.root / GENERATIONS).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the store directory {self.root}: {exc.strerror}"
+            ) from exc
+        if not os.access(self.root, os.W_OK):
+            raise StoreError(f"the store directory {self.root} is not writable")
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        self.path = self.root / GENERATIONS / f"{stamp}-{os.getpid()}-{time.monotonic_ns() % 10**9}"
+        try:
+            if copy_current and (self.root / CURRENT).exists():
+                src = ox.Store.read_only(str((self.root / CURRENT).resolve()))
+                src.backup(str(self.path))
+                del src
+            self.store = GraphStore(ox.Store(str(self.path)), location=self.root)
+        except OSError as exc:
+            shutil.rmtree(self.path, ignore_errors=True)
+            raise StoreError(f"cannot write a new store generation in {self.root}: {exc}") from exc
+        self.committed = False
+
+    def load_nquads(self, data: bytes | Iterator[bytes]) -> None:
+        """Bulk-load N-Quads into the new generation."""
+        try:
+            self.store.inner.bulk_load(
+                data if isinstance(data, bytes) else b"".join(data), format=ox.RdfFormat.N_QUADS
+            )
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot load data into the new store generation: {exc}") from exc
+
+    def commit(self) -> None:
+        """Make this generation the current one (atomic rename of a symlink), then drop old ones."""
+        try:
+            self.store.inner.flush()
+            self.store.inner.optimize()
+        except OSError as exc:
+            raise StoreError(f"cannot write the store at {self.root}: {exc}") from exc
+        del self.store.inner
+        link_tmp = self.root / f".{CURRENT}.{os.getpid()}.tmp"
+        with contextlib.suppress(FileNotFoundError):
+            link_tmp.unlink()
+        previous = (self.root / CURRENT).resolve() if (self.root / CURRENT).exists() else None
+        try:
+            os.symlink(Path(GENERATIONS) / self.path.name, link_tmp)
+            os.replace(link_tmp, self.root / CURRENT)
+            _fsync_dir(self.root)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot switch the store at {self.root} to the new graph: {exc}"
+            ) from exc
+        self.committed = True
+        self._collect(keep={self.path.name, previous.name if previous else ""})
+
+    def discard(self) -> None:
+        """Throw the new generation away; the current one is untouched."""
+        with contextlib.suppress(Exception):
+            del self.store.inner
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def _collect(self, keep: set[str]) -> None:
+        """Remove generations other than the current and the previous one (a reader may still use it)."""
+        for p in (self.root / GENERATIONS).iterdir():
+            if p.name not in keep:
+                shutil.rmtree(p, ignore_errors=True)
+
+    def __enter__(self) -> Generation:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is not None or not self.committed:
+            self.discard()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,1 @@
+"""The thbgraph OWL ontology and the reference register, as Turtle files."""

@@ -1,0 +1,1 @@
+"""SHACL shapes that validate the thbgraph data."""
