@@ -32,7 +32,9 @@ SCHEME = "sparql+"
 
 def is_remote(location: object) -> bool:
     """True for a `sparql+http(s)://` store location."""
-    return isinstance(location, str) and location.startswith((SCHEME + "http://", SCHEME + "https://"))
+    return isinstance(location, str) and location.startswith(
+        (SCHEME + "http://", SCHEME + "https://")
+    )
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,9 @@ class RemoteEndpoints:
 def parse_remote_location(location: str) -> RemoteEndpoints:
     """The query/update/graph-store URLs for a `sparql+http://...` location."""
     if not is_remote(location):
-        raise StoreError(f"not a remote store location: {location!r} (expected sparql+http://host:port/query)")
+        raise StoreError(
+            f"not a remote store location: {location!r} (expected sparql+http://host:port/query)"
+        )
     query = location[len(SCHEME) :]
     base, _, last = query.rstrip("/").rpartition("/")
     if last == "query":  # Oxigraph server layout
@@ -70,7 +74,13 @@ def inject_values(sparql: str, bindings: Mapping[str, Any]) -> str:
     items = [(k, term_from_python(v)) for k, v in bindings.items() if v is not None]
     if not items:
         return sparql
-    block = "VALUES (" + " ".join(f"?{k}" for k, _ in items) + ") { (" + " ".join(str(t) for _, t in items) + ") } "
+    block = (
+        "VALUES ("
+        + " ".join(f"?{k}" for k, _ in items)
+        + ") { ("
+        + " ".join(str(t) for _, t in items)
+        + ") } "
+    )
     # find the first WHERE { that is not inside a comment, IRI or string
     masked = _TOKEN_SKIP.sub(lambda m: " " * len(m.group(0)), sparql)
     match = _WHERE.search(masked)
@@ -111,13 +121,19 @@ class RemoteGraphStore:
             "Content-Type": "application/sparql-query; charset=utf-8",
         }
         try:
-            resp = self.client.post(self.endpoints.query, params=params, content=text.encode(), headers=headers)
+            resp = self.client.post(
+                self.endpoints.query, params=params, content=text.encode(), headers=headers
+            )
         except httpx.HTTPError as exc:
-            raise StoreError(f"cannot reach the SPARQL server at {self.endpoints.query}: {exc}") from exc
+            raise StoreError(
+                f"cannot reach the SPARQL server at {self.endpoints.query}: {exc}"
+            ) from exc
         if resp.status_code == 400:
             raise QueryError(f"the SPARQL server refused the query: {resp.text.strip()[:500]}")
         if resp.status_code >= 400:
-            raise StoreError(f"the SPARQL server at {self.endpoints.query} answered {resp.status_code}: {resp.text.strip()[:300]}")
+            raise StoreError(
+                f"the SPARQL server at {self.endpoints.query} answered {resp.status_code}: {resp.text.strip()[:300]}"
+            )
         ctype = resp.headers.get("content-type", "").split(";")[0].strip()
         if ctype in ("application/sparql-results+json", "application/json"):
             return ox.parse_query_results(resp.content, format=ox.QueryResultsFormat.JSON)
@@ -126,7 +142,9 @@ class RemoteGraphStore:
         fmt = ox.RdfFormat.from_media_type(ctype) or ox.RdfFormat.N_TRIPLES
         return (q.triple for q in ox.parse(resp.content, format=fmt))
 
-    def select(self, sparql: str, *, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    def select(
+        self, sparql: str, *, bindings: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
         result = self.query(sparql, bindings=bindings)
         names = [v.value for v in result.variables]
         return [{n: to_python(sol[n]) for n in names} for sol in result]
@@ -147,7 +165,9 @@ class RemoteGraphStore:
         if graph is None:
             q = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
             return [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in self.query(q)]
-        rows = self.query("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", bindings={"g": ox.NamedNode(graph)})
+        rows = self.query(
+            "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", bindings={"g": ox.NamedNode(graph)}
+        )
         return [ox.Quad(r["s"], r["p"], r["o"], ox.NamedNode(graph)) for r in rows]
 
     def canonical_nquads(self, *, exclude_graphs: Iterable[str] = ()) -> str:
@@ -173,7 +193,9 @@ class RemoteGraphStore:
         by_graph: dict[str, list[ox.Triple]] = {}
         for q in quads:
             if not isinstance(q.graph_name, ox.NamedNode):
-                raise StoreError("remote stores take named graphs only; the builder writes no default-graph triples")
+                raise StoreError(
+                    "remote stores take named graphs only; the builder writes no default-graph triples"
+                )
             by_graph.setdefault(q.graph_name.value, []).append(q.triple)
         for g, _ in self.named_graphs():
             if g not in by_graph:
@@ -183,11 +205,17 @@ class RemoteGraphStore:
 
     def _gsp(self, method: str, graph: str, *, ok: tuple[int, ...] = (), **kwargs: Any) -> None:
         try:
-            resp = self.client.request(method, self.endpoints.gsp, params={"graph": graph}, **kwargs)
+            resp = self.client.request(
+                method, self.endpoints.gsp, params={"graph": graph}, **kwargs
+            )
         except httpx.HTTPError as exc:
-            raise StoreError(f"cannot reach the graph store at {self.endpoints.gsp}: {exc}") from exc
+            raise StoreError(
+                f"cannot reach the graph store at {self.endpoints.gsp}: {exc}"
+            ) from exc
         if resp.status_code >= 400 and resp.status_code not in ok:
-            raise StoreError(f"the graph store at {self.endpoints.gsp} answered {resp.status_code} to {method} {graph}: {resp.text.strip()[:300]}")
+            raise StoreError(
+                f"the graph store at {self.endpoints.gsp} answered {resp.status_code} to {method} {graph}: {resp.text.strip()[:300]}"
+            )
 
     def close(self) -> None:
         self.client.close()

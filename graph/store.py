@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from .errors import StoreError
 
-__all__ = ["GraphStore", "Generation", "open_store", "term_from_python"]
+__all__ = ["Generation", "GraphStore", "open_store", "term_from_python"]
 
 CURRENT = "current"
 GENERATIONS = "generations"

@@ -252,9 +252,8 @@ def generate(n_documents: int, *, seed: int = 0, n_symbols: int = 2000) -> list[
     kinds = ["agenda", "summary", "press_release", "conclusions"]
     for i in range(n_documents):
         meeting = meetings[i % n_meetings]
-        kind = (
-            kinds[(i // n_meetings) % len(kinds)] if n_documents > n_meetings else rng.choice(kinds)
-        )
+        # the documents of one meeting are of different kinds (e.g. its agenda and its summary)
+        kind = kinds[(i % n_meetings + i // n_meetings) % len(kinds)]
         docs.append(_document(rng, i, kind, meeting, symbols, popular))
     return docs
 

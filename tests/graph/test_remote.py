@@ -1,0 +1,127 @@
+"""The remote-store backend against a real Oxigraph SPARQL server started on 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+import pytest
+from thbgraph.graph.remote import RemoteGraphStore, inject_values, parse_remote_location
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _oxigraph_binary() -> str:
+    exe = Path(sys.executable).parent / "oxigraph"
+    found = str(exe) if exe.exists() else shutil.which("oxigraph")
+    if not found:
+        pytest.fail(
+            "the `oxigraph` server (PyPI package oxigraph) is not installed: pip install -e '.[test]'"
+        )
+    return found
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Oxigraph server on a free loopback port; yields the thbgraph store location."""
+    port = _free_port()
+    data = tmp_path_factory.mktemp("oxigraph")
+    proc = subprocess.Popen(
+        [
+            _oxigraph_binary(),
+            "serve",
+            "--location",
+            str(data),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(
+                f"http://127.0.0.1:{port}/query",
+                params={"query": "ASK {}"},
+                timeout=1,
+                trust_env=False,
+            )
+            break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("the Oxigraph server did not start")
+    yield f"sparql+http://127.0.0.1:{port}/query"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_endpoint_layouts() -> None:
+    oxi = parse_remote_location("sparql+http://h:1/query")
+    assert (oxi.update, oxi.gsp) == ("http://h:1/update", "http://h:1/store")
+    fuseki = parse_remote_location("sparql+http://h:3030/ds/sparql")
+    assert (fuseki.update, fuseki.gsp) == ("http://h:3030/ds/update", "http://h:3030/ds/data")
+
+
+def test_bound_values_cannot_change_the_query() -> None:
+    hostile = '" } ; DROP ALL # <http://x>'
+    q = inject_values("SELECT ?s WHERE { ?s ?p ?o } # WHERE { in a comment", {"o": hostile})
+    # the value is one escaped literal inside a VALUES block of the real WHERE group
+    assert q.startswith('SELECT ?s WHERE { VALUES (?o) { ("\\" } ; DROP ALL # <http://x>") }')
+    assert q.endswith("# WHERE { in a comment")
+
+
+def test_replace_query_and_drop_graphs(oxigraph_server: str) -> None:
+    store = RemoteGraphStore(oxigraph_server)
+    p = ox.NamedNode("http://example.org/p")
+    hostile = 'a "quoted" } ; DROP ALL #'
+    store.replace_all(
+        [
+            ox.Quad(
+                ox.NamedNode("http://example.org/a"),
+                p,
+                ox.Literal(hostile),
+                ox.NamedNode("http://example.org/g1"),
+            ),
+            ox.Quad(
+                ox.NamedNode("http://example.org/b"),
+                p,
+                ox.Literal("b"),
+                ox.NamedNode("http://example.org/g2"),
+            ),
+        ]
+    )
+    assert store.named_graphs() == [("http://example.org/g1", 1), ("http://example.org/g2", 1)]
+    rows = store.select("SELECT ?s WHERE { ?s <http://example.org/p> ?o }", bindings={"o": hostile})
+    assert rows == [{"s": "http://example.org/a"}]
+    assert len(store) == 2
+    store.replace_all(
+        [
+            ox.Quad(
+                ox.NamedNode("http://example.org/b"),
+                p,
+                ox.Literal("b"),
+                ox.NamedNode("http://example.org/g2"),
+            )
+        ]
+    )
+    assert [g for g, _ in store.named_graphs()] == ["http://example.org/g2"]
+    assert (
+        store.canonical_nquads()
+        == '<http://example.org/b> <http://example.org/p> "b" <http://example.org/g2> .\n'
+    )
+    store.close()
