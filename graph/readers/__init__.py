@@ -21,6 +21,7 @@ READERS: dict[str, str] = {
     ".txt": "text",
     ".md": "text",
     ".text": "text",
+    ".pdf": "pdf",
 }
 
 

@@ -1,0 +1,370 @@
+"""The build: read -> extract -> build RDF -> validate -> store, atomically.
+
+A build writes a whole new store generation and makes it current only when extraction and
+validation succeeded; a document that cannot be read is skipped with one clear line, and the
+previous store survives any failure. `add` and `remove` change single document graphs the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .build import document_id, document_quads
+from .errors import DocumentError, StoreError, ThbGraphError, ValidationFailed
+from .merge import KnownMeeting, MeetingResolver
+from .model import Extraction
+from .readers import read_document, supported_suffixes
+from .register import Register, load_register, register_files
+from .settings import Limits
+from .store import Generation, GraphStore, open_store
+from .vocab import BASE, GRAPH_REGISTER, GRAPH_RUNS, PROV, XSD, document_graph
+
+__all__ = [
+    "GRAPH_ONTOLOGY",
+    "BuildReport",
+    "Skipped",
+    "add_documents",
+    "build_store",
+    "bundled_corpus",
+    "corpus_files",
+    "extract_file",
+    "remove_documents",
+]
+
+GRAPH_ONTOLOGY = BASE + "graph/ontology"
+DOCUMENT_GRAPH_PREFIX = BASE + "graph/document/"
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A document left out of the build, and why."""
+
+    file: str
+    reason: str
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    store: str
+    documents: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    quads: int = 0
+    warnings: int = 0
+    infos: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One paragraph for the terminal."""
+        lines = [
+            f"built {len(self.documents)} document(s) into {self.store}: {self.quads} quads, "
+            f"validation: {self.warnings} warning(s), {self.infos} info(s) ({self.seconds:.1f} s)"
+        ]
+        lines += [f"skipped {s.file}: {s.reason}" for s in self.skipped]
+        return "\n".join(lines)
+
+
+def bundled_corpus() -> Path:
+    """The folder of the five bundled seed documents."""
+    return Path(str(resources.files("thbgraph.graph.corpus"))) / "documents"
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """The readable documents of a corpus folder (or a single file), sorted by name."""
+    corpus = Path(corpus)
+    if corpus.is_file():
+        return [corpus]
+    if not corpus.is_dir():
+        raise DocumentError(f"{corpus}: no such corpus folder")
+    suffixes = set(supported_suffixes())
+    files = sorted(
+        p
+        for p in corpus.rglob("*")
+        if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".")
+    )
+    if not files:
+        raise DocumentError(
+            f"{corpus}: no documents to read (looked for {', '.join(sorted(suffixes))})"
+        )
+    return files
+
+
+def extract_file(path: Path, register: Register | None = None) -> Extraction:
+    """Read and extract one document; DocumentError naming the file when it cannot be read."""
+    from .extract import extract  # the extractors are heavy to import; only load when needed
+
+    doc = read_document(path)
+    ex = extract(doc.text, source=path.name, register=register)
+    ex.sha256 = doc.sha256
+    if doc.page_starts:
+        _set_pages(ex, doc.page_of)
+    return ex
+
+
+def _set_pages(ex: Extraction, page_of: Callable[[int], int | None]) -> None:
+    from dataclasses import replace
+
+    from .model import Evidence
+
+    for c in ex.citations:
+        c.page = page_of(c.start)
+
+    def fix(ev: Evidence | None) -> Evidence | None:
+        return replace(ev, page=page_of(ev.start)) if ev is not None else None
+
+    for m in ex.meetings:
+        m.evidence = fix(m.evidence)
+        m.facts = {k: fix(v) for k, v in m.facts.items()}  # type: ignore[misc]
+        for item in m.agenda:
+            item.evidence = fix(item.evidence)
+    for group in (ex.organisations, ex.persons, ex.countries, ex.follow_ups):
+        for x in group:
+            x.evidence = fix(x.evidence)
+    for p in ex.publications:
+        p.evidence = fix(p.evidence)
+        p.url_evidence = fix(p.url_evidence)
+
+
+def _extract_all(
+    files: Iterable[Path], register: Register, progress: Progress | None
+) -> tuple[list[Extraction], list[Skipped]]:
+    done: list[Extraction] = []
+    skipped: list[Skipped] = []
+    for path in files:
+        if progress:
+            progress(path.name)
+        try:
+            done.append(extract_file(path, register))
+        except DocumentError as exc:
+            skipped.append(Skipped(str(path), str(exc).removeprefix(f"{path}: ")))
+        except RecursionError:
+            skipped.append(Skipped(str(path), "the document is nested too deeply to read"))
+    return done, skipped
+
+
+def _static_quads() -> list[ox.Quad]:
+    """The register and the ontology, each in its own named graph."""
+    quads: list[ox.Quad] = []
+    reg = ox.NamedNode(str(GRAPH_REGISTER))
+    for f in register_files():
+        quads += [
+            ox.Quad(t.subject, t.predicate, t.object, reg)
+            for t in ox.parse(path=str(f), format=ox.RdfFormat.TURTLE)
+        ]
+    onto = Path(str(resources.files("thbgraph.ontology"))) / "thbgraph.ttl"
+    if onto.is_file():
+        g = ox.NamedNode(GRAPH_ONTOLOGY)
+        quads += [
+            ox.Quad(t.subject, t.predicate, t.object, g)
+            for t in ox.parse(path=str(onto), format=ox.RdfFormat.TURTLE)
+        ]
+    return quads
+
+
+def _run_quads(extractions: list[Extraction], doc_ids: list[str]) -> list[ox.Quad]:
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    runs = ox.NamedNode(str(GRAPH_RUNS))
+    out = []
+    for ex, did in zip(extractions, doc_ids, strict=True):
+        activity = ox.NamedNode(f"{BASE}id/activity/{did}/{(ex.sha256 or '0' * 12)[:12]}")
+        out.append(
+            ox.Quad(
+                activity,
+                ox.NamedNode(str(PROV.endedAtTime)),
+                ox.Literal(now, datatype=ox.NamedNode(str(XSD.dateTime))),
+                runs,
+            )
+        )
+    return out
+
+
+def _document_quads(
+    extractions: list[Extraction], register: Register, resolver: MeetingResolver
+) -> tuple[list[ox.Quad], list[str]]:
+    quads: list[ox.Quad] = []
+    ids: list[str] = []
+    seen: set[str] = set()
+    for ex in extractions:
+        did = document_id(ex.source)
+        base, n = did, 2
+        while did in seen:  # two files with the same stem in different folders
+            did, n = f"{base}_{n}", n + 1
+        seen.add(did)
+        ids.append(did)
+        iris = [resolver.resolve(m) if m.role == "subject" else _mentioned(m) for m in ex.meetings]
+        quads += document_quads(ex, register, iris, doc_id=did)
+    return quads, ids
+
+
+def _mentioned(m: object) -> str:
+    from .build import MeetingKey, meeting_iri
+
+    return meeting_iri(MeetingKey(m.start_date, m.end_date, m.title))  # type: ignore[attr-defined]
+
+
+def _validate(quads: list[ox.Quad]) -> tuple[int, int]:
+    """SHACL-validate the new data; ValidationFailed (with the report) on any violation."""
+    from rdflib import Graph
+
+    from .validate import validate_graph
+
+    data = Graph()
+    data.parse(
+        data=ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES), format="nt"
+    )
+    report = validate_graph(data)
+    if not report.conforms:
+        raise ValidationFailed(
+            "the new graph does not pass SHACL validation; the previous store is kept:\n"
+            + report.text(),
+            report.text(),
+        )
+    warnings = sum(1 for r in report.results if r.severity == "Warning")
+    infos = sum(1 for r in report.results if r.severity == "Info")
+    return warnings, infos
+
+
+def _serialise(quads: Iterable[ox.Quad]) -> bytes:
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)  # type: ignore[return-value]
+
+
+def build_store(
+    store_path: Path,
+    *,
+    corpus: Path | None = None,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+) -> BuildReport:
+    """Build a new store from a corpus (the bundled one by default) and swap it in atomically."""
+    started = time.perf_counter()
+    register = load_register()
+    files = corpus_files(corpus or bundled_corpus())
+    extractions, skipped = _extract_all(files, register, progress)
+    if not extractions:
+        raise DocumentError(
+            "no document could be read; the previous store is kept:\n"
+            + "\n".join(f"{s.file}: {s.reason}" for s in skipped)
+        )
+    doc_quads, ids = _document_quads(extractions, register, MeetingResolver())
+    static = _static_quads()
+    warnings, infos = _validate(static + doc_quads)
+    everything = static + doc_quads + _run_quads(extractions, ids)
+    with Generation(store_path) as gen:
+        gen.load_nquads(_serialise(everything))
+        gen.commit()
+    return BuildReport(
+        store=str(store_path),
+        documents=ids,
+        skipped=skipped,
+        quads=len(everything),
+        warnings=warnings,
+        infos=infos,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _known_meetings(store: GraphStore) -> list[KnownMeeting]:
+    rows = store.select(
+        """PREFIX thb: <https://w3id.org/thbgraph/ontology#>
+        PREFIX schema: <https://schema.org/>
+        SELECT ?m (SAMPLE(?s) AS ?start) (SAMPLE(?e) AS ?end) (SAMPLE(?t) AS ?title) WHERE {
+          ?m a thb:Meeting ; thb:describedBy ?d .
+          OPTIONAL { ?m schema:startDate ?s } OPTIONAL { ?m schema:endDate ?e }
+          OPTIONAL { ?m schema:name ?t }
+        } GROUP BY ?m ORDER BY ?m"""
+    )
+    return [
+        KnownMeeting(r["m"], r["start"] or None, r["end"] or None, r["title"] or None) for r in rows
+    ]
+
+
+def add_documents(
+    store_path: Path, files: list[Path], *, progress: Progress | None = None
+) -> BuildReport:
+    """Add (or replace) documents in an existing store, changing only their graphs."""
+    started = time.perf_counter()
+    register = load_register()
+    extractions, skipped = _extract_all(files, register, progress)
+    if not extractions:
+        raise DocumentError(
+            "no document could be read; the store is unchanged:\n"
+            + "\n".join(f"{s.file}: {s.reason}" for s in skipped)
+        )
+    with open_store(store_path) as current:
+        known = _known_meetings(current)
+    # a replaced document's own meetings are forgotten first, so it is resolved afresh
+    doc_quads, ids = _document_quads(extractions, register, MeetingResolver(known))
+    with Generation(store_path, copy_current=True) as gen:
+        for did in ids:
+            gen.store.inner.remove_graph(ox.NamedNode(str(document_graph(did))))
+        gen.store.inner.extend(doc_quads)
+        warnings, infos = _validate(_graph_quads(gen.store, DOCUMENT_GRAPH_PREFIX))
+        gen.store.inner.extend(_run_quads(extractions, ids))
+        gen.commit()
+    return BuildReport(
+        store=str(store_path),
+        documents=ids,
+        skipped=skipped,
+        quads=len(doc_quads),
+        warnings=warnings,
+        infos=infos,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _graph_quads(store: GraphStore, prefix: str) -> list[ox.Quad]:
+    """The quads of the register, ontology and document graphs (not user-loaded ones)."""
+    keep = (prefix, str(GRAPH_REGISTER), GRAPH_ONTOLOGY)
+    return [
+        q
+        for q in store.inner
+        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(keep)
+    ]
+
+
+def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:
+    """Remove documents (by id or file name) and everything only they supported."""
+    with open_store(store_path) as current:
+        present = {g for g, _ in current.named_graphs() if g.startswith(DOCUMENT_GRAPH_PREFIX)}
+    wanted = [document_id(d) for d in doc_ids]
+    missing = [
+        d for d, w in zip(doc_ids, wanted, strict=True) if DOCUMENT_GRAPH_PREFIX + w not in present
+    ]
+    if missing:
+        raise StoreError(
+            f"no such document in the store: {', '.join(missing)} "
+            f"(known: {', '.join(sorted(g.removeprefix(DOCUMENT_GRAPH_PREFIX) for g in present)[:10])})"
+        )
+    with Generation(store_path, copy_current=True) as gen:
+        for w in wanted:
+            gen.store.inner.remove_graph(ox.NamedNode(str(document_graph(w))))
+            prefix = f"{BASE}id/activity/{w}/"
+            runs = ox.NamedNode(str(GRAPH_RUNS))
+            stale = [
+                q
+                for q in gen.store.inner.quads_for_pattern(None, None, None, runs)
+                if q.subject.value.startswith(prefix)
+            ]
+            for q in stale:
+                gen.store.inner.remove(q)
+        gen.commit()
+    return wanted
+
+
+def read_manifest() -> dict[str, object]:
+    """The manifest of the bundled corpus (file, sha256, source, licence)."""
+    path = Path(str(resources.files("thbgraph.graph.corpus"))) / "manifest.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ThbGraphError(f"{path}: cannot read the corpus manifest: {exc}") from exc
