@@ -22,6 +22,7 @@ from .merge import KnownMeeting, MeetingResolver
 from .model import Extraction
 from .readers import read_document, supported_suffixes
 from .register import Register, load_register, register_files
+from .remote import RemoteGraphStore, remote_location
 from .settings import Limits
 from .store import Generation, GraphStore, open_store
 from .vocab import BASE, GRAPH_REGISTER, GRAPH_RUNS, PROV, XSD, document_graph
@@ -259,9 +260,14 @@ def build_store(
     static = _static_quads()
     warnings, infos = _validate(static + doc_quads)
     everything = static + doc_quads + _run_quads(extractions, ids)
-    with Generation(store_path) as gen:
-        gen.load_nquads(_serialise(everything))
-        gen.commit()
+    remote = remote_location(store_path)
+    if remote is not None:
+        with RemoteGraphStore(remote) as server:
+            server.replace_all(everything)
+    else:
+        with Generation(store_path) as gen:
+            gen.load_nquads(_serialise(everything))
+            gen.commit()
     return BuildReport(
         store=str(store_path),
         documents=ids,

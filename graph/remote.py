@@ -25,16 +25,30 @@ import pyoxigraph as ox
 from .errors import QueryError, StoreError
 from .store import term_from_python, to_python
 
-__all__ = ["RemoteEndpoints", "RemoteGraphStore", "is_remote", "parse_remote_location"]
+__all__ = [
+    "RemoteEndpoints",
+    "RemoteGraphStore",
+    "is_remote",
+    "parse_remote_location",
+    "remote_location",
+]
 
 SCHEME = "sparql+"
 
 
+def remote_location(location: object) -> str | None:
+    """The `sparql+http(s)://...` location, also when a Path squeezed '//' to '/'; else None."""
+    text = str(location) if location is not None else ""
+    for scheme in ("http", "https"):
+        squeezed = f"{SCHEME}{scheme}:/"
+        if text.startswith(squeezed) and not text.startswith(squeezed + "/"):
+            text = squeezed + "/" + text[len(squeezed) :]
+    return text if text.startswith((SCHEME + "http://", SCHEME + "https://")) else None
+
+
 def is_remote(location: object) -> bool:
     """True for a `sparql+http(s)://` store location."""
-    return isinstance(location, str) and location.startswith(
-        (SCHEME + "http://", SCHEME + "https://")
-    )
+    return remote_location(location) is not None
 
 
 @dataclass(frozen=True)

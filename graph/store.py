@@ -176,6 +176,11 @@ def open_store(location: str | Path | None, *, read_only: bool = True) -> GraphS
     """Open the current generation of an on-disk store (or an in-memory store for None / ':memory:')."""
     if location is None or str(location) == ":memory:":
         return GraphStore(ox.Store())
+    from .remote import RemoteGraphStore, remote_location
+
+    remote = remote_location(location)
+    if remote is not None:
+        return RemoteGraphStore(remote)  # type: ignore[return-value]
     root = Path(location)
     current = root / CURRENT
     if not current.exists():
