@@ -105,35 +105,13 @@ def extract_file(path: Path, register: Register | None = None) -> Extraction:
     from .extract import extract  # the extractors are heavy to import; only load when needed
 
     doc = read_document(path)
-    ex = extract(doc.text, source=path.name, register=register)
-    ex.sha256 = doc.sha256
-    if doc.page_starts:
-        _set_pages(ex, doc.page_of)
-    return ex
-
-
-def _set_pages(ex: Extraction, page_of: Callable[[int], int | None]) -> None:
-    from dataclasses import replace
-
-    from .model import Evidence
-
-    for c in ex.citations:
-        c.page = page_of(c.start)
-
-    def fix(ev: Evidence | None) -> Evidence | None:
-        return replace(ev, page=page_of(ev.start)) if ev is not None else None
-
-    for m in ex.meetings:
-        m.evidence = fix(m.evidence)
-        m.facts = {k: fix(v) for k, v in m.facts.items()}  # type: ignore[misc]
-        for item in m.agenda:
-            item.evidence = fix(item.evidence)
-    for group in (ex.organisations, ex.persons, ex.countries, ex.follow_ups):
-        for x in group:
-            x.evidence = fix(x.evidence)
-    for p in ex.publications:
-        p.evidence = fix(p.evidence)
-        p.url_evidence = fix(p.url_evidence)
+    return extract(
+        doc.text,
+        source=path.name,
+        register=register,
+        page_starts=doc.page_starts or None,
+        sha256=doc.sha256,
+    )
 
 
 def _extract_all(

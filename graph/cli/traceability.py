@@ -145,12 +145,18 @@ def query(
         text = load_query(sparql)
     else:
         text = sparql
-    from ..queryguard import check_query
+    from ..queryguard import inspect_query
 
-    check_query(text)
+    info = inspect_query(text)
+    dataset: dict[str, Any] = {}
+    if info.from_graphs or info.from_named_graphs:
+        dataset = {
+            "default_graphs": info.from_graphs,
+            "named_graphs": info.from_named_graphs or None,
+        }
     with open_store(store or default_store_path()) as kg:
         try:
-            result = kg.query(text)
+            result = kg.query(text, **dataset)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         if isinstance(result, ox.QueryBoolean):
