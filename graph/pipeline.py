@@ -64,6 +64,7 @@ class BuildReport:
     warnings: int = 0
     infos: int = 0
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step
 
     def summary(self) -> str:
         """One paragraph for the terminal."""
@@ -128,6 +129,15 @@ def _extract_all(
             skipped.append(Skipped(str(path), str(exc).removeprefix(f"{path}: ")))
         except RecursionError:
             skipped.append(Skipped(str(path), "the document is nested too deeply to read"))
+        except (ImportError, ThbGraphError):
+            raise
+        except Exception as exc:  # an extractor bug must not stop the other documents
+            skipped.append(
+                Skipped(
+                    str(path),
+                    f"internal extractor error ({type(exc).__name__}: {exc}); please report it",
+                )
+            )
     return done, skipped
 
 
@@ -226,17 +236,24 @@ def build_store(
 ) -> BuildReport:
     """Build a new store from a corpus (the bundled one by default) and swap it in atomically."""
     started = time.perf_counter()
+    timings: dict[str, float] = {}
     register = load_register()
     files = corpus_files(corpus or bundled_corpus())
     extractions, skipped = _extract_all(files, register, progress)
+    timings["extract"] = time.perf_counter() - started
     if not extractions:
         raise DocumentError(
             "no document could be read; the previous store is kept:\n"
             + "\n".join(f"{s.file}: {s.reason}" for s in skipped)
         )
+    t = time.perf_counter()
     doc_quads, ids = _document_quads(extractions, register, MeetingResolver())
     static = _static_quads()
+    timings["rdf"] = time.perf_counter() - t
+    t = time.perf_counter()
     warnings, infos = _validate(static + doc_quads)
+    timings["validate"] = time.perf_counter() - t
+    t = time.perf_counter()
     everything = static + doc_quads + _run_quads(extractions, ids)
     remote = remote_location(store_path)
     if remote is not None:
@@ -246,6 +263,7 @@ def build_store(
         with Generation(store_path) as gen:
             gen.load_nquads(_serialise(everything))
             gen.commit()
+    timings["store"] = time.perf_counter() - t
     return BuildReport(
         store=str(store_path),
         documents=ids,
@@ -254,6 +272,7 @@ def build_store(
         warnings=warnings,
         infos=infos,
         seconds=time.perf_counter() - started,
+        timings=timings,
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
 
 import typer
@@ -70,3 +71,15 @@ def main() -> None:
     except ThbGraphError as exc:
         typer.echo(f"thbgraph: error: {exc}", err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("thbgraph: interrupted; the store is unchanged", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("THBGRAPH_DEBUG"):
+            raise
+        typer.echo(
+            f"thbgraph: internal error: {type(exc).__name__}: {exc} "
+            "(set THBGRAPH_DEBUG=1 for the traceback, and please report it)",
+            err=True,
+        )
+        sys.exit(2)
