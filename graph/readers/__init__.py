@@ -1,6 +1,7 @@
 """Reading documents: bytes on disk -> the normalised text that every evidence offset refers to.
 
-One reader per format (`text.py`, and for other formats their own modules), chosen by file extension.
+One reader per format (`text.py`, `pdf.py`, `html.py`, `docx.py`), chosen by file extension; each
+gives the normalised text and, for paged formats, where each page starts, so evidence can name a page.
 Every reader refuses bad input with a DocumentError that names the file and says what is wrong.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from ..errors import DocumentError
 from ..settings import Limits
+from .language import detect_language
 
 __all__ = ["READERS", "ReadDocument", "read_document", "supported_suffixes"]
 
@@ -22,6 +24,9 @@ READERS: dict[str, str] = {
     ".md": "text",
     ".text": "text",
     ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
 }
 
 
@@ -34,6 +39,8 @@ class ReadDocument:
     sha256: str
     # offsets into `text` at which pages 2, 3, ... start (empty for formats without pages)
     page_starts: list[int] = field(default_factory=list)
+    # "en", "fr" or "ru" as detected from the text (readers/language.py); None when it cannot tell
+    language: str | None = None
 
     def page_of(self, offset: int) -> int | None:
         """The 1-based page of a text offset, or None when the format has no pages."""
@@ -77,4 +84,5 @@ def read_document(path: Path, *, limits: Limits | None = None) -> ReadDocument:
     if not doc.text.strip():
         raise DocumentError(f"{path}: no text could be read from the file")
     doc.sha256 = hashlib.sha256(data).hexdigest()
+    doc.language = detect_language(doc.text)
     return doc

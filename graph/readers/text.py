@@ -23,6 +23,12 @@ def decode_text(data: bytes, path: Path) -> str:
         except UnicodeDecodeError as exc:
             raise DocumentError(f"{path}: invalid UTF-16 text at byte {exc.start}") from exc
     if b"\x00" in data[:8192]:
+        head = data[:8192]
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        if max(odd, even) > 0.3 * len(head) / 2 and min(odd, even) < 0.05 * len(head) / 2:
+            raise DocumentError(
+                f"{path}: looks like UTF-16 text without a byte-order mark; save it as UTF-8"
+            )
         raise DocumentError(f"{path}: binary data (NUL bytes), not a text document")
     try:
         return data.decode("utf-8-sig")
@@ -36,11 +42,7 @@ def decode_text(data: bytes, path: Path) -> str:
 def normalise(text: str) -> str:
     """NFC, '\\n' line ends, no NUL or other control characters except tab/newline/form feed."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "".join(
-        ch
-        for ch in text
-        if ch in _ALLOWED_CONTROLS or unicodedata.category(ch) != "Cc"
-    )
+    return "".join(ch for ch in text if ch in _ALLOWED_CONTROLS or unicodedata.category(ch) != "Cc")
 
 
 def read(data: bytes, path: Path) -> ReadDocument:

@@ -1,0 +1,645 @@
+"""Scoring extraction against a truth file: precision, recall and F1 per field, with every miss and false hit.
+
+The truth file has the shape of the acceptance file `seed-facts.json`: one entry per document,
+each field split into `required` items (must be found) and `optional` items (may be found without
+penalty). Fields scored:
+
+- `citations`, `countries`: canonical symbols and ISO codes, compared exactly (spaces and case aside);
+- `organisations`: a name or acronym, equal to the found organisation's name, acronym or register
+  key, or naming the same register entry;
+- `persons`: by name (the words of one contained in the other); a different role is reported;
+- `publications`: by title (fuzzy, as titles are quoted loosely); a different year or URL is reported;
+- `meetings`: by role, and start date or title; `meeting_facts` then scores each stated fact of each
+  required meeting (dates, place, online, organisers, counts), and `document` the type and date.
+
+Every miss carries the passage where the expected item is written (when it is written verbatim),
+every false hit the passage the extractor gave, so a failing score says what to fix.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .errors import DocumentError, ThbGraphError
+from .model import Evidence, Extraction, Meeting
+from .register import Register, load_register
+
+__all__ = [
+    "FIELDS",
+    "DocumentResult",
+    "Evaluation",
+    "Finding",
+    "Score",
+    "evaluate",
+    "extract_path",
+    "load_truth",
+    "score_document",
+]
+
+FIELDS = (
+    "citations",
+    "meetings",
+    "meeting_facts",
+    "persons",
+    "organisations",
+    "countries",
+    "publications",
+    "document",
+)
+MEETING_FACTS = (
+    "start_date",
+    "end_date",
+    "place",
+    "online",
+    "organisers",
+    "participants_count",
+    "states_count",
+)
+# Countries whose code pycountry does not know, for finding the passage of a missed country.
+_COUNTRY_NAMES = {"XK": "Kosovo", "CS": "Serbia and Montenegro"}
+
+
+@dataclass
+class Score:
+    """Counts of true positives, false positives and false negatives, with the derived rates."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def to_json(self) -> dict[str, float | int]:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass
+class Finding:
+    """One thing that went wrong: a miss, a false hit, or a wrong value of a matched item."""
+
+    source: str
+    field: str
+    kind: str  # "miss" | "false_hit" | "wrong_value"
+    expected: str | None
+    found: str | None
+    passage: str | None = None  # the text around the item, when there is one
+    start: int | None = None
+    end: int | None = None
+    page: int | None = None
+
+    def line(self) -> str:
+        """One readable line: what, where, and the passage."""
+        what = {
+            "miss": f"missed {self.expected!r}",
+            "false_hit": f"false hit {self.found!r}",
+            "wrong_value": f"expected {self.expected!r}, found {self.found!r}",
+        }[self.kind]
+        where = f" @{self.start}-{self.end}" if self.start is not None else ""
+        where += f" p.{self.page}" if self.page else ""
+        passage = f": …{self.passage}…" if self.passage else ""
+        return f"{self.source} [{self.field}] {what}{where}{passage}"
+
+
+@dataclass
+class DocumentResult:
+    """The scores and findings of one document."""
+
+    source: str
+    scores: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS})
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # the document could not be read or extracted
+
+
+@dataclass
+class Evaluation:
+    """Scores over a whole truth file: per document, and summed per field (micro-averaged)."""
+
+    documents: list[DocumentResult]
+
+    @property
+    def totals(self) -> dict[str, Score]:
+        totals = {f: Score() for f in FIELDS}
+        for doc in self.documents:
+            for name, score in doc.scores.items():
+                totals[name].add(score)
+        return totals
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for doc in self.documents for f in doc.findings]
+
+    def to_json(self) -> dict[str, Any]:
+        """Totals, per-document scores and every finding, as `thbgraph evaluate --format json`."""
+        return {
+            "totals": {name: s.to_json() for name, s in self.totals.items()},
+            "documents": [
+                {
+                    "source": d.source,
+                    "error": d.error,
+                    "scores": {name: s.to_json() for name, s in d.scores.items()},
+                    "findings": [asdict(f) for f in d.findings],
+                }
+                for d in self.documents
+            ],
+        }
+
+
+# ---------------------------------------------------------------- normalising and locating
+
+
+def _norm(text: str | None) -> str:
+    """Lower-case letters and digits only: 'OSR/CTHB' == 'osr-cthb'."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _words(text: str | None) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text or "").casefold())
+
+
+def _symbol_key(symbol: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", symbol)).upper().replace("NO.", "")
+
+
+def _passage(text: str, start: int, end: int, width: int = 60) -> str:
+    a, b = max(0, start - width), min(len(text), end + width)
+    return " ".join(text[a:b].split())
+
+
+def _locate(text: str, needles: Iterable[str | None]) -> tuple[str | None, int | None, int | None]:
+    """The passage around the first needle found verbatim (case-insensitive), if any."""
+    folded = text.casefold()
+    for needle in needles:
+        if not needle or len(needle) < 2:
+            continue
+        i = folded.find(needle.casefold())
+        if i >= 0:
+            return _passage(text, i, i + len(needle)), i, i + len(needle)
+    return None, None, None
+
+
+def _from_evidence(text: str, ev: Evidence | None) -> tuple[str | None, int | None, int | None]:
+    if ev is None:
+        return None, None, None
+    return _passage(text, ev.start, ev.end), ev.start, ev.end
+
+
+# ---------------------------------------------------------------- matching one field
+
+
+@dataclass
+class _Predicted:
+    label: str
+    value: Any
+    evidence: Evidence | None
+
+
+def _match_field(
+    result: DocumentResult,
+    name: str,
+    text: str,
+    truth: dict[str, list[Any]],
+    predicted: Sequence[_Predicted],
+    same: Callable[[Any, _Predicted], bool],
+    *,
+    label: Callable[[Any], str],
+    needles: Callable[[Any], list[str | None]],
+    details: Callable[[Any, _Predicted], list[tuple[str, str, str]]] | None = None,
+) -> dict[int, _Predicted]:
+    """Greedy matching of required, then optional, truth items to predictions; records findings.
+
+    Returns the matches of the required items (index in `required` -> prediction)."""
+    score = result.scores[name]
+    free = list(predicted)
+    matches: dict[int, _Predicted] = {}
+    for i, item in enumerate(truth.get("required", [])):
+        hit = next((p for p in free if same(item, p)), None)
+        if hit is None:
+            score.fn += 1
+            passage, start, end = _locate(text, needles(item))
+            result.findings.append(
+                Finding(result.source, name, "miss", label(item), None, passage, start, end)
+            )
+            continue
+        free.remove(hit)
+        score.tp += 1
+        matches[i] = hit
+        for what, expected, found in details(item, hit) if details else []:
+            passage, start, end = _from_evidence(text, hit.evidence)
+            result.findings.append(
+                Finding(
+                    result.source, f"{name}.{what}", "wrong_value", expected, found, passage,
+                    start, end, hit.evidence.page if hit.evidence else None,
+                )
+            )  # fmt: skip
+    for item in truth.get("optional", []):
+        hit = next((p for p in free if same(item, p)), None)
+        if hit is not None:
+            free.remove(hit)
+    for p in free:
+        score.fp += 1
+        passage, start, end = _from_evidence(text, p.evidence)
+        page = p.evidence.page if p.evidence else None
+        result.findings.append(
+            Finding(result.source, name, "false_hit", None, p.label, passage, start, end, page)
+        )
+    return matches
+
+
+def _split(truth_doc: dict[str, Any], name: str) -> dict[str, list[Any]]:
+    value = truth_doc.get(name) or {}
+    if isinstance(value, list):  # a bare list means all required
+        return {"required": value, "optional": []}
+    return {
+        "required": list(value.get("required", [])),
+        "optional": list(value.get("optional", [])),
+    }
+
+
+def _citations(ex: Extraction) -> list[_Predicted]:
+    seen: dict[str, _Predicted] = {}
+    for c in ex.citations:
+        if c.symbol and c.resolved:
+            ev = Evidence(c.text, c.start, c.end, c.page)
+            seen.setdefault(_symbol_key(c.symbol), _Predicted(c.symbol, c, ev))
+    return list(seen.values())
+
+
+def _symbol_needles(symbol: str) -> list[str | None]:
+    numbers = re.findall(r"\d+(?:/\d+)*", symbol)
+    return [symbol, *(n for n in numbers if len(n) > 2)]
+
+
+def _org_matcher(reg: Register | None) -> Callable[[Any, _Predicted], bool]:
+    def same(item: Any, p: _Predicted) -> bool:
+        wanted = _norm(str(item))
+        o = p.value
+        if wanted in {_norm(o.name), _norm(o.acronym), _norm(o.key)} - {""}:
+            return True
+        if reg is None:
+            return False
+        entry = reg.find_organisation(str(item))
+        return entry is not None and o.key is not None and entry.key == o.key
+
+    return same
+
+
+def _org_key(name: str, reg: Register | None) -> str:
+    """An organiser as written or as a key, reduced to one comparable form."""
+    if reg is not None:
+        entry = reg.find_organisation(name) or reg.organisations.get(name)
+        if entry is not None:
+            return entry.key
+    return _norm(name)
+
+
+def _org_parent_in(key: str, wanted: set[str], reg: Register | None) -> str:
+    """`key`, or the ancestor of `key` (org:unitOf) that is among the wanted keys."""
+    seen = {key}
+    current = key
+    while reg is not None and current not in wanted and current in reg.organisations:
+        parent = reg.organisations[current].parent
+        if parent is None or parent in seen:
+            break
+        seen.add(parent)
+        current = parent
+    return current if current in wanted else key
+
+
+def _names_match(truth_name: str, found: str) -> bool:
+    a, b = set(_words(truth_name)), set(_words(found))
+    return bool(a) and bool(b) and (a <= b or (b <= a and len(b) >= 2))
+
+
+def _titles_match(truth_title: str, found: str | None) -> bool:
+    a, b = " ".join(_words(truth_title)), " ".join(_words(found))
+    if not a or not b:
+        return False
+    if fuzz.token_set_ratio(a, b) >= 90 and min(len(a), len(b)) >= 0.5 * max(len(a), len(b)):
+        return True
+    return fuzz.ratio(a, b) >= 85
+
+
+def _meeting_matcher(*, single_subject: bool) -> Callable[[Any, _Predicted], bool]:
+    """Same role, and the same start date or a similar title; when the truth and the extraction
+    each have exactly one subject meeting, those two are the same meeting whatever their facts
+    (which `meeting_facts` then scores one by one)."""
+
+    def same(item: Any, p: _Predicted) -> bool:
+        m: Meeting = p.value
+        role = item.get("role", "subject")
+        if role != m.role:
+            return False
+        if role == "subject" and single_subject:
+            return True
+        if item.get("start_date") and m.start_date == item["start_date"]:
+            return True
+        same_place = bool(item.get("place") and m.place) and _norm(item["place"]) == _norm(m.place)
+        if same_place and not (item.get("start_date") and m.start_date):
+            return True  # "Focal Point meeting, Pristina" and "... meeting, Pristina"
+        title = item.get("title") or ""
+        a, b = " ".join(_words(title)), " ".join(_words(m.title))
+        return bool(a and b) and fuzz.token_set_ratio(a, b) >= 80
+
+    return same
+
+
+def _place_key(name: str, reg: Register | None) -> str:
+    """A place as written in any language, reduced to its register key when the register knows it."""
+    wanted = _norm(name)
+    if reg is not None:
+        for key, entry in reg.places.items():
+            if wanted in {_norm(entry.label), _norm(key), *(_norm(a) for a in entry.aliases)}:
+                return key
+    return wanted
+
+
+def _fact_equal(name: str, expected: Any, found: Any, reg: Register | None) -> bool:
+    if name == "place":
+        return _place_key(str(expected), reg) == _place_key(str(found), reg)
+    return bool(expected == found)
+
+
+def _score_facts(
+    result: DocumentResult,
+    name: str,
+    text: str,
+    expected: dict[str, Any],
+    found: dict[str, Any],
+    evidence: dict[str, Evidence | None],
+    facts: Iterable[str],
+    *,
+    reg: Register | None,
+) -> None:
+    """Score each stated fact: equal -> TP; missing -> FN; different -> FP and FN."""
+    score = result.scores[name]
+    for fact in facts:
+        if fact not in expected:
+            continue
+        want, got = expected[fact], found.get(fact)
+        ev = evidence.get(fact)
+        passage, start, end = _from_evidence(text, ev)
+        page = ev.page if ev else None
+        if fact == "organisers":
+            want_keys = {_org_key(o, reg) for o in want or []}
+            # a unit of an expected organiser (OSR/CTHB for OSCE) counts as that organiser
+            got_keys = {_org_parent_in(_org_key(o, reg), want_keys, reg) for o in got or []}
+            score.tp += len(want_keys & got_keys)
+            for o in sorted(want_keys - got_keys):
+                score.fn += 1
+                result.findings.append(Finding(result.source, f"{name}.{fact}", "miss", o, None))
+            for o in sorted(got_keys - want_keys):
+                score.fp += 1
+                result.findings.append(
+                    Finding(
+                        result.source, f"{name}.{fact}", "false_hit", None, o, passage, start,
+                        end, page,
+                    )
+                )  # fmt: skip
+            continue
+        if want is None:
+            if got is not None:
+                score.fp += 1
+                result.findings.append(
+                    Finding(
+                        result.source, f"{name}.{fact}", "wrong_value", None, str(got), passage,
+                        start, end, page,
+                    )
+                )  # fmt: skip
+            continue
+        if got is not None and _fact_equal(fact, want, got, reg):
+            score.tp += 1
+            continue
+        score.fn += 1
+        if got is not None:
+            score.fp += 1
+        result.findings.append(
+            Finding(
+                result.source, f"{name}.{fact}", "wrong_value" if got is not None else "miss",
+                str(want), None if got is None else str(got), passage, start, end, page,
+            )
+        )  # fmt: skip
+
+
+# ---------------------------------------------------------------- one document
+
+
+def score_document(
+    truth_doc: dict[str, Any], ex: Extraction, *, register: Register | None = None
+) -> DocumentResult:
+    """Compare one document's extraction with its truth entry."""
+    result = DocumentResult(source=str(truth_doc.get("source", ex.source)))
+    text = ex.text
+
+    _match_field(
+        result, "citations", text, _split(truth_doc, "citations"), _citations(ex),
+        lambda item, p: _symbol_key(str(item)) == _symbol_key(p.label),
+        label=str, needles=lambda item: _symbol_needles(str(item)),
+    )  # fmt: skip
+
+    countries = {c.code.upper(): _Predicted(c.code.upper(), c, c.evidence) for c in ex.countries}
+
+    def country_needles(code: Any) -> list[str | None]:
+        import pycountry
+
+        found = pycountry.countries.get(alpha_2=str(code))
+        names = [_COUNTRY_NAMES.get(str(code))]
+        if found is not None:
+            names += [getattr(found, "common_name", None), found.name]
+        return names
+
+    _match_field(
+        result, "countries", text, _split(truth_doc, "countries"), list(countries.values()),
+        lambda item, p: str(item).upper() == p.label, label=str, needles=country_needles,
+    )  # fmt: skip
+
+    orgs: dict[str, _Predicted] = {}
+    for o in ex.organisations:
+        orgs.setdefault(o.key or _norm(o.name), _Predicted(o.acronym or o.name, o, o.evidence))
+    _match_field(
+        result, "organisations", text, _split(truth_doc, "organisations"), list(orgs.values()),
+        _org_matcher(register), label=str, needles=lambda item: [str(item)],
+    )  # fmt: skip
+
+    def person_details(item: Any, p: _Predicted) -> list[tuple[str, str, str]]:
+        want = item.get("role") if isinstance(item, dict) else None
+        got = p.value.role
+        if want and (not got or fuzz.token_set_ratio(want.casefold(), got.casefold()) < 80):
+            return [("role", want, str(got))]
+        return []
+
+    persons = [_Predicted(p.name, p, p.evidence) for p in ex.persons]
+    _match_field(
+        result, "persons", text, _split(truth_doc, "persons"), persons,
+        lambda item, p: _names_match(_item_name(item, "name"), p.label),
+        label=lambda item: _item_name(item, "name"),
+        needles=lambda item: [_item_name(item, "name")], details=person_details,
+    )  # fmt: skip
+
+    def publication_details(item: Any, p: _Predicted) -> list[tuple[str, str, str]]:
+        out = []
+        if isinstance(item, dict):
+            if item.get("year") and item["year"] != p.value.year:
+                out.append(("year", str(item["year"]), str(p.value.year)))
+            if item.get("url") and (item["url"] or "").rstrip("/") != (p.value.url or "").rstrip(
+                "/"
+            ):
+                out.append(("url", item["url"], str(p.value.url)))
+        return out
+
+    pubs = [_Predicted(p.title, p, p.evidence) for p in ex.publications]
+    _match_field(
+        result, "publications", text, _split(truth_doc, "publications"), pubs,
+        lambda item, p: _titles_match(_item_name(item, "title"), p.label),
+        label=lambda item: _item_name(item, "title"),
+        needles=lambda item: [_item_name(item, "title")[:40]], details=publication_details,
+    )  # fmt: skip
+
+    meetings_truth = _split(truth_doc, "meetings")
+    meetings = [
+        _Predicted(f"{m.role}: {m.title} ({m.start_date})", m, m.evidence) for m in ex.meetings
+    ]
+    single_subject = (
+        sum(1 for t in meetings_truth["required"] if t.get("role", "subject") == "subject") == 1
+        and sum(1 for m in ex.meetings if m.role == "subject") == 1
+    )
+    matched = _match_field(
+        result, "meetings", text, meetings_truth, meetings,
+        _meeting_matcher(single_subject=single_subject),
+        label=lambda item: f"{item.get('role', 'subject')}: {item.get('title')} ({item.get('start_date')})",
+        needles=lambda item: [item.get("title")],
+    )  # fmt: skip
+    for i, item in enumerate(meetings_truth["required"]):
+        hit = matched.get(i)
+        m: Meeting | None = hit.value if hit else None
+        found = {f: getattr(m, f) for f in MEETING_FACTS} if m else {}
+        evidence: dict[str, Evidence | None] = dict(m.facts) if m else {}
+        if m and m.evidence:
+            evidence.setdefault("start_date", m.evidence)
+            evidence.setdefault("end_date", m.evidence)
+        _score_facts(
+            result, "meeting_facts", text, item, found, evidence, MEETING_FACTS, reg=register
+        )
+
+    doc_truth = truth_doc.get("document") or {}
+    doc_found = {"type": ex.document.type, "date": ex.document.date}
+    ev = ex.document.evidence
+    _score_facts(
+        result, "document", text, doc_truth, doc_found, {"type": ev, "date": ev},
+        ("type", "date"), reg=register,
+    )  # fmt: skip
+    return result
+
+
+def _item_name(item: Any, key: str) -> str:
+    return str(item.get(key, "")) if isinstance(item, dict) else str(item)
+
+
+# ---------------------------------------------------------------- a truth file and a folder
+
+
+def load_truth(path: Path) -> list[dict[str, Any]]:
+    """The documents of a truth file; ThbGraphError naming the file when it has the wrong shape."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ThbGraphError(f"{path}: cannot read the truth file: {exc.strerror or exc}") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ThbGraphError(f"{path}: the truth file is not valid JSON: {exc}") from exc
+    docs = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(docs, list) or not all(isinstance(d, dict) for d in docs):
+        raise ThbGraphError(f"{path}: the truth file needs a 'documents' list of objects")
+    for n, doc in enumerate(docs):
+        if not isinstance(doc.get("source"), str) or not doc["source"]:
+            raise ThbGraphError(f"{path}: documents[{n}] has no 'source' file name")
+    return docs
+
+
+def extract_path(path: Path, register: Register | None = None) -> Extraction:
+    """Read one file with the readers and run the extractors over its text."""
+    from .extract import extract
+    from .readers import read_document
+
+    doc = read_document(path)
+    ex = extract(
+        doc.text,
+        source=path.name,
+        register=register,
+        page_starts=doc.page_starts or None,
+        sha256=doc.sha256,
+    )
+    if doc.language and ex.document.language == "en" and doc.language != "en":
+        ex.document.language = doc.language
+    return ex
+
+
+def evaluate(
+    truth_path: Path,
+    docs_dir: Path,
+    *,
+    register: Register | None = None,
+    extractor: Callable[[Path], Extraction] | None = None,
+) -> Evaluation:
+    """Score the extraction of every document named in the truth file, read from `docs_dir`.
+
+    A document that cannot be read counts as all misses and carries its error; a name that does
+    not exist in `docs_dir` is an error of the truth file, raised before anything runs."""
+    docs_dir = Path(docs_dir)
+    truth = load_truth(truth_path)
+    if not docs_dir.is_dir():
+        raise ThbGraphError(f"{docs_dir}: not a folder of documents")
+    missing = [d["source"] for d in truth if not (docs_dir / d["source"]).is_file()]
+    if missing:
+        raise ThbGraphError(
+            f"{truth_path}: {len(missing)} document(s) not found in {docs_dir}: "
+            + ", ".join(missing[:5])
+        )
+    reg = register if register is not None else load_register()
+    run = extractor or (lambda p: extract_path(p, reg))
+    results = []
+    for truth_doc in truth:
+        path = docs_dir / truth_doc["source"]
+        try:
+            ex = run(path)
+        except DocumentError as exc:
+            empty = Extraction(source=path.name, text="")
+            result = score_document(truth_doc, empty, register=reg)
+            result.error = str(exc)
+        else:
+            result = score_document(truth_doc, ex, register=reg)
+        results.append(result)
+    return Evaluation(results)

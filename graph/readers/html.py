@@ -1,0 +1,124 @@
+"""HTML: the main content of a web page (trafilatura), without navigation, cookie banners and footers.
+
+Trafilatura finds the article among the boilerplate of a news or meeting page; when it finds
+nothing (a page that is all list, or very short), the text of `<main>`/`<article>`/`<body>` without
+navigation elements is used instead. Nothing is fetched: links and images are never followed.
+Footnote markers (`<sup>1</sup>`) become Unicode superscripts, as in the text documents, and table
+rows become tab-separated lines, so an agenda in a table reads like an agenda in a text file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ..errors import DocumentError
+from . import ReadDocument
+from .text import normalise
+
+__all__ = ["decode_html", "read"]
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_SUP = re.compile(
+    r"<sup[^>]*>\s*(?:<a[^>]*>)?\s*\[?(\d{1,3})\]?\s*(?:</a>)?\s*</sup>", re.IGNORECASE
+)
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_BOILERPLATE = (
+    "//script | //style | //noscript | //template | //nav | //header | //footer | //aside | //form"
+    " | //*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='search']"
+    " | //*[@aria-hidden='true']"
+)
+
+
+def decode_html(data: bytes, path: Path) -> str:
+    """Bytes -> str: the BOM, else the <meta charset>, else UTF-8, else windows-1252 (the HTML
+    standard's default for legacy pages)."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DocumentError(f"{path}: invalid {codec} text at byte {exc.start}") from exc
+    if b"\x00" in data[:4096]:
+        raise DocumentError(f"{path}: binary data (NUL bytes), not an HTML page")
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            name = "utf-8"
+        if name not in ("utf-8", "utf8"):
+            return data.decode(name, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _fallback_text(markup: str) -> str:
+    """The text of <main>, <article> or <body> without navigation and scripts (lxml)."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring(markup)
+    for el in root.xpath(_BOILERPLATE):
+        el.drop_tree()
+    for block in root.xpath("//p | //div | //li | //tr | //h1 | //h2 | //h3 | //h4 | //br"):
+        block.tail = "\n" + (block.tail or "")
+    for cell in root.xpath("//td | //th"):
+        cell.tail = "\t" + (cell.tail or "")
+    for query in ("//main", "//*[@role='main']", "//article", "//body"):
+        found = root.xpath(query)
+        if found:
+            return str(found[0].text_content())
+    return str(root.text_content())
+
+
+def _layout(text: str) -> str:
+    """Trafilatura's lines -> paragraphs separated by blank lines; lists and tables stay together."""
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("|") and line.endswith("|"):
+            line = "\t".join(cell.strip() for cell in line.strip("|").split("|"))
+            kind = "row"
+        elif line.lstrip().startswith(("- ", "* ", "• ")):
+            kind = "item"
+        else:
+            kind = "para"
+        if out and not (kind != "para" and out[-1][0] == kind):
+            out.append(("blank", ""))
+        out.append((kind, line))
+    return "\n".join(line for _, line in out)
+
+
+def read(data: bytes, path: Path) -> ReadDocument:
+    """Read an .html/.htm file: its main content as text (no page numbers)."""
+    import lxml.etree
+    import trafilatura
+
+    markup = decode_html(data, path)
+    if "<" not in markup[:65536]:
+        raise DocumentError(f"{path}: not an HTML page (no markup found)")
+    markup = _SUP.sub(lambda m: m.group(1).translate(_SUPERSCRIPTS), markup)
+    try:
+        text = trafilatura.extract(
+            markup,
+            include_tables=True,
+            include_comments=False,
+            include_images=False,
+            favor_recall=True,
+            deduplicate=False,
+            with_metadata=False,
+        )
+        text = _layout(text) if text and text.strip() else _fallback_text(markup)
+    except (lxml.etree.LxmlError, ValueError, RecursionError) as exc:
+        raise DocumentError(f"{path}: the HTML cannot be parsed ({type(exc).__name__})") from exc
+    text = re.sub(r"[ \t]+\n", "\n", normalise(text))
+    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+    return ReadDocument(path=path, text=text + "\n", sha256="")
