@@ -316,7 +316,7 @@ class _DocumentWriter:
         if series:
             q.add(iri, SCHEMA.superEvent, series)
         for n, item in enumerate(m.agenda, start=1):
-            it = f"{iri}/item/{n}"
+            it = f"{iri}/item/{self.doc_id}-{n}"  # each document gives its own programme
             q.add(iri, SCHEMA.subEvent, it)
             q.add(it, RDF.type, str(THB.AgendaItem))
             q.add(it, SCHEMA.name, _lit(item.title, lang="en"))

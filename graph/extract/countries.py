@@ -1,0 +1,182 @@
+"""Countries a document mentions, as ISO 3166-1 alpha-2 codes (XK Kosovo, CS Serbia and Montenegro)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pycountry
+
+from ..errors import ThbGraphError
+from ..model import Country, Evidence
+
+__all__ = ["country_mentions", "country_name", "find_countries", "is_country_word"]
+
+
+@dataclass(frozen=True)
+class _Table:
+    names: dict[str, str]  # name as written (Title case) -> code
+    exact: dict[str, str]  # abbreviation matched exactly as written -> code
+    demonyms: dict[str, str]
+    demonym_nouns: frozenset[str]
+    ambiguous: frozenset[str]
+    display: dict[str, str]
+    pattern: re.Pattern[str]
+
+
+def _data() -> dict[str, Any]:
+    path = resources.files("thbgraph.graph.extract") / "data" / "countries.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ThbGraphError(f"{path}: cannot read the country table: {exc}") from exc
+
+
+def _pycountry_names(drop: set[str]) -> dict[str, str]:
+    """Short, official and common names of every country, with 'Moldova, Republic of' turned round."""
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if not value:
+                continue
+            value = re.sub(r"\s*\(.*?\)", "", value).strip()
+            if ", " in value:
+                head, rest = value.split(", ", 1)
+                candidates = [head, f"{rest} {head}".replace("the ", "", 1)]
+                if "," in rest or rest.startswith("Province"):
+                    candidates = [head]
+            else:
+                candidates = [value]
+            for v in candidates:
+                v = re.sub(r"^the ", "", v)
+                if v not in drop and len(v) > 3:
+                    names.setdefault(v, c.alpha_2)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    data = _data()
+    names = _pycountry_names(set(data.get("drop", [])))
+    names.update(data["names"])
+    exact = dict(data["exact"])
+    demonyms = dict(data["demonyms"])
+    alternatives = sorted([*names, *exact, *demonyms], key=lambda n: (-len(n), n))
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in alternatives)
+    pattern = re.compile(r"(?<![\w.])(?:" + body + r")(?![\w])", re.IGNORECASE)
+    return _Table(
+        names={n.casefold(): c for n, c in names.items()},
+        exact=exact,
+        demonyms=demonyms,
+        demonym_nouns=frozenset(data["demonym_nouns"]),
+        ambiguous=frozenset(data["ambiguous"]),
+        display=dict(data["display"]),
+        pattern=pattern,
+    )
+
+
+def country_name(code: str) -> str:
+    """The English name reported for a code ('MD' -> 'Moldova', 'XK' -> 'Kosovo')."""
+    table = _table()
+    if code in table.display:
+        return table.display[code]
+    entry = pycountry.countries.get(alpha_2=code)
+    if entry is None:
+        return code
+    return getattr(entry, "common_name", None) or entry.name
+
+
+def is_country_word(word: str) -> bool:
+    """True for a country name or nationality adjective written alone ('Spanish', 'Italy')."""
+    table = _table()
+    return word in table.demonyms or word.casefold() in table.names or word in table.exact
+
+
+def _title_or_caps(written: str) -> bool:
+    """True when written like a name: 'Republic of Moldova', 'SERBIA AND MONTENEGRO'."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", written)
+    if written.isupper():
+        return len(written) >= 4
+    lower_ok = {"and", "of", "the", "former", "da", "du", "de", "et"}
+    return any(w[0].isupper() for w in words) and all(
+        w[0].isupper() or w in lower_ok for w in words
+    )
+
+
+def _demonym_ok(text: str, end: int, nouns: frozenset[str]) -> bool:
+    """'Greek Presidency', 'German authorities' count; 'English, Russian' (languages) does not."""
+    nxt = re.match(r"[ \t]+([\w-]+)", text[end : end + 40])
+    if not nxt:
+        return False
+    word = nxt.group(1)
+    return word[0].isupper() or word.casefold() in nouns
+
+
+def _ambiguous_ok(text: str, start: int, end: int) -> bool:
+    """'Jordan', 'Georgia' are countries unless part of a person's name ('Michael Jordan')."""
+    before = re.search(r"([A-Z][a-z]+)[ \t]+$", text[max(0, start - 30) : start])
+    after = re.match(r"[ \t]+([A-Z][a-z]+)", text[end : end + 30])
+    return not before and not after
+
+
+def _classify(text: str, m: re.Match[str], table: _Table) -> str | None:
+    """The code a match stands for, or None when the context says it is no country here."""
+    written = m.group(0)
+    folded = " ".join(written.split()).casefold()
+    s, e = m.span()
+    if written in table.exact:
+        if written == "US" and _line_is_caps(text, s):
+            return None
+        return table.exact[written]
+    if folded in table.names:
+        if not _title_or_caps(written):
+            return None
+        if written in table.ambiguous and not _ambiguous_ok(text, s, e):
+            return None
+        return table.names[folded]
+    code = table.demonyms.get(written)
+    if code and _demonym_ok(text, e, table.demonym_nouns):
+        return code
+    return None
+
+
+def country_mentions(text: str) -> list[tuple[str, int, int]]:
+    """Every (code, start, end) where the text names a country; the longest name wins."""
+    table = _table()
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    while (m := table.pattern.search(text, pos)) is not None:
+        code = _classify(text, m, table)
+        if code is None:
+            pos = m.start() + 1  # a shorter name may start here or inside
+            continue
+        out.append((code, m.start(), m.end()))
+        pos = m.end()
+    return out
+
+
+def _line_is_caps(text: str, pos: int) -> bool:
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls : le if le != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 4 and all(c.isupper() for c in letters)
+
+
+def find_countries(text: str) -> list[Country]:
+    """The countries a document mentions, de-duplicated by code, with the first passage naming each.
+
+    Names come from pycountry (short, official, common) and the bundled table of historical and
+    alternate names (Serbia and Montenegro, Kosovo, Macedonia, 'BiH', 'UK'); nationality
+    adjectives count only before a noun ('Greek Presidency'), never as a language ('English, Russian').
+    """
+    seen: dict[str, Country] = {}
+    for code, s, e in country_mentions(text):
+        if code not in seen:
+            seen[code] = Country(code, country_name(code), Evidence(text[s:e], s, e))
+    return list(seen.values())

@@ -1,0 +1,632 @@
+"""Organisations named in a document: register names, acronyms and aliases, and unknown bodies."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..model import Evidence, Organisation
+from ..register import Register
+from .countries import is_country_word
+
+__all__ = [
+    "OrgMention",
+    "anchored_matches",
+    "find_organisations",
+    "organisation_mentions",
+    "outermost",
+    "phrase_anchor",
+    "phrase_regex",
+]
+
+# Words that head the name of a body: "Ministry of Interior", "National Crime Agency".
+HEADS = frozenset(
+    [
+        "Ministry",
+        "Ministère",
+        "Ministerio",
+        "Ministero",
+        "Agency",
+        "Agence",
+        "Office",
+        "Bureau",
+        "Commission",
+        "Committee",
+        "Comité",
+        "Department",
+        "Département",
+        "Directorate",
+        "Observatory",
+        "Observatoire",
+        "Foundation",
+        "Fondation",
+        "Institute",
+        "Institut",
+        "Association",
+        "Network",
+        "Réseau",
+        "Centre",
+        "Center",
+        "Council",
+        "Conseil",
+        "Force",
+        "Group",
+        "Unit",
+        "Mission",
+        "Presence",
+        "Police",
+        "Gendarmerie",
+        "Inspectorate",
+        "Ombudsman",
+        "Coalition",
+        "Alliance",
+        "Union",
+        "Organisation",
+        "Organization",
+        "Authority",
+        "Autorité",
+        "Service",
+        "Tribunal",
+        "Court",
+        "Parliament",
+        "Assembly",
+        "Prosecutor",
+        "Prosecution",
+    ]
+)
+# Heads that name a body only with the word before them ("Task Force", "Working Group").
+_PAIRED_HEADS = {"Force": {"Task"}, "Group": {"Working", "Contact", "Expert", "Advisory"}}
+# Lower-case words allowed inside a name ("Office for Democratic Institutions and Human Rights",
+# "Bureau du Représentant spécial de l'OSCE").
+CONNECTORS = frozenset(
+    [
+        "of",
+        "for",
+        "on",
+        "against",
+        "in",
+        "and",
+        "the",
+        "to",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "l'",
+        "d'",
+        "pour",
+        "contre",
+        "et",
+        "en",
+        "sur",
+        "spécial",
+        "spéciale",
+        "national",
+        "nationale",
+        "général",
+        "générale",
+        "fédéral",
+        "fédérale",
+    ]
+)
+# Capitalised words that start sentences or clauses rather than names.
+_STOP_CAPS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Its",
+        "Their",
+        "Our",
+        "His",
+        "Her",
+        "During",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "With",
+        "By",
+        "To",
+        "Of",
+        "And",
+        "Or",
+        "But",
+        "Following",
+        "Both",
+        "All",
+        "Each",
+        "Every",
+        "Some",
+        "Any",
+        "Also",
+        "Further",
+        "Furthermore",
+        "Moreover",
+        "However",
+        "Then",
+        "Recently",
+        "Finally",
+        "Participants",
+        "Representatives",
+        "Moving",
+        "Day",
+        "Session",
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Dr",
+        "Le",
+        "La",
+        "Les",
+        "Un",
+        "Une",
+        "Des",
+        "Du",
+        "De",
+        "Dans",
+        "Par",
+        "Pour",
+        "Avec",
+        "Sur",
+        "Si",
+        "If",
+        "When",
+        "While",
+        "As",
+        "After",
+        "Before",
+        "Since",
+        "Within",
+        "Under",
+        "Between",
+        "Through",
+        "Via",
+        "According",
+        "Including",
+        "Despite",
+        "Several",
+        "Many",
+        "Most",
+        "Other",
+        "Another",
+        "New",
+    ]
+)
+# Words too generic to make a name on their own with a head ("National Office", "Working Group").
+_GENERIC = frozenset(
+    [
+        "National",
+        "Regional",
+        "International",
+        "Local",
+        "Central",
+        "General",
+        "Special",
+        "Working",
+        "Task",
+        "Joint",
+        "Main",
+        "Senior",
+        "Executive",
+        "Permanent",
+        "Independent",
+        "Public",
+        "New",
+        "Task",
+        "Force",
+        "Group",
+        "Unit",
+        "Office",
+    ]
+)
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acr>[A-Z][A-Za-z/&.\-]{1,14})\)")
+# A body named as the author of a document, not as an actor: "Ministerial Council Decisions".
+_DOCUMENT_AFTER = re.compile(
+    r"[ \t]+(?:Decisions?|Declarations?|Resolutions?|Recommendations?|Conclusions|Regulations?|"
+    r"Directives?)\b"
+)
+# An organisation that completes a person's title: "the Head of the OSCE ... Task Force".
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Head|Chief|Director|Director-General|Secretary|Secretary[- ]General|President|"
+    r"Vice-President|Chair|Chairperson|Chairman|Co-ordinator|Coordinator|Representative|"
+    r"Commissioner|Rapporteur|Directeur|Directrice|Secrétaire|Président|Présidente|Chef)"
+    r"[ \t]+(?:of|de|du)[ \t]+(?:the[ \t]+|la[ \t]+|l['’])?$"
+)
+_NGO = re.compile(
+    r"\bNGOs?[ \t]+[«“\"]?(?P<name>[A-Z][\w'’\-]*"
+    r"(?:[ \t]+(?:(?:of|for|and|de|la)[ \t]+)?[A-Z][\w'’\-]*)*)"
+)
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    """One occurrence of an organisation: the span, and the organisation it stands for."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # canonical register name, or the name as written
+    acronym: str | None
+    key: str | None  # register key, None for an organisation outside the register
+
+    @property
+    def ident(self) -> str:
+        """What identifies the organisation: its register key, else its name folded."""
+        return self.key or self.name.casefold()
+
+
+def phrase_regex(label: str, *, case_sensitive: bool = False) -> re.Pattern[str]:
+    """A pattern for a phrase as people write it: any spacing, optional hyphens, ’/', -ise/-ize.
+
+    Used for organisation names, topic labels and the like; matches whole words only.
+    """
+    parts: list[str] = []
+    for m in re.finditer(r"\w+|\s+|.", label):
+        piece = m.group(0)
+        if piece[0].isspace():
+            parts.append(r"\s+")
+        elif piece[0] in "-‐‑–":
+            parts.append(r"(?:[-‐‑–]|\s)?")
+        elif piece in "'’":
+            parts.append("['’]")
+        elif re.match(r"\w", piece):
+            parts.append(re.sub(r"(?<=i)[sz](?=(?:ations?|ed|es?|ing)$)", "[sz]", re.escape(piece)))
+        else:
+            parts.append(re.escape(piece))
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)", flags)
+
+
+def phrase_anchor(label: str) -> str:
+    """A folded piece of the label that every text matching `phrase_regex(label)` contains.
+
+    Checking `anchor in text.casefold()` first skips most patterns cheaply.
+    """
+    pieces = []
+    for piece in re.findall(r"\w+", label.casefold()):
+        cut = re.search(r"(?<=i)[sz](?=(?:ations?|ed|es?|ing)$)", piece)
+        pieces.append(piece[: cut.start()] if cut else piece)
+    return max(pieces, key=len, default="")
+
+
+def anchored_matches(
+    pattern: re.Pattern[str], anchor: str, text: str, folded: str, reach: int
+) -> list[re.Match[str]]:
+    """The matches of `pattern`, searched only around occurrences of its anchor (fast).
+
+    `folded` is `text.casefold()`; `reach` bounds how far a match extends around its anchor.
+    Falls back to a full scan when folding changed the text's length.
+    """
+    if anchor not in folded:
+        return []
+    if len(folded) != len(text) or not anchor:
+        return list(pattern.finditer(text))
+    out: list[re.Match[str]] = []
+    pos = folded.find(anchor)
+    last_end = 0
+    while pos != -1:
+        start = max(last_end, pos - reach)
+        end = min(len(text), pos + len(anchor) + reach)
+        m = pattern.search(text, start, end)
+        while m is not None:
+            full = pattern.match(text, m.start())  # the same match, without the window's end
+            if full is not None and full.start() >= last_end:
+                out.append(full)
+                last_end = full.end()
+            m = pattern.search(text, max(m.end(), m.start() + 1), end)
+        pos = folded.find(anchor, max(pos + 1, last_end))
+    return out
+
+
+def _acronym_like(label: str) -> bool:
+    """True for labels matched case-sensitively: acronyms, short labels, 'UN Women', 'CoE'."""
+    if len(label) < 8:
+        return True
+    return any(
+        len(w) > 1 and sum(c.isupper() for c in w) >= 2 for w in re.findall(r"[\w/]+", label)
+    )
+
+
+@lru_cache(maxsize=16)
+def _register_patterns(
+    register: Register,
+) -> list[tuple[str, re.Pattern[str], str, bool, int]]:
+    """(anchor, pattern, key, case-sensitive, reach) for every name, acronym and alias."""
+    out = []
+    for label, key in register.organisation_names():
+        if not label.strip():
+            continue
+        sensitive = _acronym_like(label)
+        pattern = phrase_regex(label, case_sensitive=sensitive)
+        out.append((phrase_anchor(label), pattern, key, sensitive, 3 * len(label) + 20))
+    return out
+
+
+def _normal(name: str) -> str:
+    name = re.sub(r"['’]s\b", "", name.casefold())
+    name = re.sub(r"\b(?:the|of|for|and)\b|[^\w]+", " ", name)
+    return " ".join(name.replace("co ", "co").split())
+
+
+@lru_cache(maxsize=16)
+def _register_normals(register: Register) -> list[tuple[str, str]]:
+    """Long register names normalised, also without a leading acronym ('OSCE Mission to ...')."""
+    out = []
+    for label, key in register.organisation_names():
+        if len(label) <= 12:
+            continue
+        out.append((_normal(label), key))
+        first, _, rest = label.partition(" ")
+        if rest and first.isupper() and len(first) >= 2:
+            out.append((_normal(rest), key))
+    return out
+
+
+def _resolve_name(name: str, register: Register) -> str | None:
+    """The register key of a name written a little differently ('Co-ordinator'/'Coordinator')."""
+    wanted = _normal(name)
+    best, best_score = None, 0.0
+    for normal, key in _register_normals(register):
+        score = fuzz.ratio(wanted, normal)
+        if score > best_score:
+            best, best_score = key, score
+    return best if best_score >= 92 else None
+
+
+def _register_mentions(text: str, register: Register) -> list[OrgMention]:
+    taken: list[tuple[int, int]] = []
+    found: list[OrgMention] = []
+    folded = text.casefold()
+    for anchor, pattern, key, sensitive, reach in _register_patterns(register):
+        entry = register.organisations[key]
+        for m in anchored_matches(pattern, anchor, text, folded, reach):
+            s, e = m.span()
+            written = m.group(0)
+            if not sensitive and not (written[0].isupper() or written.isupper()):
+                continue  # "tech against trafficking" in prose is not the organisation
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            if _DOCUMENT_AFTER.match(text, e):
+                continue  # the span stays taken: no shorter name is read inside it
+            found.append(OrgMention(s, e, written, entry.name, entry.acronym, key))
+    return sorted(found, key=lambda o: o.start)
+
+
+def _is_cap(word: str) -> bool:
+    """True for a capitalised word, also after a French elision ("l'Intérieur")."""
+    return re.sub(r"^[ldLD]['’]", "", word)[:1].isupper()
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
+
+
+def _is_head(words: list[re.Match[str]], i: int) -> bool:
+    w = words[i].group(0)
+    if w not in HEADS:
+        return False
+    pair = _PAIRED_HEADS.get(w)
+    return pair is None or (i > 0 and words[i - 1].group(0) in pair)
+
+
+def _joined(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    """True when two words are separated by spaces only (same line, no punctuation)."""
+    gap = text[a.end() : b.start()]
+    return bool(re.fullmatch(r"[ \t]+", gap)) or (gap == "" and a.group(0).endswith("'"))
+
+
+def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) -> list[OrgMention]:
+    """Bodies written in full around a head word ('... Ministry of ...', '... Agency')."""
+
+    words = list(_WORD.finditer(text))
+    ends = [w.end() for w in words]
+    owner: dict[int, OrgMention] = {}
+    for k in known:  # the words each register mention covers
+        idx = bisect.bisect_right(ends, k.start)
+        while idx < len(words) and words[idx].start() < k.end:
+            owner[idx] = k
+            idx += 1
+    found: list[OrgMention] = []
+    last_end = -1
+    for i, w in enumerate(words):
+        if w.start() < last_end or i in owner or not _is_head(words, i):
+            continue
+        if _line_is_caps(text, w.start()):
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt and _joined(text, w, nxt) and _is_cap(nxt.group(0)):
+            continue  # "Council Decisions", "Police Office": the head is a modifier here
+        # extend to the left over capitalised words (and whole register names)
+        j = i
+        while j > 0 and _joined(text, words[j - 1], words[j]):
+            prev = words[j - 1].group(0)
+            if _possessive(prev) and j != i:
+                break
+            if j - 1 in owner:
+                k = owner[j - 1]
+                j -= 1
+                while j > 0 and owner.get(j - 1) is k:
+                    j -= 1
+                continue
+            if not _is_cap(prev) or prev in _STOP_CAPS:
+                break
+            j -= 1
+        # extend to the right over connectors followed by capitalised words
+        k_end = i
+        complements: list[tuple[int, int]] = []
+        if not _possessive(w.group(0)):
+            m = i + 1
+            while m < len(words) and _joined(text, words[m - 1], words[m]):
+                n = m
+                while (
+                    n < len(words)
+                    and words[n].group(0) in CONNECTORS
+                    and _joined(text, words[n - 1], words[n])
+                ):
+                    n += 1
+                if n == m or n >= len(words) or not _joined(text, words[n - 1], words[n]):
+                    break
+                if words[m].group(0) in {"and", "et"} and (
+                    _is_head(words, n) or is_country_word(words[n].group(0))
+                ):
+                    break  # "Office and Spanish authorities", "Ministry X and Ministry Y"
+                if not _is_cap(words[n].group(0)):
+                    break
+                q = n
+                while (
+                    q + 1 < len(words)
+                    and _joined(text, words[q], words[q + 1])
+                    and (_is_cap(words[q + 1].group(0)) or owner.get(q + 1) is not None)
+                    and not _possessive(words[q].group(0))
+                ):
+                    q += 1
+                complements.append((m, q))
+                k_end = q
+                if _possessive(words[q].group(0)):
+                    break
+                m = q + 1
+        if j > 0 and (j - 1) in owner and _possessive(words[j - 1].group(0)):
+            continue  # "ODIHR's Anti-Trafficking Unit": a part of a known organisation
+        start, end = words[j].start(), words[k_end].end()
+        name = re.sub(r"['’]s$", "", text[start:end])
+        end = start + len(name)
+        tokens = name.split()
+        own = [
+            t.group(0)
+            for q, t in enumerate(words[j : k_end + 1], start=j)
+            if q not in owner and t.group(0) not in _GENERIC and t.group(0) not in HEADS
+        ]
+        if len(tokens) < 2 or not own:
+            continue  # "OSCE Mission", "National Office": no name of its own
+        last_end = end
+        acronym = None
+        after = _ACRONYM_AFTER.match(text, end)
+        if after and sum(c.isupper() for c in after.group("acr")) >= 2:
+            acronym = after.group("acr")
+        key = _resolve_name(name, register)
+        if key is not None:
+            entry = register.organisations[key]
+            found.append(OrgMention(start, end, name, entry.name, entry.acronym, key))
+        else:
+            found.append(OrgMention(start, end, name, " ".join(tokens), acronym, None))
+    for m in _NGO.finditer(text):
+        s, e = m.span("name")
+        if not any(s < f.end and f.start < e for f in [*found, *known]):
+            found.append(OrgMention(s, e, m.group("name"), m.group("name"), None, None))
+    return found
+
+
+def _line_is_caps(text: str, pos: int) -> bool:
+    """True inside an all-capitals line (a heading), where capitals say nothing about names."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls : le if le != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 8 and all(c.isupper() for c in letters)
+
+
+def _acronym_mentions(
+    text: str, unknown: list[OrgMention], taken: list[OrgMention]
+) -> list[OrgMention]:
+    """Later uses of an acronym that an unknown organisation defined: 'National Agency (NAATIP)'."""
+    out: list[OrgMention] = []
+    spans = [(t.start, t.end) for t in taken]
+    for org in unknown:
+        if not org.acronym:
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(org.acronym) + r"(?!\w)", text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in spans):
+                continue
+            spans.append((s, e))
+            out.append(OrgMention(s, e, m.group(0), org.name, org.acronym, None))
+    return out
+
+
+def organisation_mentions(text: str, register: Register) -> list[OrgMention]:
+    """Every occurrence of an organisation in the text, in order; overlapping names resolved.
+
+    Register names, acronyms and aliases win (longest first, acronyms case-sensitively); names
+    outside the register are read around head words and kept with key None. A register name inside
+    a longer unknown name ('OSCE' in 'OSCE Presence in Albania') is kept as a mention too.
+    """
+    return list(_mentions(text, register))
+
+
+@lru_cache(maxsize=4)
+def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
+    """Cached: persons, publications and follow-ups read the mentions of the same text again."""
+    known = _register_mentions(text, register)
+    unknown = _unknown_mentions(text, register, known)
+    # a fuzzy-resolved unknown name replaces the register mentions inside it
+    resolved = [u for u in unknown if u.key is not None]
+    known = [k for k in known if not any(r.start <= k.start and k.end <= r.end for r in resolved)]
+    mentions = known + unknown
+    mentions += _acronym_mentions(text, [u for u in unknown if u.key is None], mentions)
+    return tuple(sorted(mentions, key=lambda o: (o.start, -o.end)))
+
+
+def outermost(mentions: list[OrgMention]) -> list[OrgMention]:
+    """The mentions not nested in a longer one ('OSCE' inside 'OSCE Presence in Albania')."""
+    return [
+        m
+        for m in mentions
+        if not any(
+            o is not m
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in mentions
+        )
+    ]
+
+
+def _as_parent(m: OrgMention, register: Register) -> OrgMention:
+    """An internal unit written through its parent's possessive ("ODIHR's Anti-Trafficking Unit")
+    counts as the parent: the document names the parent as the actor."""
+    entry = register.organisations.get(m.key or "")
+    parent = register.organisations.get(entry.parent or "") if entry else None
+    if parent is None:
+        return m
+    owner = re.match(r"(?:the\s+)?(.+?)['’]s\s", m.text)
+    internal = re.search(r"\b(?:Unit|Division|Section|Department|Desk|Team)$", m.text)
+    if owner and internal and owner.group(1) in {parent.acronym, parent.name, *parent.aliases}:
+        return OrgMention(m.start, m.end, m.text, parent.name, parent.acronym, parent.key)
+    return m
+
+
+def find_organisations(text: str, register: Register) -> list[Organisation]:
+    """The organisations a document names, de-duplicated, with the passage of the first occurrence.
+
+    The name is the register's canonical name and acronym where the register knows the body.
+    A body named only as part of a person's title ('the Head of the X') or as the author of
+    documents ('Ministerial Council Decisions') is not counted: persons carry their organisation.
+    A unit written through its parent's possessive counts as the parent.
+    """
+    seen: dict[str, Organisation] = {}
+    for m in organisation_mentions(text, register):
+        if _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue
+        m = _as_parent(m, register)
+        if m.ident in seen:
+            continue
+        seen[m.ident] = Organisation(
+            name=m.name,
+            acronym=m.acronym,
+            key=m.key,
+            evidence=Evidence(text[m.start : m.end], m.start, m.end),
+        )
+    return list(seen.values())

@@ -1,0 +1,514 @@
+"""Persons named with their roles: 'said Valiant Richey, OSCE Special Representative ...'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..model import Evidence, Person
+from ..register import PostEntry, Register
+from .countries import country_mentions
+from .organisations import OrgMention, organisation_mentions
+
+__all__ = ["find_persons", "post_for_role"]
+
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "А-ЯЁ"
+_TOKEN = rf"[{_UPPER}][\w'’\-]*"
+_PARTICLES = r"(?:van|von|der|den|de|da|di|du|del|della|la|le|ten|ter|dos|das|zu|bin|al|el)"
+_RUN = re.compile(
+    rf"(?<![\w.])(?:{_TOKEN}\.?[ \t]+)*?(?:{_TOKEN}(?:[ \t]+(?:{_PARTICLES}[ \t]+)*{_TOKEN})+)"
+)
+# Honorifics are not part of the name; title-like ones are kept as the role when nothing else is.
+_HONORIFICS = {
+    "Mr": False, "Mr.": False, "Ms": False, "Ms.": False, "Mrs": False, "Mrs.": False,
+    "Dr": False, "Dr.": False, "Mme": False, "M.": False, "Madame": False, "Monsieur": False,
+    "Sir": False, "Dame": False, "H.E.": False, "HE": False,
+    "Ambassador": True, "Prof.": True, "Prof": True, "Professor": True, "Judge": True,
+    "Minister": True, "Senator": True, "Ambassadeur": True, "Ambassadrice": True,
+}  # fmt: skip
+_HONORIFIC_RUN = re.compile(
+    r"(?:(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Mme|M\.|Madame|Monsieur|Sir|Dame|Ambassador|"
+    r"Ambassadeur|Ambassadrice|Prof\.?|Professor|Judge|Minister|Senator)[ \t]+)+$"
+)
+# Words that name a post: a role must contain one (or be an organisation).
+ROLE_WORDS = frozenset(
+    [
+        "representative",
+        "co-ordinator",
+        "coordinator",
+        "coordinatrice",
+        "secretary",
+        "secretary-general",
+        "director",
+        "director-general",
+        "president",
+        "vice-president",
+        "chair",
+        "chairperson",
+        "chairman",
+        "chairwoman",
+        "minister",
+        "deputy",
+        "ambassador",
+        "head",
+        "chief",
+        "rapporteur",
+        "commissioner",
+        "adviser",
+        "advisor",
+        "officer",
+        "expert",
+        "professor",
+        "judge",
+        "prosecutor",
+        "member",
+        "manager",
+        "counsellor",
+        "councillor",
+        "attaché",
+        "ombudsperson",
+        "ombudsman",
+        "consultant",
+        "specialist",
+        "researcher",
+        "lawyer",
+        "founder",
+        "ceo",
+        "spokesperson",
+        "delegate",
+        "envoy",
+        "governor",
+        "mayor",
+        "inspector",
+        "analyst",
+        "coordinator",
+        "programme",
+        "project",
+        "représentant",
+        "représentante",
+        "directeur",
+        "directrice",
+        "secrétaire",
+        "présidente",
+        "président",
+        "ministre",
+        "chef",
+        "rapporteure",
+        "conseiller",
+        "conseillère",
+        "juge",
+        "procureur",
+        "ambassadeur",
+        "ambassadrice",
+        "responsable",
+        "chargé",
+        "chargée",
+    ]
+)
+# Capitalised words that are not (parts of) personal names in these documents.
+_NOT_NAME = frozenset(
+    [
+        "trafficking",
+        "human",
+        "beings",
+        "office",
+        "council",
+        "europe",
+        "european",
+        "commission",
+        "convention",
+        "representative",
+        "co-ordinator",
+        "coordinator",
+        "secretary",
+        "general",
+        "special",
+        "executive",
+        "national",
+        "anti-trafficking",
+        "action",
+        "plan",
+        "meeting",
+        "meetings",
+        "session",
+        "day",
+        "conference",
+        "ministry",
+        "minister",
+        "mission",
+        "presence",
+        "agency",
+        "group",
+        "experts",
+        "rapporteur",
+        "rapporteurs",
+        "report",
+        "decision",
+        "decisions",
+        "declaration",
+        "chairmanship",
+        "presidency",
+        "president",
+        "head",
+        "director",
+        "ambassador",
+        "republic",
+        "federation",
+        "kingdom",
+        "states",
+        "state",
+        "united",
+        "nations",
+        "union",
+        "international",
+        "organization",
+        "organisation",
+        "women",
+        "children",
+        "rights",
+        "democratic",
+        "institutions",
+        "security",
+        "co-operation",
+        "cooperation",
+        "partners",
+        "participants",
+        "zoom",
+        "online",
+        "welcome",
+        "opening",
+        "closing",
+        "registration",
+        "discussion",
+        "introduction",
+        "conclusions",
+        "recommendations",
+        "follow-up",
+        "agenda",
+        "summary",
+        "press",
+        "release",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "our",
+        "during",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "to",
+        "of",
+        "and",
+        "or",
+        "but",
+        "following",
+        "both",
+        "all",
+        "each",
+        "every",
+        "some",
+        "any",
+        "also",
+        "further",
+        "moreover",
+        "however",
+        "then",
+        "recently",
+        "finally",
+        "moving",
+        "statement",
+        "guidelines",
+        "guidance",
+        "compendium",
+        "roadmap",
+        "handbook",
+        "toolkit",
+        "study",
+        "survey",
+        "publication",
+        "resource",
+        "resources",
+        "news",
+        "draft",
+        "working",
+        "languages",
+        "english",
+        "russian",
+        "french",
+        "lunch",
+        "dinner",
+        "coffee",
+        "break",
+        "arrival",
+        "gathering",
+        "presentation",
+        "palais",
+        "palace",
+        "house",
+        "hall",
+        "building",
+        "centre",
+        "center",
+        "street",
+        "avenue",
+        "bulevar",
+        "boulevard",
+        "square",
+        "road",
+        "pandemic",
+        "covid-19",
+        "covid",
+        "alliance",
+        "persons",
+        "task",
+        "force",
+        "referral",
+        "mechanism",
+        "mechanisms",
+        "global",
+        "regional",
+        "all",
+        "internet",
+        "ministerial",
+        "permanent",
+        "vice",
+        "first",
+        "second",
+        "third",
+        "annual",
+        "joint",
+        "the",
+    ]
+)
+_SPEECH = re.compile(
+    r"(?:said|says|added|noted|stated|stressed|emphasi[sz]ed|underlined|explained|highlighted|"
+    r"remarked|concluded|declared|observed|according\s+to|a\s+déclaré|a\s+ajouté|"
+    r"selon)[ \t]*,?[ \t]+$"
+)
+_ROLE_END = re.compile(r"\n|[.;:!?](?=\s|$)|,|\s\(|[“”\"«»]|\s[-–—]\s")
+
+
+@dataclass(frozen=True)
+class _Found:
+    name: str
+    role: str | None
+    organisation: str | None
+    start: int
+    end: int
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"['’]s\b", "", text.casefold())
+    text = re.sub(r"\b(?:the|of)\b|[^\w]+", " ", text)
+    return " ".join(text.replace("co ", "co").split())
+
+
+@lru_cache(maxsize=16)
+def _post_labels(register: Register) -> list[tuple[str, PostEntry]]:
+    out = []
+    for post in register.posts.values():
+        for label in (post.label, *post.aliases):
+            out.append((_norm(label), post))
+    return sorted(out, key=lambda p: -len(p[0]))
+
+
+def post_for_role(role: str, register: Register) -> PostEntry | None:
+    """The register post a role as written stands for ('OSCE Special Representative ...')."""
+    wanted = _norm(role)
+    if not wanted:
+        return None
+    for label, post in _post_labels(register):
+        if label == wanted or (len(label) > 15 and label in wanted):
+            return post
+    best = max(
+        ((fuzz.ratio(wanted, label), post) for label, post in _post_labels(register)),
+        default=(0.0, None),
+        key=lambda p: p[0],
+    )
+    return best[1] if best[0] >= 90 else None
+
+
+def _name_token_ok(token: str, last: bool) -> bool:
+    word = token.rstrip(".")
+    if token in _HONORIFICS or word in _HONORIFICS:
+        return False
+    if word.casefold() in _NOT_NAME or not word[:1].isupper():
+        return False
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    if all(c.isupper() for c in letters):
+        return last and len(letters) >= 3  # "Jean DUPONT"
+    return True
+
+
+def _split_run(run: str) -> tuple[str, str]:
+    """(prefix, name): the longest tail of 2-4 words that can be a personal name."""
+    tokens = run.split()
+    best = len(tokens)
+    for k in range(len(tokens) - 1, -1, -1):
+        tail = tokens[k:]
+        words = [t for t in tail if not re.fullmatch(_PARTICLES, t)]
+        if len(words) > 4:
+            break
+        if re.fullmatch(_PARTICLES, tail[0]):
+            continue  # a name does not start with 'van', 'de'...
+        if not all(
+            _name_token_ok(t, i == len(tail) - 1) or re.fullmatch(_PARTICLES, t)
+            for i, t in enumerate(tail)
+        ):
+            break
+        if len(words) >= 2:
+            best = k
+    if best == len(tokens):
+        return run, ""
+    name = " ".join(tokens[best:])
+    idx = run.rfind(tokens[best], 0, len(run) - len(name) + len(tokens[best]))
+    return run[:idx], run[idx:]
+
+
+def _role_after(text: str, pos: int, mentions: list[OrgMention]) -> tuple[str, int, int] | None:
+    """The role written after a name: ', OSCE Special Representative ...' or ' (ODIHR)'."""
+    paren = re.match(r"[ \t]*\(([^()\n]{2,80})\)", text[pos:])
+    if paren:
+        s, e = pos + paren.start(1), pos + paren.end(1)
+        inner = text[s:e]
+        if any(m.start == s and m.end == e for m in mentions) or _has_role_word(inner):
+            return inner, s, e
+    comma = re.match(r",[ \t]+", text[pos:])
+    if not comma:
+        return None
+    s = pos + comma.end()
+    stop = _ROLE_END.search(text, s)
+    e = stop.start() if stop else len(text)
+    role = text[s:e].rstrip()
+    e = s + len(role)
+    if not role or len(role) > 200:
+        return None
+    if _has_role_word(role):
+        return role, s, e
+    org = next((m for m in mentions if m.start == s), None)
+    if org is not None:
+        return text[org.start : org.end], org.start, org.end
+    return None
+
+
+def _has_role_word(role: str) -> bool:
+    words = re.findall(r"[\w'’-]+", role.casefold())
+    return any(w in ROLE_WORDS or w.split("-")[0] in ROLE_WORDS for w in words[:8])
+
+
+def _role_before(prefix: str) -> str | None:
+    """A role written just before the name: 'OSCE Special Representative Valiant Richey'."""
+    words = prefix.split()
+    if words and words[-1].casefold().rstrip(",") in ROLE_WORDS:
+        return prefix.strip().rstrip(",")
+    return None
+
+
+def _organisation(
+    role: str | None, s: int, e: int, mentions: list[OrgMention], register: Register
+) -> str | None:
+    if not role:
+        return None
+    post = post_for_role(role, register)
+    if post is not None and post.org:
+        return post.org
+    inside = [m for m in mentions if s <= m.start and m.end <= e]
+    if not inside:
+        return None
+    best = max(inside, key=lambda m: m.end - m.start)
+    return best.key or best.acronym or best.name
+
+
+def _spans_blocked(text: str, start: int, end: int, mentions: list[OrgMention]) -> bool:
+    """True when the 'name' is an organisation or a country ('Bosnia and Herzegovina')."""
+    if any(m.start < end and start < m.end for m in mentions):
+        return True
+    return bool(country_mentions(text[start:end]))
+
+
+def find_persons(text: str, register: Register) -> list[Person]:
+    """Persons named with a role, a speech verb or an honorific, de-duplicated by name.
+
+    The name is written without honorifics; the role is kept as written and mapped to the
+    organisation of its register post, or to the organisation it names.
+    """
+    mentions = organisation_mentions(text, register)
+    found: list[_Found] = []
+    for m in _RUN.finditer(text):
+        prefix, name = _split_run(m.group(0))
+        if not name:
+            continue
+        ns = m.start() + len(prefix)
+        ne = ns + len(name)
+        if _spans_blocked(text, ns, ne, mentions):
+            continue
+        before = text[max(0, ns - 60) : ns]
+        honorific = _HONORIFIC_RUN.search(prefix) or (
+            None if prefix.strip() else _HONORIFIC_RUN.search(before)
+        )
+        after = _role_after(text, ne, mentions)
+        role_start, role_end = ns, ne
+        role: str | None = None
+        if after:
+            role, role_start, role_end = after
+        elif (pre := _role_before(prefix)) is not None:
+            role = pre
+            role_start = m.start() + prefix.index(pre)
+            role_end = role_start + len(pre)
+        elif honorific:
+            title = honorific.group(0).split()[-1]
+            role = title if _HONORIFICS.get(title) else None
+        elif not (prefix.strip() == "" and _SPEECH.search(before)):
+            continue  # a capitalised pair without a role, title or speech verb: not a person
+        start, end = min(ns, role_start), max(ne, role_end)
+        org = _organisation(role, role_start, role_end, mentions, register)
+        found.append(_Found(name, role, org, start, end))
+    return _dedup(text, found)
+
+
+def _dedup(text: str, found: list[_Found]) -> list[Person]:
+    """One person per name: the first occurrence with a role, else the first occurrence."""
+    by_name: dict[str, _Found] = {}
+    for f in found:
+        key = f.name.casefold()
+        if key not in by_name or (by_name[key].role is None and f.role is not None):
+            by_name[key] = f
+    order = sorted(by_name.values(), key=lambda f: min(x.start for x in found if x.name == f.name))
+    return [
+        Person(f.name, f.role, f.organisation, Evidence(text[f.start : f.end], f.start, f.end))
+        for f in order
+    ]

@@ -1,0 +1,222 @@
+"""Publications presented or cited: titles, years, footnote URLs and publishers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Evidence, Publication
+from ..register import Register
+from .organisations import OrgMention, organisation_mentions, outermost
+from .passages import sentence_at
+
+__all__ = ["find_publications", "footnote_urls"]
+
+_SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_DIGIT = str.maketrans(_SUPERSCRIPT, "0123456789")
+# Quoted titles: “…”, "…", «…», „…“ (single quotes are too often apostrophes).
+_QUOTED = re.compile(
+    r"“(?P<a>[^“”\n]{4,300}?)”|\"(?P<b>[^\"\n]{4,300}?)\"|«\s?(?P<c>[^«»\n]{4,300}?)\s?»|„(?P<d>[^„“”\n]{4,300}?)[“”]"
+)
+_CUE = (
+    r"report|publication|study|handbook|guide|guidelines|guidance(?:\s+note)?|toolkit|tool|paper|"
+    r"manual|compendium|roadmap|survey|resource|brochure|booklet|leaflet|analysis|assessment|"
+    r"review|book|strategy|rapport|étude|guide|manuel|recueil|brochure"
+)
+_CUE_BEFORE = re.compile(
+    rf"(?:\b(?:{_CUE})s?\b|\b(?:launched|presented|published|issued|released|entitled|titled|"
+    r"intitulée?|lancé|présenté|publié)\b)[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_SPEECH_AFTER = re.compile(r"^\s*(?:said|says|added|noted|stated|stressed|a\s+déclaré)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|stated|noted|reads?|:)\W*$|:")
+_YEAR_AFTER = re.compile(r"^[ \t]*\((?:[^()\d]{0,20})?((?:19|20)\d\d)\)")
+_YEAR_IN = re.compile(r"^[^.;\n]{0,80}?\b(?:in|of|from|en)\s+((?:19|20)\d\d)\b")
+_MARKER = re.compile(rf"^[ \t]*,?[ \t]*([{_SUPERSCRIPT}]+|\[\d{{1,3}}\])")
+_FOOTNOTE_START = re.compile(
+    rf"^[ \t]*(?:([{_SUPERSCRIPT}]+)|\[(\d{{1,3}})\]|(\d{{1,3}})(?=[ \t]))", re.M
+)
+_URL = re.compile(r"<?(https?://[^\s<>()\]\"]+[^\s<>()\]\".,;])>?")
+# An unquoted title after a cue word, running to its year: 'the publication Leveraging ... (2020)'.
+_UNQUOTED = re.compile(
+    rf"\b(?:{_CUE})\s+(?:entitled\s+|titled\s+|on\s+)?"
+    r"(?P<title>[A-Z][^()\n“”\"«»;]{8,250}?)\s*\((?P<year>(?:19|20)\d\d)\)"
+)
+_MD_LINK = re.compile(r"\[(?P<title>[^\]\n]{8,300})\]\(#?[^)]*\)")
+# A footnote that names the document it links: 'The full text of the Statement by ... can be found'.
+_NAMED_IN_NOTE = re.compile(
+    r"(?:full\s+text\s+of\s+(?:the\s+)?|texte\s+intégral\s+(?:de\s+la\s+|du\s+|de\s+l['’])?)"
+    r"(?P<title>[A-Z][^:\n]{5,150}?)\s+(?:can\s+be\s+found|is\s+available|est\s+disponible)"
+)
+_BODY_MARKER = re.compile(rf"(?<=[\w)”\".,])([{_SUPERSCRIPT}]+)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class _Footnote:
+    number: int
+    start: int
+    end: int
+    url: str | None
+    url_start: int
+    url_end: int
+
+
+def _marker_number(marker: str) -> int:
+    return int(marker.strip("[]").translate(_SUP_TO_DIGIT))
+
+
+def footnote_urls(text: str) -> dict[int, _Footnote]:
+    """Footnote number -> the footnote block and its first URL ('⁶ See <https://...>')."""
+    notes: dict[int, _Footnote] = {}
+    for m in _FOOTNOTE_START.finditer(text):
+        digits = m.group(1) or m.group(2) or m.group(3)
+        start = m.start()
+        block_end = re.search(r"\n[ \t]*\n|\Z", text[m.end() :])
+        end = m.end() + (block_end.start() if block_end else 0)
+        block = text[m.end() : end]
+        url = _URL.search(block)
+        if m.group(3) and not url:
+            continue  # a plain number starts a footnote only when a URL follows
+        number = _marker_number(digits)
+        if number in notes:
+            continue
+        if url:
+            us, ue = m.end() + url.start(1), m.end() + url.end(1)
+            notes[number] = _Footnote(number, start, end, url.group(1), us, ue)
+        else:
+            notes[number] = _Footnote(number, start, end, None, -1, -1)
+    return notes
+
+
+def _marker_years(text: str) -> dict[int, int]:
+    """Footnote number -> the last year written in the sentence that carries its marker."""
+    years: dict[int, int] = {}
+    for m in _BODY_MARKER.finditer(text):
+        number = _marker_number(m.group(1))
+        if number in years:
+            continue
+        sent_s, sent_e = sentence_at(text, max(0, m.start() - 1))
+        before = _YEAR.findall(text[sent_s : m.start()])
+        after = _YEAR.findall(text[m.end() : max(sent_e, m.end())])
+        if before or after:
+            years[number] = int(before[-1] if before else after[0])
+    return years
+
+
+def _publishers(text: str, s: int, e: int, mentions: list[OrgMention]) -> list[str]:
+    """Organisations of the sentence around a title: 'X's "Title"' first, else all of them."""
+    owner = re.search(r"(\S+?)['’]s[ \t]*[“\"«„]?$", text[max(0, s - 60) : s])
+    sent_s, sent_e = sentence_at(text, s)
+    sent_s, sent_e = min(sent_s, s), max(sent_e, e)
+    near = [m for m in mentions if sent_s <= m.start and m.end <= sent_e and not (s <= m.start < e)]
+    if owner:
+        o_end = s - (len(text[max(0, s - 60) : s]) - owner.end(1))
+        own = [m for m in near if m.end == o_end]
+        if own:
+            near = own
+    if not near:  # 'Statement by the OSCE SR/CTHB': the author named in the title
+        by = re.search(r"\b(?:by|de|du|of)\s", text[s:e])
+        near = [m for m in mentions if by and s + by.end() <= m.start and m.end <= e]
+    keys: list[str] = []
+    for m in near:
+        ident = m.key or m.name
+        if ident not in keys:
+            keys.append(ident)
+    return keys
+
+
+def _is_title(title: str) -> bool:
+    words = title.split()
+    if len(words) < 2 or len(words) > 45 or not (title[:1].isupper() or title[:1].isdigit()):
+        return False
+    return not title.rstrip().endswith((",", "!", "?", "."))  # a sentence, not a title
+
+
+def _commitment_names(register: Register) -> set[str]:
+    return {a.casefold() for a, _ in register.commitment_aliases()}
+
+
+def find_publications(text: str, register: Register) -> list[Publication]:
+    """Publications a document presents or cites, de-duplicated by title.
+
+    Titles are read in quotes (with a year '(2020)' after them or a cue word such as 'report',
+    'publication', 'launched' before them) or after a cue word up to their year; a footnote marker
+    after the title ties it to the URL in that footnote; the publishers are the organisations of
+    the sentence (the possessive owner 'GRETA's "..."' when there is one).
+    """
+    mentions = outermost(organisation_mentions(text, register))
+    notes = footnote_urls(text)
+    commitments = _commitment_names(register)
+    found: dict[str, Publication] = {}
+    taken: list[tuple[int, int]] = []
+
+    def add(title_s: int, title_e: int, after: int, *, need_cue: bool) -> None:
+        title = text[title_s:title_e]
+        stripped = title.strip()
+        title_s += len(title) - len(title.lstrip())
+        title_e = title_s + len(stripped)
+        if not _is_title(stripped) or stripped.casefold() in commitments:
+            return
+        tail = text[after : after + 120]
+        year_m = _YEAR_AFTER.match(tail)
+        line_s = text.rfind("\n", 0, title_s) + 1
+        cue = _CUE_BEFORE.search(text[max(line_s, title_s - 80) : title_s].rstrip(' \t“"«„'))
+        if need_cue and not year_m and (not cue or _SPEECH_BEFORE.search(cue.group(0))):
+            return
+        if _SPEECH_AFTER.match(tail):
+            return
+        pos = after + (year_m.end() if year_m else 0)
+        marker = _MARKER.match(text[pos : pos + 8])
+        year = int(year_m.group(1)) if year_m else None
+        if year is None and (in_year := _YEAR_IN.match(tail)):
+            year = int(in_year.group(1))
+        note = notes.get(_marker_number(marker.group(1))) if marker else None
+        if note and note.start < title_s:
+            note = None  # a footnote marker points forward to its footnote
+        key = " ".join(stripped.casefold().split())
+        if key in found:
+            return
+        taken.append((title_s, title_e))
+        found[key] = Publication(
+            title=" ".join(stripped.split()),
+            year=year,
+            url=note.url if note and note.url else None,
+            publisher=_publishers(text, title_s, title_e, mentions),
+            evidence=Evidence(text[title_s:title_e], title_s, title_e),
+            url_evidence=Evidence(text[note.url_start : note.url_end], note.url_start, note.url_end)
+            if note and note.url
+            else None,
+        )
+
+    for m in _QUOTED.finditer(text):
+        group = next(g for g in "abcd" if m.group(g) is not None)
+        add(m.start(group), m.end(group), m.end(), need_cue=True)
+    for m in _UNQUOTED.finditer(text):
+        s, e = m.span("title")
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        add(s, e, e, need_cue=False)
+    in_notes = [m.span("title") for m in _MD_LINK.finditer(text)]
+    in_notes += [m.span("title") for m in _NAMED_IN_NOTE.finditer(text)]
+    marker_years = _marker_years(text)
+    for s, e in sorted(in_notes):
+        note = next((n for n in notes.values() if n.start <= s < n.end), None)
+        if note is None or any(s < te and ts < e for ts, te in taken):
+            continue
+        title = re.sub(r"\s+-\s+[^-]*\\?\([\w.]+\\?\)\s*$", "", text[s:e])
+        e = s + len(title)
+        if not _is_title(title) or " ".join(title.casefold().split()) in found:
+            continue
+        taken.append((s, e))
+        found[" ".join(title.casefold().split())] = Publication(
+            title=" ".join(title.split()),
+            year=marker_years.get(note.number),
+            url=note.url,
+            publisher=_publishers(text, s, e, mentions),
+            evidence=Evidence(text[s:e], s, e),
+            url_evidence=Evidence(text[note.url_start : note.url_end], note.url_start, note.url_end)
+            if note.url
+            else None,
+        )
+    return sorted(found.values(), key=lambda p: p.evidence.start if p.evidence else 0)
