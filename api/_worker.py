@@ -1,0 +1,244 @@
+"""The query worker: a child process that opens the store read-only and answers requests.
+
+Queries run here, not in the server, so that a query past its time limit can be stopped for
+real by killing the process (pyoxigraph has no timeout and cannot be interrupted), while the
+server keeps answering. The worker reopens the store when its current generation changes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import traceback
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..graph.errors import QueryError, UnknownEntityError
+from ..graph.store import GraphStore, open_store, term_from_python, to_python
+from ._results import ResultTooLarge, serialize_boolean, serialize_solutions
+
+__all__ = ["RDF_FORMATS", "serve_forever"]
+
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+PREFIXES = {
+    "thb": "https://w3id.org/thbgraph/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "schema": "https://schema.org/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "cito": "http://purl.org/spar/cito/",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+}
+
+
+class _BindingStore(GraphStore):
+    """A GraphStore whose `select` still binds a variable the query does not project.
+
+    pyoxigraph refuses to substitute a variable missing from the SELECT projection; then the
+    bound terms go into a VALUES block at the top of the WHERE group (terms serialised by
+    pyoxigraph, so nothing typed by a user is pasted into the query text).
+    """
+
+    def select(self, sparql: str, *, bindings: Any = None) -> list[dict[str, Any]]:
+        try:
+            return super().select(sparql, bindings=bindings)
+        except RuntimeError as exc:
+            if not bindings or "SELECT projection" not in str(exc):
+                raise
+        terms = {k: term_from_python(v) for k, v in bindings.items() if v is not None}
+        names = " ".join(f"?{k}" for k in terms)
+        values = " ".join(str(t) for t in terms.values())
+        block = f"VALUES ({names}) {{ ({values}) }}"
+        at = re.search(r"WHERE\s*\{", sparql, flags=re.IGNORECASE)
+        if at is None:
+            raise QueryError("cannot bind variables of a query without a WHERE clause")
+        return super().select(sparql[: at.end()] + " " + block + " " + sparql[at.end() :])
+
+
+class _StoreHandle:
+    """The store of one worker, reopened when `current` points to a new generation."""
+
+    def __init__(self, location: str) -> None:
+        self.location = Path(location)
+        self.target = ""
+        self.store: GraphStore | None = None
+
+    def get(self) -> GraphStore:
+        target = os.path.realpath(self.location / "current")
+        if self.store is None or target != self.target:
+            if self.store is not None:
+                self.store.close()
+            opened = open_store(self.location)
+            self.store = _BindingStore(opened.inner, location=opened.location)
+            self.target = target
+        return self.store
+
+
+def _term(value: Any) -> Any:
+    """A pyoxigraph term from a pickled binding: ('iri', v) or a plain Python value."""
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == "iri":
+        return ox.NamedNode(value[1])
+    return value
+
+
+def _sparql(store: GraphStore, req: dict[str, Any]) -> bytes:
+    """Run a protocol query and serialise its result in the requested format."""
+    default_graphs = req.get("default_graphs")
+    named_graphs = req.get("named_graphs")
+    if default_graphs is None and named_graphs is None:
+        from_g, from_n = req.get("from_graphs") or [], req.get("from_named_graphs") or []
+        for iri in [*from_g, *from_n]:
+            if not store.inner.contains_named_graph(ox.NamedNode(iri)):
+                raise QueryError(
+                    f"FROM <{iri}> names no graph of this store; the endpoint never fetches "
+                    "remote data (list the graphs with `thbgraph graphs` or GET /store)"
+                )
+        if from_g or from_n:
+            default_graphs, named_graphs = from_g, from_n
+    kwargs: dict[str, Any] = {"base_iri": req.get("base_iri")}
+    if default_graphs is None and named_graphs is None:
+        kwargs["use_default_graph_as_union"] = True
+    else:
+        dg = [ox.NamedNode(g) for g in default_graphs or []]
+        kwargs["default_graph"] = dg if dg else ox.DefaultGraph()
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or []]
+    bindings = req.get("bindings")
+    if bindings:
+        kwargs["substitutions"] = {ox.Variable(k): _term(v) for k, v in bindings.items()}
+    result = store.inner.query(req["query"], **{k: v for k, v in kwargs.items() if v is not None})
+    fmt = req["format"]
+    max_rows = int(req["max_rows"])
+    if isinstance(result, ox.QueryBoolean):
+        return serialize_boolean(bool(result), fmt)
+    if isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        return serialize_solutions(result, names, fmt, max_rows=max_rows)
+    triples = []
+    for t in result:
+        if len(triples) >= max_rows:
+            raise ResultTooLarge(
+                f"the result has more than {max_rows} triples (the endpoint's max_results "
+                "limit): add a LIMIT or narrow the query"
+            )
+        triples.append(t)
+    rdf_format = RDF_FORMATS.get(fmt)
+    if rdf_format is None:
+        raise QueryError(f"{fmt!r} is not a graph result format")
+    prefixes = PREFIXES if rdf_format in {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG} else None
+    return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
+
+
+def _select(store: GraphStore, req: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows of a SELECT as plain Python values, for the JSON API."""
+    bindings = req.get("bindings") or {}
+    subs = {ox.Variable(k): _term(v) for k, v in bindings.items() if v is not None}
+    result = store.inner.query(
+        req["query"], use_default_graph_as_union=True, substitutions=subs or None
+    )
+    names = [v.value for v in result.variables]
+    rows = []
+    for i, sol in enumerate(result):
+        if i >= int(req.get("max_rows", 100000)):
+            break
+        rows.append({n: to_python(sol[n]) for n in names})
+    return rows
+
+
+def _dump(store: GraphStore, req: dict[str, Any]) -> bytes | None:
+    """One graph (or the union, or the whole dataset) serialised; None for a missing graph."""
+    fmt = RDF_FORMATS[req["format"]]
+    graph = req.get("graph")
+    if graph == "__default__":
+        # The default graph is the union of the named graphs: serialise their triples.
+        triples = {q.triple for q in store.inner.quads_for_pattern(None, None, None)}
+        return ox.serialize(sorted(triples, key=str), format=fmt) or b""
+    if graph is None:
+        return store.dump(fmt)
+    if not store.inner.contains_named_graph(ox.NamedNode(graph)):
+        return None
+    triples = [
+        q.triple for q in store.inner.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+    ]
+    prefixes = PREFIXES if fmt == ox.RdfFormat.TURTLE else None
+    return ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
+
+
+def _handle(handle: _StoreHandle, req: dict[str, Any]) -> Any:
+    op = req["op"]
+    if op == "ping":
+        return "pong"
+    store = handle.get()
+    if op == "sparql":
+        return _sparql(store, req)
+    if op == "select":
+        return _select(store, req)
+    if op == "graphs":
+        return store.named_graphs()
+    if op == "dump":
+        return _dump(store, req)
+    if op == "call":
+        from ._calls import CALLS
+
+        func = CALLS.get(req["name"])
+        if func is None:
+            raise QueryError(f"unknown API call {req['name']!r}")
+        return func(store, **req.get("kwargs", {}))
+    raise QueryError(f"unknown worker operation {op!r}")
+
+
+def serve_forever(location: str, conn: Connection) -> None:
+    """Answer requests from `conn` until it closes: ('ok', value) or ('error', kind, message)."""
+    handle = _StoreHandle(location)
+    try:  # pay the imports and the store opening before the first request, not during it
+        from ..graph.extract import symbols  # noqa: F401
+        from . import _calls  # noqa: F401
+
+        handle.get()
+    except Exception:  # a missing module or store is reported on the first request instead
+        traceback.print_exc()
+    while True:
+        try:
+            req = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply: tuple[Any, ...] = ("ok", _handle(handle, req))
+        except UnknownEntityError as exc:
+            reply = ("error", "unknown", str(exc), exc.suggestions)
+        except ResultTooLarge as exc:
+            reply = ("error", "too_large", str(exc))
+        except SyntaxError as exc:
+            reply = ("error", "syntax", _syntax_message(str(exc)))
+        except (QueryError, ValueError) as exc:  # ValueError: an invalid IRI or literal given
+            reply = ("error", "refused", str(exc))
+        except Exception as exc:  # a bug or a broken store: reported, the worker lives on
+            reply = ("error", "internal", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
+        try:
+            conn.send(reply)
+        except (EOFError, OSError, BrokenPipeError):
+            return
+
+
+def _syntax_message(text: str) -> str:
+    """pyoxigraph's syntax error, shortened: position and the start of the expected-token list."""
+    first = text.splitlines()[0] if text else "syntax error"
+    if len(first) > 300:
+        first = first[:300] + "..."
+    return f"SPARQL syntax {first}" if first.startswith("error") else first

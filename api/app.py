@@ -1,0 +1,129 @@
+"""The app factory: the SPARQL endpoint, the Graph Store, the JSON API and the linked-data pages."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from ..graph.errors import StoreError, ThbGraphError, UnknownEntityError
+from ..graph.settings import Limits, default_store_path
+from .deps import Backend
+from .pool import QueryPool, QueryTimeout, WorkerError
+
+__all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
+
+
+def _static_dir() -> str:
+    return str(files("thbgraph.api") / "static")
+
+
+def create_app(
+    store_location: str | Path | None = None,
+    limits: Limits | None = None,
+    *,
+    workers: int | None = None,
+) -> FastAPI:
+    """A FastAPI app over the on-disk store at `store_location` (default: the configured store).
+
+    `workers` query processes are started with the app (default $THBGRAPH_WORKERS or 2).
+    """
+    location = Path(store_location) if store_location is not None else default_store_path()
+    if not (location / "current").exists():
+        raise StoreError(f"no graph store at {location}: run `thbgraph build --store {location}`")
+    limits = limits or Limits()
+    size = workers or int(os.environ.get("THBGRAPH_WORKERS", "2"))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        pool = QueryPool(location, size=size)
+        app.state.backend = Backend(pool=pool, limits=limits, store_location=location)
+        app.state.store_location = location
+        try:
+            yield
+        finally:
+            pool.close()
+
+    app = FastAPI(
+        title="thbgraph",
+        summary="Anti-trafficking commitments, meetings, actors and publications, with evidence.",
+        version="0.1.0",
+        docs_url=None,  # FastAPI's docs load from a CDN: /docs is a local page instead
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "POST", "OPTIONS", "HEAD"],
+        allow_headers=["*"],
+        max_age=3600,
+    )
+    app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
+
+    from .gsp import router as gsp_router
+    from .routes import commitments, documents, entities, linked_data, meetings, wellknown
+    from .sparql import router as sparql_router
+
+    app.include_router(sparql_router)
+    app.include_router(gsp_router)
+    for module in (commitments, meetings, documents, entities):
+        # The JSON API lives under /api (documented) and at the root (short URLs).
+        app.include_router(module.router, prefix="/api")
+        app.include_router(module.router, include_in_schema=False)
+    app.include_router(linked_data.router)
+    app.include_router(wellknown.router)
+    if importlib.util.find_spec(f"{__package__}.exports") is not None:
+        from .exports import router as exports_router  # /export and /graph (another module)
+
+        app.include_router(exports_router)
+
+    @app.get("/", include_in_schema=False)
+    async def home() -> RedirectResponse:
+        return RedirectResponse("/sparql", status_code=303)
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs_page() -> HTMLResponse:
+        return HTMLResponse((files("thbgraph.api") / "static" / "docs.html").read_text("utf-8"))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
+            for e in exc.errors()
+        )
+        return JSONResponse({"error": f"bad request: {problems}"}, status_code=400)
+
+    @app.exception_handler(UnknownEntityError)
+    async def _unknown(request: Request, exc: UnknownEntityError) -> JSONResponse:
+        return JSONResponse({"error": str(exc), "suggestions": exc.suggestions}, status_code=404)
+
+    @app.exception_handler(QueryTimeout)
+    async def _timeout(request: Request, exc: QueryTimeout) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=503)
+
+    @app.exception_handler(WorkerError)
+    async def _worker_error(request: Request, exc: WorkerError) -> JSONResponse:
+        if exc.kind == "internal":
+            log.error("API call failed on %s: %s", request.url.path, exc)
+            return JSONResponse({"error": str(exc).splitlines()[0]}, status_code=500)
+        status = 400
+        return JSONResponse({"error": str(exc)}, status_code=status)
+
+    @app.exception_handler(ThbGraphError)
+    async def _domain(request: Request, exc: ThbGraphError) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+
+    return app

@@ -1,0 +1,53 @@
+"""Commitments: list, one commitment with everything that cites it, cited-by, resolution."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from ..deps import BackendDep, Limit, Offset, paginate
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["Commitments"])
+
+
+@router.get("/commitments", summary="List commitments (filter by body, year, text)")
+async def list_commitments(
+    backend: BackendDep,
+    body: Annotated[str | None, Query(description="Adopting body: id, acronym or name.")] = None,
+    year: Annotated[int | None, Query(description="Year of adoption.")] = None,
+    text: Annotated[str | None, Query(description="Text in symbol, title or aliases.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Commitments ordered by symbol, with how many meetings and citations point to each."""
+    items = await backend.run("commitments", body=body, year=year, text=text)
+    return paginate(items, limit=limit, offset=offset)
+
+
+@router.get("/cited-by", summary="Which meetings cited a commitment, with passages")
+async def cited_by(
+    backend: BackendDep,
+    symbol: Annotated[str, Query(description="A symbol as people write it: MC.DEC/6/18.")],
+) -> dict[str, Any]:
+    """Meetings (date, place/online, documents) citing the commitment, with exact passages."""
+    return await backend.run("cited_by", symbol=symbol)
+
+
+@router.get("/resolve", summary="Turn a written reference into the commitment it means")
+async def resolve(
+    backend: BackendDep,
+    ref: Annotated[str, Query(description="'PC.EC/637', 'MC Decision 6/18', a title...")],
+) -> dict[str, Any]:
+    """The commitment, how the reference was resolved (symbol, repaired-symbol, alias, name)
+    and how sure (confidence in [0, 1])."""
+    return await backend.run("resolve", ref=ref)
+
+
+@router.get("/commitments/{symbol:path}", summary="One commitment and everything citing it")
+async def get_commitment(backend: BackendDep, symbol: str) -> dict[str, Any]:
+    """Title, date, body, aliases and `cited_by`: each meeting with its documents and the
+    exact passages with offsets. The symbol keeps its slashes: /commitments/MC.DEC/6/18."""
+    return await backend.run("commitment", symbol=symbol)

@@ -1,0 +1,165 @@
+"""Linked data: /id/... answers 303 to /doc/..., which negotiates HTML, Turtle and JSON-LD."""
+
+from __future__ import annotations
+
+import html
+import json
+from importlib.resources import files
+from string import Template
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from ..conneg import GRAPH_TYPES, HTML, negotiate
+from ..deps import BackendDep
+
+__all__ = ["CONTEXT", "router"]
+
+router = APIRouter(tags=["Linked data"])
+
+ID = "https://w3id.org/thbgraph/id/"
+PAGE_TYPES = [(HTML, "html"), *GRAPH_TYPES]
+CONTEXT_VERSION = "v1"
+CONTEXT: dict[str, Any] = {
+    "@version": 1.1,
+    "thb": "https://w3id.org/thbgraph/ontology#",
+    "tb": ID,
+    "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "cito": "http://purl.org/spar/cito/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+}
+SHORT = {v: k for k, v in CONTEXT.items() if isinstance(v, str) and k != "tb"}
+
+
+@router.get("/id/{path:path}", summary="Entity IRI: 303 See Other to its description")
+async def entity_iri(path: str, request: Request) -> Response:
+    """Every https://w3id.org/thbgraph/id/... IRI dereferences here; the answer is a 303 to
+    /doc/... (the description of the thing, not the thing), keeping the query string."""
+    target = f"/doc/{path}"
+    if request.url.query:
+        target += f"?{request.url.query}"
+    return RedirectResponse(target, status_code=303, headers={"Vary": "Accept"})
+
+
+def _curie(iri: str) -> str:
+    if iri.startswith(ID):
+        return iri[len(ID) :]
+    for ns, prefix in SHORT.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return iri
+
+
+def _link(value: Any) -> str:
+    text = str(value)
+    if text.startswith(ID):
+        return f'<a href="/id/{html.escape(text[len(ID) :])}">{html.escape(_curie(text))}</a>'
+    if text.startswith(("http://", "https://")):
+        return f'<a href="{html.escape(text)}" rel="nofollow">{html.escape(_curie(text))}</a>'
+    return html.escape(text)
+
+
+def _label(statements: list[dict[str, Any]], iri: str) -> str:
+    for prop in (
+        "http://www.w3.org/2000/01/rdf-schema#label",
+        "https://schema.org/name",
+        "http://www.w3.org/2004/02/skos/core#prefLabel",
+        "http://xmlns.com/foaf/0.1/name",
+        "http://purl.org/dc/terms/title",
+        "http://www.w3.org/2004/02/skos/core#notation",
+    ):
+        for s in statements:
+            if s["direction"] == "out" and s["property"] == prop:
+                return str(s["value"])
+    return _curie(iri)
+
+
+def render_page(data: dict[str, Any]) -> str:
+    """The HTML page of an entity: label, properties, incoming links, evidence passages."""
+    iri = data["iri"]
+    stmts = data["statements"]
+    out_rows, in_rows = [], []
+    seen = set()
+    for s in stmts:
+        key = (s["direction"], s["property"], str(s["value"]))
+        if key in seen:
+            continue
+        seen.add(key)
+        value = str(s["value"])
+        if s["property"] == "https://w3id.org/thbgraph/ontology#text" and len(value) > 400:
+            value = value[:400] + "…"
+            cell = html.escape(value)
+        else:
+            cell = _link(value)
+        row = f"<tr><th>{html.escape(_curie(s['property']))}</th><td>{cell}</td></tr>"
+        (out_rows if s["direction"] == "out" else in_rows).append(row)
+    evidence = [
+        "<li><q>{q}</q> — {doc}, characters {a}–{b}{prop}</li>".format(
+            q=html.escape(str(e["quote"])),
+            doc=_link(e["document"]),
+            a=e["start"],
+            b=e["end"],
+            prop=f" (supports {html.escape(_curie(e['property']))})" if e.get("property") else "",
+        )
+        for e in data.get("evidence", [])
+    ]
+    template = Template(
+        (files("thbgraph.api") / "templates" / "entity.html").read_text(encoding="utf-8")
+    )
+    return template.substitute(
+        label=html.escape(_label(stmts, iri)),
+        iri=html.escape(iri),
+        path=html.escape(iri[len(ID) :] if iri.startswith(ID) else iri),
+        outgoing="\n".join(out_rows) or "<tr><td>none</td></tr>",
+        incoming="\n".join(in_rows) or "<tr><td>none</td></tr>",
+        evidence="\n".join(evidence) or "<li>none recorded</li>",
+    )
+
+
+def compact_jsonld(ntriples: bytes) -> bytes:
+    """JSON-LD compacted with the versioned local context (embedded, so nothing is fetched)."""
+    from rdflib import Graph
+
+    g = Graph().parse(data=ntriples, format="nt")
+    doc = json.loads(g.serialize(format="json-ld", context=CONTEXT, auto_compact=True))
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+@router.get("/doc/{path:path}", summary="Entity description: HTML, Turtle or JSON-LD")
+async def entity_doc(path: str, request: Request, backend: BackendDep) -> Response:
+    """The description of an entity, negotiated from Accept (HTML for browsers)."""
+    iri = ID + path
+    accept = request.headers.get("accept")
+    chosen = negotiate(accept, PAGE_TYPES)
+    if chosen is None:
+        offered = ", ".join(dict.fromkeys(m for m, _ in PAGE_TYPES))
+        return PlainTextResponse(f"offered: {offered}\n", status_code=406)
+    media, fmt = chosen
+    data = await backend.run("describe", iri=iri)  # 404 with suggestions when unknown
+    headers = {"Vary": "Accept", "Link": f'<{iri}>; rel="describes"'}
+    if fmt == "html":
+        return HTMLResponse(render_page(data), headers=headers)
+    query = (files("thbgraph.api") / "queries" / "entity_graph.rq").read_text(encoding="utf-8")
+    job = {
+        "op": "sparql",
+        "query": query,
+        "format": "ntriples" if fmt == "jsonld" else fmt,
+        "max_rows": backend.limits.max_results,
+        "bindings": {"entity": ("iri", iri)},
+    }
+    body = await backend.call(job)
+    if fmt == "jsonld":
+        body = await run_in_threadpool(compact_jsonld, body)
+    media_type = f"{media}; charset=utf-8" if media.startswith("text/") else media
+    return Response(body, media_type=media_type, headers=headers)

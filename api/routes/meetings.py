@@ -1,0 +1,51 @@
+"""Meetings: list with filters, one meeting, and what a meeting cited."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from ..deps import BackendDep, Limit, Offset, paginate
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["Meetings"])
+
+
+@router.get("/meetings", summary="List meetings (filter by year, series, place, online, cites)")
+async def list_meetings(
+    backend: BackendDep,
+    year: Annotated[int | None, Query(description="Year the meeting started.")] = None,
+    series: Annotated[str | None, Query(description="Series id (part of).")] = None,
+    place: Annotated[str | None, Query(description="Place name (part of).")] = None,
+    online: Annotated[bool | None, Query(description="Held online.")] = None,
+    cites: Annotated[str | None, Query(description="Cites this commitment symbol.")] = None,
+    organiser: Annotated[str | None, Query(description="Organiser id, acronym or name.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Meetings ordered by start date then IRI."""
+    items = await backend.run(
+        "meetings",
+        year=year,
+        series=series,
+        place=place,
+        online=online,
+        cites=cites,
+        organiser=organiser,
+    )
+    return paginate(items, limit=limit, offset=offset)
+
+
+@router.get("/meetings/{meeting_id}", summary="One meeting")
+async def get_meeting(backend: BackendDep, meeting_id: str) -> dict[str, Any]:
+    """Organisers, sessions with times, documents, cited commitments with passages,
+    publications presented, persons and their roles, follow-up actions."""
+    return await backend.run("meeting", meeting_id=meeting_id)
+
+
+@router.get("/meetings/{meeting_id}/citations", summary="What a meeting cited")
+async def meeting_citations(backend: BackendDep, meeting_id: str) -> dict[str, Any]:
+    """Each commitment (or unresolved reference) the meeting's documents cite, with passages."""
+    return await backend.run("meeting_citations", meeting_id=meeting_id)

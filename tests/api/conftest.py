@@ -1,0 +1,146 @@
+"""Fixtures of the API tests: a store from hand-made data, and a real `thbgraph serve` on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pyoxigraph as ox
+import pytest
+
+from thbgraph.graph.loader import load_rdf_file
+from thbgraph.graph.store import Generation
+
+HERE = Path(__file__).parent
+W3C = HERE / "w3c"
+KASEI = "http://kasei.us/2009/09/sparql/data/"
+TEST_TIMEOUT_S = 3.0
+TEST_MAX_RESULTS = 5000
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def make_store(root: Path) -> Path:
+    """A store holding tests/api/data/mini.trig and the W3C protocol graphs data1-3."""
+    with Generation(root) as gen:
+        quads = ox.parse((HERE / "data" / "mini.trig").read_bytes(), format=ox.RdfFormat.TRIG)
+        gen.store.inner.extend(list(quads))
+        gen.commit()
+    for n in (1, 2, 3):
+        load_rdf_file(root, W3C / f"data{n}.nt", f"{KASEI}data{n}.rdf")
+    return root
+
+
+@pytest.fixture(scope="session")
+def api_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The path of the test store."""
+    return make_store(tmp_path_factory.mktemp("api") / "store")
+
+
+class Server:
+    """A running `thbgraph serve`."""
+
+    def __init__(self, process: subprocess.Popen[bytes], port: int, store: Path) -> None:
+        self.process = process
+        self.port = port
+        self.store = store
+        self.base = f"http://127.0.0.1:{port}"
+        self.timeout = TEST_TIMEOUT_S
+        self.max_results = TEST_MAX_RESULTS
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+
+def start_server(store: Path, *, workers: int = 2) -> Server:
+    """Start `thbgraph serve` on a free port and wait until it answers."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "THBGRAPH_MAX_RESULTS": str(TEST_MAX_RESULTS),
+        "THBGRAPH_MAX_BODY": str(64 * 1024),
+        "NO_PROXY": "*",
+    }
+    cmd = [
+        sys.executable,
+        "-c",
+        "from thbgraph.graph.cli import main; main()",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--store",
+        str(store),
+        "--timeout",
+        str(TEST_TIMEOUT_S),
+        "--workers",
+        str(workers),
+    ]
+    process = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = Server(process, port, store)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            out = process.stdout.read().decode() if process.stdout else ""
+            raise RuntimeError(f"thbgraph serve exited: {out}")
+        try:
+            r = httpx.get(server.url("/sparql"), params={"query": "ASK {}"}, timeout=5)
+            if r.status_code == 200:
+                return server
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("thbgraph serve did not answer within 60 s")
+
+
+def stop_server(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait(5)
+
+
+@pytest.fixture(scope="session")
+def server(api_store: Path) -> Iterator[Server]:
+    """A real server over the test store, for the whole session."""
+    srv = start_server(api_store)
+    yield srv
+    stop_server(srv)
+
+
+@pytest.fixture()
+def client(server: Server) -> Iterator[httpx.Client]:
+    """An httpx client bound to the server (no proxies, no redirects followed)."""
+    with httpx.Client(base_url=server.base, timeout=30, trust_env=False) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def start_thbgraph_server() -> Iterator[Any]:
+    """A function that starts `thbgraph serve` over a given store; all are stopped at the end."""
+    started: list[Server] = []
+
+    def start(store: Path) -> Server:
+        srv = start_server(store)
+        started.append(srv)
+        return srv
+
+    yield start
+    for srv in started:
+        stop_server(srv)
