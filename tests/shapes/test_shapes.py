@@ -1,0 +1,178 @@
+"""The shapes against their fixtures: each valid/invalid file states the results it expects."""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from pathlib import Path
+
+import pyshacl
+import pytest
+from rdflib import Graph
+from rdflib.namespace import RDF, RDFS, SH
+
+from thbgraph.graph.validate import load_shapes, validate_graph
+
+HERE = Path(__file__).parent
+VALID = sorted((HERE / "valid").glob("*.ttl"))
+INVALID = sorted((HERE / "invalid").glob("*.ttl"))
+
+PREFIXES = {
+    "sh": "http://www.w3.org/ns/shacl#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "cito": "http://purl.org/spar/cito/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "thb": "https://w3id.org/thbgraph/ontology#",
+}
+EXPECT = re.compile(r"^# expect: (.*)$", re.MULTILINE)
+
+Expected = tuple[str, str | None, str, str]  # focus, path, component, severity
+
+
+def _expand(term: str) -> str:
+    """A full IRI for '<iri>', '^iri', 'prefix:local', 'prefix:a/prefix:b' (a sequence path)."""
+    if term.startswith("<") and term.endswith(">"):
+        return term[1:-1]
+    if term.startswith("^"):
+        return "^" + _expand(term[1:])
+    if "/" in term and not term.startswith("http"):
+        return "/".join(_expand(step) for step in term.split("/"))
+    prefix, _, local = term.partition(":")
+    if prefix in PREFIXES:
+        return PREFIXES[prefix] + local
+    return term
+
+
+def expectations(path: Path) -> set[Expected]:
+    """The results a fixture announces in its leading `# expect:` lines ('no results' -> none)."""
+    found: set[Expected] = set()
+    lines = EXPECT.findall(path.read_text(encoding="utf-8"))
+    assert lines, f"{path.name}: no '# expect:' line"
+    for line in lines:
+        if line.strip() == "no results":
+            continue
+        fields = dict(item.split("=", 1) for item in line.split())
+        found.add(
+            (
+                _expand(fields["focus"]),
+                _expand(fields["path"]) if "path" in fields else None,
+                _expand(fields["component"]),
+                fields["severity"],
+            )
+        )
+    return found
+
+
+def observed(path: Path) -> set[Expected]:
+    report = validate_graph(Graph().parse(path, format="turtle"))
+    return {(r.focus, r.path, r.component, r.severity) for r in report.results}
+
+
+@pytest.mark.parametrize("fixture", VALID, ids=lambda p: p.stem)
+def test_valid_fixture_gives_exactly_the_expected_results(fixture: Path) -> None:
+    report = validate_graph(Graph().parse(fixture, format="turtle"))
+    assert report.conforms, report.text()
+    got = {(r.focus, r.path, r.component, r.severity) for r in report.results}
+    assert got == expectations(fixture), report.text()
+
+
+@pytest.mark.parametrize("fixture", INVALID, ids=lambda p: p.stem)
+def test_invalid_fixture_gives_exactly_the_expected_results(fixture: Path) -> None:
+    expected = expectations(fixture)
+    got = observed(fixture)
+    assert any(sev == "Violation" for *_, sev in expected), "an invalid fixture expects a Violation"
+    assert got == expected
+
+
+def test_fixture_names_say_class_and_fault() -> None:
+    for path in INVALID:
+        assert re.fullmatch(r"[A-Z][A-Za-z]+-[a-z0-9]+(-[a-z0-9]+)*", path.stem), path.name
+
+
+def test_repaired_citation_info_quotes_the_repair_note() -> None:
+    report = validate_graph(Graph().parse(HERE / "valid" / "repaired-citation.ttl"))
+    (info,) = report.results
+    assert info.severity == "Info"
+    assert "'PC.EC' is not a document series" in info.message
+    assert info.passage == "PC.EC/637"
+
+
+def test_unresolved_warning_names_the_reference() -> None:
+    report = validate_graph(Graph().parse(HERE / "valid" / "unresolved-reference.ttl"))
+    (warning,) = report.results
+    assert warning.severity == "Warning"
+    assert "the Vienna and Porto Ministerial Decisions" in warning.message
+
+
+def test_quote_mismatch_message_shows_the_actual_text() -> None:
+    report = validate_graph(Graph().parse(HERE / "invalid" / "Citation-quote-mismatch.ttl"))
+    (annotation,) = [r for r in report.results if r.path == PREFIXES["oa"] + "hasTarget"]
+    assert "'PC.DEC/673'" in annotation.message
+    assert "'PC.DEC/637'" in annotation.message
+    assert "29-39" in annotation.message
+
+
+def test_offsets_count_characters_not_bytes() -> None:
+    """The valid fixture has 'Côte d’Ivoire' before the quote; shifting by the UTF-8 byte count fails."""
+    text = (HERE / "valid" / "meeting-citation.ttl").read_text(encoding="utf-8")
+    shifted = text.replace("oa:start 125 ; oa:end 143", "oa:start 129 ; oa:end 147")
+    assert shifted != text
+    report = validate_graph(Graph().parse(data=shifted, format="turtle"))
+    assert not report.conforms
+
+
+def test_shapes_conform_to_shacl_for_shacl() -> None:
+    shacl_shacl = Graph().parse(HERE / "shacl-shacl.ttl", format="turtle")
+    conforms, _graph, text = pyshacl.validate(load_shapes(), shacl_graph=shacl_shacl)
+    assert conforms, text
+
+
+def test_shapes_are_packaged_with_the_code() -> None:
+    resource = importlib.resources.files("thbgraph.shapes").joinpath("thbgraph.ttl")
+    assert resource.is_file()
+
+
+def test_every_shape_has_an_english_name_and_message() -> None:
+    shapes = load_shapes()
+    named = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.objects(None, SH.property))
+    assert len(named) > 50
+    for shape in named:
+        names = list(shapes.objects(shape, RDFS.label)) + list(shapes.objects(shape, SH.name))
+        messages = list(shapes.objects(shape, SH.message))
+        assert any(n.language == "en" for n in names), f"{shape}: no English rdfs:label/sh:name"
+        assert any(m.language == "en" for m in messages), f"{shape}: no English sh:message"
+    for constraint in shapes.objects(None, SH.sparql):
+        assert list(shapes.objects(constraint, SH.message)), f"{constraint}: no sh:message"
+
+
+def test_every_data_class_has_a_shape() -> None:
+    """Each class of docs/data-model.md is targeted by some shape."""
+    thb = PREFIXES["thb"]
+    classes = [
+        *(
+            thb + c
+            for c in ("Commitment", "MinisterialCouncilDecision", "PermanentCouncilDecision")
+        ),
+        *(thb + c for c in ("MinisterialDeclaration", "ActionPlan", "Addendum", "Corrigendum")),
+        *(thb + c for c in ("Convention", "Article", "Meeting", "AgendaItem", "Citation")),
+        *(thb + c for c in ("Agenda", "Summary", "PressRelease", "Conclusions", "Report")),
+        *(thb + c for c in ("DecisionDocument", "OtherDocument", "UnresolvedReference")),
+        *(thb + c for c in ("Publication", "Country", "FollowUpAction", "Extraction")),
+        PREFIXES["oa"] + "Annotation",
+        PREFIXES["oa"] + "SpecificResource",
+        PREFIXES["oa"] + "TextQuoteSelector",
+        PREFIXES["oa"] + "TextPositionSelector",
+        PREFIXES["org"] + "Organization",
+        PREFIXES["org"] + "Post",
+        PREFIXES["foaf"] + "Person",
+        PREFIXES["schema"] + "Place",
+    ]
+    targeted = {str(c) for c in load_shapes().objects(None, SH.targetClass)}
+    assert [c for c in classes if c not in targeted] == []
