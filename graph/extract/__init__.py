@@ -1,1 +1,89 @@
-"""Rule-based extractors: one module per kind of fact (symbols, dates, meetings, persons...)."""
+"""Rule-based extractors: one module per kind of fact (symbols, dates, meetings, persons...).
+
+`extract(text, source=...)` runs them all over one normalised document and returns an
+`Extraction` whose every passage satisfies `text[start:end] == evidence.text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from ..model import Evidence, Extraction
+from ..register import Register, load_register
+
+__all__ = ["extract"]
+
+
+def extract(
+    text: str,
+    source: str = "<text>",
+    register: Register | None = None,
+    *,
+    page_starts: Sequence[int] | None = None,
+    sha256: str | None = None,
+) -> Extraction:
+    """Everything the extractors read in one document.
+
+    `page_starts` (offsets where pages 2, 3, ... begin, as the reader gives them) puts page
+    numbers on evidence; `register` defaults to the bundled register.
+    """
+    from .agenda import find_agenda
+    from .citations import find_citations, flag_anachronisms
+    from .countries import find_countries
+    from .doctype import document_info, find_dateline
+    from .followups import find_follow_ups
+    from .meetings import find_meetings
+    from .organisations import find_organisations
+    from .persons import find_persons
+    from .publications import find_publications
+    from .topics import find_topics
+
+    reg = register if register is not None else load_register()
+    starts = list(page_starts or [])
+    page_of = (lambda offset: 1 + sum(1 for s in starts if s <= offset)) if starts else None
+    result = Extraction(source=source, text=text, sha256=sha256)
+    result.document = document_info(text, page_of)
+    dateline = find_dateline(text)
+    result.meetings, warnings = find_meetings(
+        text, reg, info=result.document, dateline=dateline, page_of=page_of
+    )
+    result.warnings += warnings
+    subject = next((m for m in result.meetings if m.role == "subject"), None)
+    if subject is not None:
+        subject.agenda, warnings = find_agenda(
+            text, start_date=subject.start_date, end_date=subject.end_date, page_of=page_of
+        )
+        result.warnings += warnings
+    result.citations, warnings = find_citations(text, reg, page_of=page_of)
+    result.warnings += warnings
+    until = (subject.end_date if subject else None) or result.document.date
+    if until:
+        result.warnings += flag_anachronisms(result.citations, reg, date.fromisoformat(until))
+    result.organisations = find_organisations(text, reg)
+    result.persons = find_persons(text, reg)
+    result.publications = find_publications(text, reg)
+    result.countries = find_countries(text)
+    result.follow_ups = find_follow_ups(text, reg)
+    result.topics = find_topics(text, reg)
+    if page_of is not None:
+        _put_pages(result, page_of)
+    return result
+
+
+def _put_pages(result: Extraction, page_of: Callable[[int], int | None]) -> None:
+    """Give the page to evidence that extractors built without knowing pages."""
+    items: list[Any] = [
+        *result.organisations,
+        *result.persons,
+        *result.publications,
+        *result.countries,
+        *result.follow_ups,
+    ]
+    for item in items:
+        for name in ("evidence", "url_evidence"):
+            ev = getattr(item, name, None)
+            if isinstance(ev, Evidence) and ev.page is None:
+                setattr(item, name, replace(ev, page=page_of(ev.start)))

@@ -1,0 +1,324 @@
+"""Citations of commitments: by symbol, by a name the register knows, or unresolved by name.
+
+One Citation per occurrence. Symbols come from the grammar in `symbols.py`; names from the
+register's `commitment_aliases()` (case-insensitive, whole words, longest first, never inside a
+span already read as a symbol); other names of document-like commitments ("the Vienna and
+Porto OSCE Ministerial Decisions") are kept unresolved with their passage.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from rdflib import URIRef
+
+from ..model import Citation
+from ..register import Register
+from .passages import PageOf
+from .symbols import find_symbols
+
+__all__ = ["find_citations", "flag_anachronisms"]
+
+_ELI_DATE = URIRef("http://data.europa.eu/eli/ontology#date_document")
+
+_ARTICLE = re.compile(
+    r"\bArt(?:icle|\.)\s?(?P<num>\d{1,3}[a-z]?(?:\s?\(\d{1,2}\))*(?:\s?\([a-z]\))?)", re.I
+)
+_OFFICE = re.compile(
+    r"\b(?:Secretary|Secretariat|President|Vice-President|Chair(?:person)?|Head|Director)"
+    r"\s+(?:General\s+)?of\s+(?:the\s+)?$"
+)
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+_HEAD = re.compile(
+    r"\b(?:Decisions?|Declarations?|Action\s+Plans?|Conventions?|Protocols?|"
+    r"Addend(?:um|ums|a)|Resolutions?)\b"
+)
+_SIGNAL = {
+    "draft",
+    "ministerial",
+    "permanent",
+    "council",
+    "european",
+    "europe",
+    "united",
+    "nations",
+}
+_GENERIC = {"national", "regional", "local", "new", "this", "that", "these", "our", "its", "their"}
+
+
+def _alias_pattern(alias: str) -> str:
+    """A regex for an alias that tolerates "(CoE)" inserts, possessives and "CoE"/"Council of Europe"."""
+    parts = []
+    for word in alias.split():
+        esc = re.escape(word)
+        if word.casefold() == "europe":
+            esc = r"Europe(?:['’]s)?"
+        parts.append(esc)
+    body = r"(?:\s+\([^()\s]{1,15}\))?\s+".join(parts)
+    body = body.replace(
+        r"Council(?:\s+\([^()\s]{1,15}\))?\s+of(?:\s+\([^()\s]{1,15}\))?\s+Europe(?:['’]s)?",
+        r"(?:Council\s+of\s+Europe(?:['’]s)?|CoE)",
+    )
+    return body
+
+
+@lru_cache(maxsize=8)
+def _alias_index(register: Register) -> tuple[dict[str, re.Pattern[str]], list[str]]:
+    """Regexes for the register's commitment names, keyed by their first word (lower case), so a
+    text is only tried where a name can start; longest name first within a key. And the symbols."""
+    usable = [(a, s) for a, s in register.commitment_aliases() if len(a) >= 4]
+    groups: dict[str, list[str]] = {}
+    for i, (alias, _) in enumerate(usable):
+        first = re.match(r"\w+", alias)
+        if first is None:
+            continue
+        keys = {first.group(0).lower()}
+        if re.match(r"council\s+of\s+europe\b", alias, re.I):
+            keys.add("coe")  # "CoE Convention ..." for "Council of Europe Convention ..."
+        for key in keys:
+            groups.setdefault(key, []).append(f"(?P<a{i}>{_alias_pattern(alias)})")
+    index = {
+        key: re.compile(r"(?<![\w/.])(?:" + "|".join(parts) + r")(?![\w/])", re.I)
+        for key, parts in groups.items()
+    }
+    return index, [s for _, s in usable]
+
+
+def _alias_matches(text: str, register: Register) -> list[re.Match[str]]:
+    index, _ = _alias_index(register)
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for word in re.finditer(r"\w+", text):
+        if word.start() < last_end:
+            continue
+        regex = index.get(word.group(0).lower())
+        m = regex.match(text, word.start()) if regex is not None else None
+        if m is not None:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < te and ts < e for ts, te in spans)
+
+
+def _alias_citations(text: str, register: Register, taken: list[tuple[int, int]]) -> list[Citation]:
+    _, symbols = _alias_index(register)
+    out: list[Citation] = []
+    for m in _alias_matches(text, register):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        if re.search(r"\bdraft\s+$", text[max(0, m.start() - 6) : m.start()], re.I):
+            continue  # a draft is not the adopted commitment: kept as an unresolved reference
+        if _OFFICE.search(text[max(0, m.start() - 60) : m.start()]):
+            continue  # "Executive Secretary of the ... Convention" names an office, not a citation
+        index = int((m.lastgroup or "a0")[1:])
+        out.append(
+            Citation(
+                symbol=symbols[index],
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                method="alias",
+                confidence=0.95,
+            )
+        )
+    return out
+
+
+def _drop_named_before_symbol(
+    text: str, named: list[Citation], symbols: list[Citation]
+) -> list[Citation]:
+    """A name directly followed by its own symbol ("... Action Plan (PC.DEC/557)") is one citation."""
+    keep = []
+    for c in named:
+        follows = [
+            s
+            for s in symbols
+            if s.start >= c.end and re.fullmatch(r"[\s(,]*", text[c.end : s.start])
+        ]
+        if follows and follows[0].symbol and follows[0].symbol.startswith(c.symbol or "\0"):
+            continue
+        keep.append(c)
+    return keep
+
+
+def _qualifier_start(text: str, head_start: int, places: set[str]) -> tuple[int, bool]:
+    """Walk back over the capitalised qualifiers of a head noun; (start, has a specific qualifier)."""
+    tokens = list(re.finditer(r"[\w’'.-]+", text[max(0, head_start - 120) : head_start]))
+    base = max(0, head_start - 120)
+    start, signal, words = head_start, False, []
+    i = len(tokens) - 1
+    while i >= 0:
+        tok = tokens[i].group(0).rstrip(".")
+        gap = text[base + tokens[i].end() : start]
+        if gap.strip():  # punctuation between words ends the name
+            break
+        if tok[:1].isupper() or (tok[:1].isdigit() and len(tok) == 4):
+            words.append(tok)
+            start = base + tokens[i].start()
+        elif tok.lower() in {"and", "&", "of"} and i > 0 and tokens[i - 1].group(0)[:1].isupper():
+            start = base + tokens[i].start()
+        else:
+            break
+        i -= 1
+    for w in words:
+        bare = re.sub(r"['’]s$", "", w)
+        if (bare.isupper() and len(bare) >= 2) or bare.lower() in _SIGNAL or bare.lower() in places:
+            signal = True
+    if words and all(w.lower() in _GENERIC for w in words):
+        signal = False
+    the = re.search(r"\bthe\s+$", text[max(0, start - 4) : start], re.I)
+    if the and signal:
+        start -= len(the.group(0))
+    return start, signal
+
+
+def _unresolved(
+    text: str, register: Register, taken: list[tuple[int, int]], symbol_starts: list[int]
+) -> list[Citation]:
+    places = {p.label.lower() for p in register.places.values()}
+    places |= {a.lower() for p in register.places.values() for a in p.aliases}
+    out: list[Citation] = []
+    for m in _HEAD.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        start, signal = _qualifier_start(text, m.start(), places)
+        if not signal or start == m.start():
+            continue
+        if _OFFICE.search(text[max(0, start - 60) : start]):
+            continue
+        after = text[m.end() : m.end() + 200]
+        nxt = [p - m.end() for p in symbol_starts if m.end() <= p < m.end() + 200]
+        if nxt and not re.search(r"[.;]\s|\n", after[: nxt[0]]):
+            continue  # the symbol that follows names it: "Decisions on ... (MC.DEC/6/17)"
+        if _overlaps(start, m.end(), taken):
+            continue
+        out.append(
+            Citation(
+                symbol=None,
+                text=text[start : m.end()],
+                start=start,
+                end=m.end(),
+                resolved=False,
+                method="unresolved",
+                confidence=0.5,
+            )
+        )
+    return out
+
+
+def _attach_articles(text: str, citations: list[Citation]) -> list[Citation]:
+    """Give a citation its article ("Article 29(4) of the Convention ..."), or resolve the
+    anaphoric "Article N of the Convention" to the convention cited before it."""
+    extra: list[Citation] = []
+    by_start = sorted(citations, key=lambda c: c.start)
+    for m in _ARTICLE.finditer(text):
+        article = re.sub(r"\s", "", m.group("num"))
+        of = _OF_THE.match(text, m.end())
+        after = of.end() if of else m.end()
+        target = next((c for c in by_start if c.start in range(after, after + 3)), None)
+        if target is not None:
+            target.article = article
+            continue
+        conv = re.match(r"(?:this\s+|that\s+)?Convention\b", text[after:], re.I)
+        if of and conv:
+            earlier = [
+                c for c in by_start if c.start < m.start() and c.symbol and "ETS" in c.symbol
+            ]
+            if earlier:
+                ref = earlier[-1]
+                end = after + conv.end()
+                extra.append(
+                    Citation(
+                        symbol=ref.symbol,
+                        text=text[m.start() : end],
+                        start=m.start(),
+                        end=end,
+                        method="name",
+                        confidence=0.8,
+                        article=article,
+                        note=f"'the Convention' read as {ref.symbol}, "
+                        "the convention cited earlier in the document",
+                    )
+                )
+    return extra
+
+
+def find_citations(
+    text: str, register: Register, *, page_of: PageOf | None = None
+) -> tuple[list[Citation], list[str]]:
+    """Every citation in `text` (one per occurrence, in order) and warnings about repairs and
+    unresolved references."""
+    warnings: list[str] = []
+    symbols = [
+        Citation(
+            symbol=s.symbol,
+            text=s.text,
+            start=s.start,
+            end=s.end,
+            method=s.method,
+            confidence=s.confidence,
+            note=s.note,
+        )
+        for s in find_symbols(text)
+    ]
+    taken = [(c.start, c.end) for c in symbols]
+    named = _drop_named_before_symbol(text, _alias_citations(text, register, taken), symbols)
+    taken += [(c.start, c.end) for c in named]
+    unresolved = _unresolved(text, register, taken, [c.start for c in symbols])
+    citations = symbols + named + unresolved
+    citations += _attach_articles(text, citations)
+    citations.sort(key=lambda c: c.start)
+    for c in citations:
+        if page_of is not None:
+            c.page = page_of(c.start)
+        if c.method == "repaired-symbol":
+            warnings.append(f"citation at {c.start}-{c.end}: '{c.text}' {c.note}")
+        elif not c.resolved:
+            warnings.append(f"unresolved reference at {c.start}-{c.end}: '{c.text}'")
+        elif c.symbol not in register.commitments:
+            warnings.append(f"citation at {c.start}-{c.end}: {c.symbol} is not in the register")
+    return citations, warnings
+
+
+def _adopted(register: Register, symbol: str) -> date | None:
+    """The earliest day the register allows for a commitment's adoption (gYear -> 1 January)."""
+    entry = register.commitments.get(symbol)
+    if entry is None:
+        return None
+    value = register.graph.value(URIRef(entry.iri), _ELI_DATE)
+    if value is None:
+        return None
+    raw = str(value)
+    parts = raw.split("-")
+    try:
+        return date(
+            int(parts[0]),
+            int(parts[1]) if len(parts) > 1 else 1,
+            int(parts[2][:2]) if len(parts) > 2 else 1,
+        )
+    except (ValueError, IndexError):
+        return None
+
+
+def flag_anachronisms(citations: list[Citation], register: Register, until: date) -> list[str]:
+    """Unresolve references by name to commitments adopted after `until` (the meeting's last day):
+    such a name can only mean a draft ("the OSCE's Anti-Trafficking Action Plan" in July 2003)."""
+    warnings = []
+    for c in citations:
+        if c.method not in ("alias", "name") or c.symbol is None:
+            continue
+        adopted = _adopted(register, c.symbol)
+        if adopted is None or adopted <= until:
+            continue
+        c.note = (
+            f"names {c.symbol}, adopted {adopted.isoformat()}, after this meeting "
+            f"({until.isoformat()}): read as a reference to a draft"
+        )
+        c.symbol, c.resolved, c.method, c.confidence = None, False, "unresolved", 0.5
+        warnings.append(f"unresolved reference at {c.start}-{c.end}: '{c.text}' {c.note}")
+    return warnings

@@ -1,0 +1,187 @@
+"""The kind of a meeting document (agenda, summary, press release...), its title, date and language.
+
+Read from the headings at the top ("Draft AGENDA", "SUMMARY", "PRESS RELEASE",
+"CONCLUSIONS AND RECOMMENDATIONS ...") and from cues such as a press-release dateline
+("STRASBOURG, 16 November 2021 - ..."), in English, French and Russian.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import DocumentInfo, DocumentType
+from .dates import DateMatch, find_dates
+from .passages import PageOf, clean_span, evidence, header_end, lines
+
+__all__ = ["Dateline", "detect_language", "document_info", "find_dateline"]
+
+# (type, heading pattern); the first heading line near the top that matches decides.
+_CUES: list[tuple[DocumentType, re.Pattern[str]]] = [
+    (
+        "press_release",
+        re.compile(
+            r"\b(press\s+release|news\s+release|communiqu[ée] de presse|пресс-релиз)\b", re.I
+        ),
+    ),
+    (
+        "agenda",
+        re.compile(
+            r"^(?:(?:draft|revised|annotated|final|provisional)\s+)?"
+            r"(agenda|programme|program|ordre du jour|повестка дня|программа)\b",
+            re.I,
+        ),
+    ),
+    (
+        "summary",
+        re.compile(
+            r"^(?:(?:meeting|chair(?:person)?'?s?|consolidated|final)\s+)?"
+            r"(summary|minutes|r[ée]sum[ée]|compte rendu|резюме|краткий отч[её]т)\b",
+            re.I,
+        ),
+    ),
+    ("conclusions", re.compile(r"^(conclusions|выводы)\b", re.I)),
+    ("decision", re.compile(r"^(decision|d[ée]cision|решение)\b", re.I)),
+    (
+        "report",
+        re.compile(r"^(?:(?:final|annual|progress)\s+)?(report|rapport|доклад|отч[её]т)\b", re.I),
+    ),
+]
+_DATELINE = re.compile(
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ' .-]+[A-ZÀ-ÖØ-Þ]|[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]+(?:\s[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]+){0,2})"
+    r"(?:,\s(?P<country>[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)*))?,\s"
+)
+_DECISION_OPENING = re.compile(r"^(?:The\s+)?(?:Permanent|Ministerial)\s+Council\s*,", re.MULTILINE)
+_DECIDES = re.compile(r"^\s*(?:Decides|Adopts|Tasks)\b", re.MULTILINE)
+_STOPWORDS = {
+    "en": {"the", "and", "of", "to", "in", "for", "on", "with", "was", "is", "by", "that"},
+    "fr": {"le", "la", "les", "et", "des", "du", "de", "pour", "dans", "sur", "une", "est", "par"},
+    "ru": {"и", "в", "на", "по", "с", "для", "о", "что", "не", "от", "к", "из"},
+}
+_HEAD_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A press-release dateline: "CITY, (Country,) date – text"."""
+
+    place: str
+    place_start: int
+    place_end: int
+    date: DateMatch
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline that opens a paragraph near the top ("STRASBOURG, France, 23 May 2018 – ...")."""
+    for line in lines(text, 0, min(len(text), header_end(text) + 600)):
+        s, e = clean_span(text, line.start, line.end)
+        m = _DATELINE.match(text, s, e)
+        if not m:
+            continue
+        dates = find_dates(text, m.end(), min(e, m.end() + 40))
+        if not dates or dates[0].start != m.end() or dates[0].is_range:
+            continue
+        rest = text[dates[0].end : e]
+        if not re.match(r"\s?[-–—:]\s?\S", rest):  # a dateline runs on into the story
+            continue
+        return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
+    return None
+
+
+def detect_language(text: str) -> str:
+    """en, fr or ru, by script and common function words."""
+    words = re.findall(r"\w+", text[:20000].lower())
+    cyrillic = sum(1 for ch in text[:20000] if "а" <= ch.lower() <= "я")
+    letters = sum(1 for ch in text[:20000] if ch.isalpha()) or 1
+    if cyrillic / letters > 0.3:
+        return "ru"
+    counts = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    return max(("en", "fr"), key=lambda lang: counts[lang])
+
+
+def _heading_lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    for line in lines(text, 0, min(len(text), max(_HEAD_CHARS, header_end(text)))):
+        s, e = clean_span(text, line.start, line.end)
+        if e > s and e - s <= 160:
+            out.append((s, e))
+    return out
+
+
+def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
+    for s, e in _heading_lines(text):
+        for kind, pattern in _CUES:
+            m = pattern.search(text[s:e])
+            if m and (kind == "press_release" or text[s:e].isupper() or e - s < 40):
+                return kind, (s, e)
+    if find_dateline(text) is not None:
+        return "press_release", None
+    if _DECISION_OPENING.search(text[:3000]) and _DECIDES.search(text):
+        return "decision", None
+    return "other", None
+
+
+def _title(text: str, kind: DocumentType, cue: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The first substantial heading line after the type cue (or at the top)."""
+    if cue and cue[1] - cue[0] > 30 and kind != "press_release":
+        return _block(text, cue[0])
+    begin = cue[1] if cue else 0
+    limit = header_end(text)
+    longest = 160 if kind == "press_release" else 250
+    dateline = find_dateline(text) if kind == "press_release" else None
+    for line in lines(text, begin):
+        if line.start > max(limit, begin + 400):
+            break
+        if dateline is not None and line.start >= dateline.place_start - 5:
+            break  # a press release's headline comes before its dateline
+        s, e = clean_span(text, line.start, line.end)
+        if e - s < 12 or e - s > longest or (text[s:e].isupper() and e - s > 40 and not cue):
+            continue
+        if find_dates(text, s, e) and len(text[s:e]) < 40:
+            continue
+        if re.match(r"(?i)(co-?)?organi[sz]ed\b|online|zoom|hosted\b", text[s:e]):
+            continue
+        if _DATELINE.match(text, s, e) and kind == "press_release":
+            continue
+        return (s, e)
+    if kind == "press_release":  # headlines sometimes end up last after PDF conversion
+        last = next((ln for ln in reversed(lines(text)) if not ln.blank), None)
+        if last is not None:
+            s, e = clean_span(text, last.start, last.end)
+            seg = text[s:e]
+            headline = not seg.endswith(".") or re.search(r"\b(?:meeting|conference)\b", seg, re.I)
+            if 12 <= e - s <= 130 and headline and not re.search(r"[“”\"]|\bsaid\b|https?://", seg):
+                return (s, e)
+    return None
+
+
+def _block(text: str, start: int) -> tuple[int, int]:
+    """The heading that starts at `start` and runs on over the following non-blank lines."""
+    stop = text.find("\n\n", start)
+    stop = len(text) if stop == -1 else stop
+    return clean_span(text, start, stop)
+
+
+def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
+    """Type, title, date issued (from a press-release dateline) and language of the document."""
+    kind, cue = _type(text)
+    title_span = _title(text, kind, cue)
+    info = DocumentInfo(type=kind, language=detect_language(text))
+    if title_span:
+        title = " ".join(text[title_span[0] : title_span[1]].split())
+        info.title = title
+    span = cue or title_span
+    if span:
+        info.evidence = evidence(text, span[0], span[1], page_of)
+    dateline = find_dateline(text)
+    if dateline is not None and kind == "press_release":
+        info.date = dateline.date.first.isoformat()
+    elif kind == "decision":  # a decision's header carries its date on a line of its own
+        for line in lines(text, 0, min(len(text), 400)):
+            s, e = clean_span(text, line.start, line.end)
+            found = find_dates(text, s, e)
+            if found and found[0].start == s and found[0].end == e and not found[0].is_range:
+                info.date = found[0].first.isoformat()
+                break
+    return info

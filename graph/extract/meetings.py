@@ -1,0 +1,669 @@
+"""The meetings a document is about (title, dates, place or online, organisers, counts) and
+the other meetings it mentions, each fact with the passage that supports it.
+
+When several passages give a fact, the most specific wins: a date range in the header over a
+dateline, a unit ("OSR/CTHB") over the organisation it belongs to ("OSCE").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..model import DocumentInfo, Meeting
+from ..register import Register
+from .dates import DateMatch, find_dates
+from .doctype import Dateline
+from .organisations import organisation_mentions
+from .passages import PageOf, clean_span, evidence, header_end, lines, sentence_at, sentences
+
+__all__ = ["find_meetings", "meeting_phrases", "title_case"]
+
+_NOUNS = (
+    r"meeting|conference|seminar|workshop|forum|round[- ]?table|consultation|dialogue|summit|"
+    r"gathering|symposium|webinar|colloquium|r[ée]union|conf[ée]rence|s[ée]minaire|"
+    r"совещание|конференция|семинар|встреча"
+)
+_NOUN = re.compile(rf"\b(?:{_NOUNS})\b", re.I)
+_CONNECT = {
+    "and",
+    "or",
+    "of",
+    "for",
+    "on",
+    "in",
+    "the",
+    "to",
+    "against",
+    "&",
+    "de",
+    "la",
+    "des",
+    "et",
+}
+_PREFIXES = {"co", "re", "pre", "non", "inter", "multi", "sub", "self", "cross", "post"}
+_LEFT_CONNECT = {"and", "of", "&", "in", "against", "for", "on", "to"}
+_SMALL = {
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "for",
+    "on",
+    "in",
+    "the",
+    "to",
+    "against",
+    "at",
+    "by",
+    "with",
+}
+_DOC_PREFIX = re.compile(
+    r"^(?:(?:draft\s+)?(?:conclusions(?:\s+and\s+recommendations)?|summary|report|agenda|minutes|"
+    r"programme|annotated\s+agenda)\s+(?:of|from|on|for)\s+(?:the\s+)?)",
+    re.I,
+)
+_ONLINE = re.compile(
+    r"\b(?:online|virtual(?:ly)?|zoom|webex|videoconferenc\w*|video-conferenc\w*|"
+    r"ms teams|microsoft teams|en ligne|онлайн)\b",
+    re.I,
+)
+_ORGANISED = re.compile(
+    r"\b(?:(?:jointly\s+|co-?)?organi[sz](?:ed|es)|co-?host(?:ed|s)|hosted|convened|"
+    r"in\s+co-?operation\s+with|in\s+co-?ordination\s+with|in\s+partnership\s+with|"
+    r"(?:co-?)?organis[ée]e?s?(?=\s+par)|en\s+coop[ée]ration\s+avec)\b",
+    re.I,
+)
+_PARTICIPANTS = re.compile(
+    r"(?:(?P<q>over|more than|some|about|around|almost|nearly|approximately|close to)\s+)?"
+    r"(?P<n>\d{1,5})\s+(?:(?:national|government|governmental|international|senior)\s+)?"
+    r"(?:participants|representatives|delegates|experts|officials|attendees|practitioners|"
+    r"people|persons|participantes?|repr[ée]sentants|участник\w*)\b",
+    re.I,
+)
+_STATES = re.compile(
+    r"\b(?:from|of|representing|across|de|из)\s+(?:(?:over|more than|some|about|around)\s+)?"
+    r"(?P<n>\d{1,3})\s+(?:OSCE\s+|CoE\s+|European\s+|EU\s+)?(?:participating\s+|member\s+)?"
+    r"(?:States|countries|nations|pays|государств\w*|стран\w*)\b"
+    r"|\b(?P<n2>\d{1,3})\s+(?:countries|States)\s+(?:meet|met|gathered|took part|participated)\b",
+    re.I,
+)
+
+
+_ORGANISING_VERB = re.compile(r"\b(?:co-?)?organi[sz]ed\b|\bco-?hosted\b|\bhosted\b|\bconvened\b")
+_OBJECT_MEETING = re.compile(
+    rf"\s+(?:the|this|a|an)?\s*(?:[\w’'-]+\s+){{0,8}}?(?:{_NOUNS})\b", re.I
+)
+_CLAUSE_END = re.compile(
+    r"[.;\n]|,\s(?!and\b)|\b(?:in line with|in order|in accordance|with the (?:support|participation|aim)|"
+    r"to (?:discuss|address|identify|exchange|promote|review)|which|where|who|under)\b"
+)
+
+
+@dataclass(frozen=True)
+class MeetingPhrase:
+    """A noun phrase naming a meeting: its span, the normalised title, and whether it is plural."""
+
+    start: int
+    end: int
+    title: str
+    named: bool  # has a proper name (capitalised words), not just "the meeting"
+
+
+def title_case(text: str, acronyms: set[str]) -> str:
+    """Title case for an ALL-CAPS heading, keeping known acronyms and small words."""
+    words = text.split()
+    out = []
+    for i, w in enumerate(words):
+        core = w.strip("()[],.:;")
+        if core in acronyms or core.upper() in acronyms:
+            out.append(
+                w.replace(core, next((a for a in acronyms if a.upper() == core.upper()), core))
+            )
+        elif i > 0 and core.lower() in _SMALL:
+            out.append(w.lower())
+        else:
+            parts = w.split("-")
+            if parts[0].lower() in _PREFIXES:  # "CO-ORDINATORS" -> "Co-ordinators"
+                out.append(w[:1].upper() + w[1:].lower())
+            else:  # "ANTI-TRAFFICKING" -> "Anti-Trafficking"
+                out.append("-".join(p[:1].upper() + p[1:].lower() for p in parts))
+    return " ".join(out)
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and len(word) == 4)
+
+
+def meeting_phrases(
+    text: str, start: int = 0, end: int | None = None, *, places: frozenset[str] = frozenset()
+) -> list[MeetingPhrase]:
+    """Noun phrases naming meetings ("the 18th Alliance ... conference", "meeting of National ...").
+
+    `places` (lower case) end a name: "... Rapporteurs in Strasbourg" names the meeting without
+    its venue.
+    """
+    end = len(text) if end is None else end
+    out: list[MeetingPhrase] = []
+    for m in _NOUN.finditer(text, start, end):
+        if text[m.end() : m.end() + 1] == "s":
+            continue
+        s, e = m.start(), m.end()
+        # left: capitalised words (and connectors between them), on the same line
+        toks = list(re.finditer(r"[\w’'/-]+", text[max(start, s - 150) : s]))
+        base = max(start, s - 150)
+        left_words: list[str] = []
+        for t in reversed(toks):
+            gap = text[base + t.end() : s]
+            if gap.strip() or "\n" in gap:
+                break
+            w = t.group(0)
+            if (
+                _cap(w)
+                or re.fullmatch(r"\d+(?:st|nd|rd|th)", w)
+                or (w.lower() in _LEFT_CONNECT and left_words)
+            ):
+                left_words.append(w)
+                s = base + t.start()
+            else:
+                break
+        while left_words and left_words[-1].lower() in _LEFT_CONNECT:
+            left_words.pop()
+            s = text.find(" ", s) + 1
+        lead = re.match(r"(?:the|this|that|a|an|la|le|les|une|un)\s+", text[s:e], re.I)
+        if lead and s < m.start():
+            s += lead.end()
+        ordinal = re.match(r"\d+(?:st|nd|rd|th)\s+", text[s:e])
+        if ordinal:
+            s += ordinal.end()
+        # right: "of/on/for" + capitalised words with connectors
+        right = re.match(
+            r"\s+(?:of|on|for|against|de|sur)\s+(?:the\s+)?(?=[A-Z])", text[e:end], re.I
+        )
+        if right:
+            pos = e + right.end()
+            last = None
+            prev = ""
+            for t in re.finditer(r"[\w’'/-]+|[^\w\s]", text[pos:end]):
+                w = t.group(0)
+                if "\n" in text[last if last is not None else pos : pos + t.start()]:
+                    break
+                is_place = w.lower() in places or re.fullmatch(r"(?:19|20)\d\d", w)
+                if is_place and prev.lower() in {"in", "at", "of"} and last is not None:
+                    break  # "... Rapporteurs in Strasbourg": the venue is not in the name
+                if _cap(w):
+                    last = pos + t.end()
+                elif w.lower() in _CONNECT:
+                    pass
+                else:
+                    break
+                prev = w
+            if last is not None:
+                e = last
+        noun = m.group(0)
+        named = any(_cap(w) for w in re.findall(r"[\w’'/-]+", text[s : m.start()])) or e > m.end()
+        title = " ".join(text[s:e].split())
+        if noun[:1].islower() and e > m.end() and s == m.start():
+            title = "Meeting" + title[len(noun) :]
+        elif noun[:1].islower() and s < m.start():
+            title = title[: m.start() - s] + noun[:1].upper() + noun[1:] + title[m.end() - s :]
+        out.append(MeetingPhrase(s, e, title, named))
+    return out
+
+
+def _acronyms(register: Register) -> set[str]:
+    acr = {o.acronym for o in register.organisations.values() if o.acronym}
+    return acr | {"OSCE", "CoE", "EU", "UN", "ODIHR", "GRETA", "SEE", "THB", "NGO", "CTHB"}
+
+
+def _clean_title(raw: str, register: Register) -> str:
+    title = " ".join(raw.split())
+    title = _DOC_PREFIX.sub("", title)
+    title = re.sub(r"\s*\([A-Z]{2,6}\)$", "", title)  # a trailing "(SEE)"
+    if title.isupper():
+        title = title_case(title, _acronyms(register))
+    return title[:1].upper() + title[1:]
+
+
+_PLACE_LINE = re.compile(r"[A-ZÀ-Þ][\w'’.-]+(?:,?\s[A-ZÀ-Þ][\w'’.-]+){0,2}")
+# a date in the header that is not the meeting's: "Deadline for registration: 1 October 2020"
+_NOT_MEETING_DATE = re.compile(
+    r"(?i)\b(?:deadline|regist\w*|submi\w*|until|before|due|published|issued|adopted|revised|"
+    r"original|updated|as of)\b"
+)
+_CUE_LINE = re.compile(
+    r"(?i)^(?:meeting\s+|draft\s+|annotated\s+|final\s+)?"
+    r"(?:agenda|summary|press release|report|minutes|programme)\b"
+)
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence rather than a heading: ends with a full stop or runs on from a dateline."""
+    sentence = bool(re.search(r"\.\s*$", line)) and len(line.split()) > 8
+    dateline = bool(re.search(r"\s[–—-]\s", line[:60])) and bool(find_dates(line[:60]))
+    return sentence or dateline
+
+
+def _title_end(text: str, start: int, title: str) -> int:
+    """Where a title (whitespace-normalised) that starts at `start` ends in the text."""
+    pos = start
+    for word in title.split():
+        found = text.find(word, pos)
+        if found == -1:
+            return start + len(title)
+        pos = found + len(word)
+    return pos
+
+
+def _subject_title(
+    text: str, info: DocumentInfo, register: Register, head: int
+) -> tuple[str, tuple[int, int]] | None:
+    if info.title and info.evidence and _NOUN.search(info.title) and len(info.title) < 200:
+        ev = info.evidence
+        at = text.find(info.title.split()[0], ev.start)
+        span = clean_span(text, at, _title_end(text, at, info.title))
+        if not re.search(
+            r"\b(?:conclude[sd]?|open(?:s|ed)?|held|took|meets?|met|end(?:s|ed)?|gathered)\b",
+            text[span[0] : span[1]],
+        ):
+            return _clean_title(text[span[0] : span[1]], register), span
+    for line in lines(text, 0, head):
+        s, e = clean_span(text, line.start, line.end)
+        if 12 <= e - s <= 200 and _NOUN.search(text, s, e) and not _ORGANISED.match(text, s, e):
+            if _CUE_LINE.match(text[s:e]) or _is_prose(text[s:e]):
+                continue
+            return _clean_title(text[s:e], register), (s, e)
+    for p in meeting_phrases(text, places=_places(register)):
+        if p.named and p.title.startswith("Meeting of"):
+            return p.title, (p.start, p.end)
+    for p in meeting_phrases(text, places=_places(register)):
+        if p.named:
+            return p.title, (p.start, p.end)
+    return None
+
+
+def _subject_dates(text: str, head: int, dateline: Dateline | None) -> tuple[DateMatch | None, str]:
+    """The meeting's dates: a date line in the header, else the dateline, else a meeting sentence."""
+    for line in lines(text, 0, head):
+        s, e = clean_span(text, line.start, line.end)
+        found = [
+            d for d in find_dates(text, s, e) if not _NOT_MEETING_DATE.search(text, s, d.start)
+        ]
+        if found and e - s < 80:
+            return found[0], "header"
+    for s, e in sentences(text, 0, min(len(text), head + 1500)):
+        seg = text[s:e]
+        if _NOUN.search(seg) and re.search(
+            r"\b(?:held|took place|will take place|convened)\b", seg
+        ):
+            found = [
+                d
+                for d in find_dates(text, s, e)
+                if d.has_year and (dateline is None or d.start != dateline.date.start)
+            ]
+            if found:
+                return found[0], "sentence"
+    if dateline is not None:
+        return dateline.date, "dateline"
+    for s, e in sentences(text):
+        if re.search(r"\b(?:held|took place|will take place|convened|met)\b", text[s:e]):
+            found = [d for d in find_dates(text, s, e) if d.has_year]
+            if found:
+                return found[0], "sentence"
+    return None, ""
+
+
+@lru_cache(maxsize=8)
+def _places(register: Register) -> frozenset[str]:
+    return frozenset(name.lower() for name in _place_labels(register))
+
+
+@lru_cache(maxsize=8)
+def _place_labels(register: Register) -> dict[str, str]:
+    """Every name of a register place (label or alias, lower case) -> its label."""
+    names: dict[str, str] = {}
+    for p in register.places.values():
+        for name in (p.label, *p.aliases):
+            names.setdefault(name.lower(), p.label)
+    return names
+
+
+@lru_cache(maxsize=8)
+def _place_regex(register: Register) -> re.Pattern[str] | None:
+    names = sorted(_place_labels(register), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.I)
+
+
+def _find_place(text: str, s: int, e: int, register: Register) -> tuple[str, int, int] | None:
+    """The first register place named in text[s:e]: (label, start, end)."""
+    regex = _place_regex(register)
+    m = regex.search(text, s, e) if regex is not None else None
+    if m is None:
+        return None
+    return _place_labels(register)[m.group(0).lower()], m.start(), m.end()
+
+
+def _subject_place(
+    text: str,
+    head: int,
+    register: Register,
+    date_span: tuple[int, int] | None,
+    dateline: Dateline | None,
+) -> tuple[str, tuple[int, int]] | None:
+    if date_span is not None:  # "BELGRADE, 17-20 JULY 2003"
+        line_s = max(text.rfind("\n", 0, date_span[0]) + 1, date_span[0] - 60)
+        found = _find_place(text, line_s, date_span[0], register)
+        if found:
+            return found[0], found[1:]
+        if dateline is not None and dateline.date.start == date_span[0]:
+            return dateline.place.title(), (dateline.place_start, dateline.place_end)
+        city = re.match(
+            r"[\W_]*([A-ZÀ-Þ][\w'-]+(?:\s[A-ZÀ-Þ][\w'-]+)?),", text[line_s : date_span[0]]
+        )
+        if city and not _ONLINE.search(city.group(1)) and not re.match(r"(?i)day\b", city.group(1)):
+            name = city.group(1)
+            return (name.title() if name.isupper() else name), (
+                line_s + city.start(1),
+                line_s + city.end(1),
+            )
+    if dateline is not None:
+        found = _find_place(text, dateline.place_start, dateline.place_end, register)
+        if found:
+            return found[0], found[1:]
+        return dateline.place.title(), (dateline.place_start, dateline.place_end)
+    for s, e in sentences(text):
+        if not re.search(
+            r"\b(?:meeting|conference|seminar|held|took place|conclude[sd]?)\b", text[s:e], re.I
+        ):
+            continue
+        for m in re.finditer(
+            r"\b(?:held|took place|concluded?s?|hosted|met|gathered)\b[^.]{0,60}?\bin\s+", text[s:e]
+        ):
+            found = _find_place(text, s + m.end(), min(e, s + m.end() + 40), register)
+            if found and found[1] == s + m.end():
+                return found[0], found[1:]
+    header = [clean_span(text, ln.start, ln.end) for ln in lines(text, 0, head) if not ln.blank]
+    for ls, le in header:
+        if le - ls < 60:
+            found = _find_place(text, ls, le, register)
+            if found:
+                return found[0], found[1:]
+    if date_span is not None:  # a short line of capitalised words next to the date line
+        at = next((k for k, (ls, le) in enumerate(header) if ls <= date_span[0] < le + 1), None)
+        for k in (at - 1, at + 1) if at is not None else ():
+            if not 0 <= k < len(header):
+                continue
+            ls, le = header[k]
+            seg = text[ls:le]
+            if (
+                _PLACE_LINE.fullmatch(seg)
+                and not _ONLINE.search(seg)
+                and not _NOUN.search(seg)
+                and not _CUE_LINE.match(seg)
+                and not find_dates(text, ls, le)
+            ):
+                last = seg.split(",")[-1].strip()  # "Hofburg, Vienna" -> Vienna
+                start = ls + seg.rindex(last)
+                return last, (start, start + len(last))
+    return None
+
+
+def _online(text: str, head: int) -> tuple[int, int] | None:
+    for line in lines(text, 0, head):
+        s, e = clean_span(text, line.start, line.end)
+        if e - s < 60 and _ONLINE.search(text, s, e):
+            return (s, e)
+    for s, e in sentences(text):
+        seg = text[s:e]
+        if re.search(
+            r"\b(?:virtual|online)\s+(?:meeting|conference|event|format)\b", seg, re.I
+        ) or re.search(
+            r"\b(?:held|took place|met|convened)\s+(?:online|virtually|by videoconference)\b",
+            seg,
+            re.I,
+        ):
+            return (s, e)
+    return None
+
+
+def _organisers(text: str, register: Register) -> tuple[list[str], list[tuple[int, int]]]:
+    """Organisers from "(co-)organised by X and Y", "X and Y co-organised the meeting",
+    "In co-ordination with X, Y organised ...": register acronyms, most specific first."""
+    mentions = organisation_mentions(text, register)
+    found: list[tuple[int, str]] = []
+    spans: list[tuple[int, int]] = []
+    for m in _ORGANISED.finditer(text):
+        s, e = sentence_at(text, m.start())
+        verb = m.group(0).lower()
+        if re.match(r"organi[sz]es", verb):  # "organizes meetings": a habit, not this meeting
+            continue
+        by = re.match(r"\s+(?:by|par)\s+", text[m.end() : m.end() + 6])
+        if verb.startswith(("in ", "en ")):  # "In co-ordination with X, Y organised the meeting"
+            if not _ORGANISING_VERB.search(text, s, e):
+                continue
+            comma = text.find(",", m.end(), e)
+            clause_s, clause_e = m.end(), comma if comma != -1 else e
+        elif by:
+            clause_s = m.end()
+            stop = _CLAUSE_END.search(text, clause_s, e)
+            clause_e = stop.start() if stop else e
+        elif _OBJECT_MEETING.match(text, m.end()):  # "X and Y co-organized the meeting"
+            clause_s, clause_e = s, m.start()
+        else:
+            continue
+        here = [x for x in mentions if clause_s <= x.start and x.end <= clause_e]
+        if not here:
+            continue
+        spans.append((s, e))
+        for x in here:
+            entry = register.organisations.get(x.key) if x.key else None
+            found.append((x.start, (entry.acronym or entry.name) if entry else x.name))
+    names: list[str] = []
+    for _, n in sorted(found):
+        if n not in names:
+            names.append(n)
+    # drop an organisation when one of its units is an organiser too (OSCE <- OSR/CTHB)
+    ancestors: set[str] = set()
+    for n in names:
+        entry = register.find_organisation(n)
+        parent = entry.parent if entry else None
+        while parent is not None and parent not in ancestors:
+            ancestors.add(parent)
+            parent = (
+                register.organisations[parent].parent if parent in register.organisations else None
+            )
+    names = [n for n in names if not ((e := register.find_organisation(n)) and e.key in ancestors)]
+    return names, spans
+
+
+_Count = tuple[int, tuple[int, int]]  # the number and the span that states it
+
+
+def _counts(text: str) -> tuple[_Count | None, _Count | None]:
+    """How many participants and how many States took part, each from its first statement."""
+    participants: _Count | None = None
+    states: _Count | None = None
+    for s, e in sentences(text):
+        seg = text[s:e]
+        if participants is None:
+            m = _PARTICIPANTS.search(seg)
+            if m and not re.match(r"\s*(?:of which|percent|%)", seg[m.end() :]):
+                participants = (int(m.group("n")), (s + m.start(), s + m.end()))
+        if states is None:
+            m = _STATES.search(seg)
+            if m:
+                n = m.group("n") or m.group("n2")
+                states = (int(n), (s + m.start(), s + m.end()))
+    return participants, states
+
+
+def find_meetings(
+    text: str,
+    register: Register,
+    *,
+    info: DocumentInfo,
+    dateline: Dateline | None = None,
+    page_of: PageOf | None = None,
+) -> tuple[list[Meeting], list[str]]:
+    """The subject meeting (with its facts and evidence) and the meetings mentioned in passing."""
+    warnings: list[str] = []
+    head = header_end(text)
+    ev = lambda s, e: evidence(text, s, e, page_of)  # noqa: E731
+    titled = _subject_title(text, info, register, head)
+    dates, source = _subject_dates(text, head, dateline)
+    if titled is None and dates is None:
+        return [], warnings
+    meeting = Meeting(role="subject", title=titled[0] if titled else None)
+    if titled:
+        meeting.facts["title"] = ev(*titled[1])
+    if dates is not None:
+        meeting.start_date, meeting.end_date = dates.first.isoformat(), dates.last.isoformat()
+        meeting.evidence = meeting.facts["start_date"] = ev(dates.start, dates.end)
+        meeting.facts["end_date"] = meeting.facts["start_date"]
+    elif titled:
+        meeting.evidence = meeting.facts["title"]
+    online = _online(text, head)
+    place = _subject_place(
+        text, head, register, (dates.start, dates.end) if dates else None, dateline
+    )
+    if online is not None:
+        meeting.online = True
+        meeting.facts["online"] = ev(*online)
+    elif place is not None:
+        meeting.place = place[0]
+        meeting.online = False
+        meeting.facts["place"] = ev(*place[1])
+    organisers, spans = _organisers(text, register)
+    if organisers:
+        meeting.organisers = organisers
+        meeting.facts["organisers"] = ev(*spans[0])
+    participants, states = _counts(text)
+    if participants:
+        meeting.participants_count = participants[0]
+        meeting.facts["participants_count"] = ev(*participants[1])
+    if states:
+        meeting.states_count = states[0]
+        meeting.facts["states_count"] = ev(*states[1])
+    if dates is None:
+        warnings.append(f"meeting '{meeting.title}': no date found in the document")
+    elif (
+        source != "dateline"
+        and dateline is not None
+        and not (dates.first <= dateline.date.first <= dates.last + timedelta(days=7))
+    ):
+        warnings.append(
+            f"meeting '{meeting.title}': dated {dates.text!r} at {dates.start}-{dates.end}, "
+            f"but the dateline says {dateline.date.text!r}"
+        )
+    meetings = [meeting]
+    meetings += _mentioned(text, meeting, register, page_of)
+    meetings += _listed(text, register, page_of)
+    return meetings, warnings
+
+
+_AFTER_NAME = re.compile(
+    r"[\s,]*(?:(?:which\s+|that\s+)?(?:was\s+)?(?:held|took place|organi[sz]ed|convened)\s+)?"
+    r"(?:in\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s*,?\s*)?(?:on\s+|from\s+)?$"
+)
+
+
+def _own_facts(
+    text: str, phrase: MeetingPhrase, register: Register
+) -> tuple[DateMatch | None, tuple[str, int, int] | None]:
+    """The date and place written right after a meeting's name ("... held in Vienna on 4 March 2019")."""
+    _, e = sentence_at(text, phrase.start)
+    limit = min(e, phrase.end + 60)
+    date_found = next(iter(find_dates(text, phrase.end, limit)), None)
+    gap_end = date_found.start if date_found else limit
+    gap = _AFTER_NAME.match(text[phrase.end : gap_end])
+    if date_found is not None and gap is None:
+        date_found = None
+    place = None
+    m = re.search(r"\b(?:held|took place)?\s*in\s+", text[phrase.end : gap_end])
+    if m and m.start() < 30:
+        place = _find_place(
+            text, phrase.end + m.end(), min(gap_end, phrase.end + m.end() + 30), register
+        )
+    return date_found, place
+
+
+def _mentioned(
+    text: str, subject: Meeting, register: Register, page_of: PageOf | None
+) -> list[Meeting]:
+    out: list[Meeting] = []
+    seen: set[str] = set()
+    subject_title = (subject.title or "").lower()
+    for p in meeting_phrases(text, places=_places(register)):
+        caps = [w for w in re.findall(r"[\w’'/-]+", p.title) if _cap(w)]
+        if len(caps) < 3:
+            continue
+        heading = subject.facts.get("title")
+        if heading is not None and p.start < heading.end and heading.start < p.end:
+            continue
+        when, place = _own_facts(text, p, register)
+        other_date = when is not None and when.first.isoformat() != subject.start_date
+        if subject_title and not other_date:
+            if fuzz.token_set_ratio(p.title.lower(), subject_title) >= 80:
+                continue
+            if fuzz.partial_ratio(p.title.lower(), subject_title) >= 90:
+                continue
+        key = p.title.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        m = Meeting(
+            role="mentioned", title=p.title, evidence=evidence(text, p.start, p.end, page_of)
+        )
+        m.facts["title"] = m.evidence
+        if when is not None:
+            m.start_date, m.end_date = when.first.isoformat(), when.last.isoformat()
+            m.facts["start_date"] = evidence(text, when.start, when.end, page_of)
+            m.evidence = m.facts["start_date"]
+        if place is not None:
+            m.place, m.online = place[0], False
+            m.facts["place"] = evidence(text, place[1], place[2], page_of)
+        out.append(m)
+    return out
+
+
+_LISTED = re.compile(
+    rf"(?P<head>(?:[\w’'-]+\s+){{0,4}}?)(?P<noun>{_NOUNS})s\s*\((?P<items>[^()]{{4,200}})\)", re.I
+)
+_LIST_ITEM = re.compile(
+    r"(?P<place>[A-ZÀ-Þ][\w’'-]+(?:\s[A-ZÀ-Þ][\w’'-]+)?)\s+(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>(?:19|20)\d\d)"
+)
+
+
+def _listed(text: str, register: Register, page_of: PageOf | None) -> list[Meeting]:
+    """Earlier meetings listed by place and year: "co-ordination meetings (Pristina 2001, Sarajevo 2002)"."""
+    out: list[Meeting] = []
+    for m in _LISTED.finditer(text):
+        items = list(_LIST_ITEM.finditer(m.group("items")))
+        if not items or len(items) != len(re.split(r"[,;]", m.group("items"))):
+            continue
+        head = re.sub(
+            r"^(?:the|of|prior|previous|earlier|past)\s+", "", m.group("head").strip(), flags=re.I
+        )
+        while (
+            dropped := re.sub(r"^(?:the|of|prior|previous|earlier|past)\s+", "", head, flags=re.I)
+        ) != head:
+            head = dropped
+        noun = m.group("noun")
+        base = f"{head} {noun}".strip()
+        for item in items:
+            s, e = m.start("items") + item.start(), m.start("items") + item.end()
+            found = _find_place(text, s, s + len(item.group("place")), register)
+            place = found[0] if found else item.group("place")
+            meeting = Meeting(role="mentioned", title=f"{base}, {place}")
+            meeting.evidence = meeting.facts["title"] = evidence(text, s, e, page_of)
+            meeting.place, meeting.online = place, False
+            meeting.facts["place"] = evidence(text, s, s + len(item.group("place")), page_of)
+            out.append(meeting)
+    return out

@@ -1,0 +1,189 @@
+"""Passages of a document: lines, paragraphs, sentences and headings, aware of PDF debris.
+
+Documents converted from PDF carry markup and debris (Markdown `#`/`**`, an HTML `<b>`,
+footnotes that split a paragraph, stray time lines). These helpers give spans (offsets into the
+text) with that debris trimmed, so every extractor can build exact evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Evidence
+
+__all__ = [
+    "Line",
+    "PageOf",
+    "clean_span",
+    "evidence",
+    "header_end",
+    "is_footnote",
+    "lines",
+    "paragraphs",
+    "sentence_at",
+    "sentences",
+]
+
+PageOf = Callable[[int], "int | None"]
+
+_LEADING = re.compile(r"^(?:\s|#+|\*+|_+|<[a-zA-Z]+>|\[|>|\|)+")
+_TRAILING = re.compile(r"(?:\s|\*+|_+|</?[a-zA-Z]+>|\]\(#?[^)]*\)|\|)+$")
+_FOOTNOTE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\d{1,3}\s(?=See\b|https?://))")
+_ABBREV = {
+    "no",
+    "nos",
+    "nr",
+    "e.g",
+    "i.e",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "st",
+    "corr",
+    "rev",
+    "add",
+    "etc",
+    "incl",
+    "approx",
+    "vs",
+    "art",
+    "para",
+    "pls",
+    "cf",
+    "ed",
+    "eds",
+    "vol",
+    "pp",
+    "p",
+    "co",
+    "jr",
+    "sr",
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text: its offsets (without the newline) and its text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """The lines of text[start:end] with their offsets."""
+    end = len(text) if end is None else end
+    out: list[Line] = []
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        out.append(Line(pos, stop, text[pos:stop]))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return out
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding whitespace and markup (`#`, `**`, `<b>`, `[...](#)`)."""
+    chunk = text[start:end]
+    lead = _LEADING.match(chunk)
+    s = start + (lead.end() if lead else 0)
+    trail = _TRAILING.search(text[s:end])
+    e = s + trail.start() if trail else end
+    return (s, max(s, e))
+
+
+def is_footnote(line: str) -> bool:
+    """True for a footnote line (starts with a superscript number or `[n]`)."""
+    return bool(_FOOTNOTE.match(line))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the blocks separated by blank lines (stripped)."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _is_boundary(text: str, dot: int) -> bool:
+    """True when the full stop at `dot` ends a sentence (not 'No.', 'Corr.1', 'e.g.')."""
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    if word:
+        w = word.group(1).lower()
+        if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+            return False
+    nxt = text[dot + 1 : dot + 2]
+    return nxt == "" or nxt.isspace() or nxt in '"”’)¹²³⁴⁵⁶⁷⁸⁹⁰'
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans in text[start:end]; lines and paragraphs always end a sentence."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    s = start
+    i = start
+    while i < end:
+        ch = text[i]
+        stop = None
+        if ch == "\n":
+            stop = i
+        elif ch in ".!?" and _is_boundary(text, i):
+            j = i + 1
+            while j < end and text[j] in '"”’)¹²³⁴⁵⁶⁷⁸⁹⁰':
+                j += 1
+            stop = j
+        if stop is not None:
+            cs, ce = clean_span(text, s, stop)
+            if ce > cs:
+                out.append((cs, ce))
+            s = stop + (1 if ch == "\n" else 0)
+            i = max(i + 1, s)
+            continue
+        i += 1
+    cs, ce = clean_span(text, s, end)
+    if ce > cs:
+        out.append((cs, ce))
+    return out
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The span of the sentence that contains `offset`."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end == -1 else line_end
+    for s, e in sentences(text, line_start, line_end):
+        if s <= offset < e or offset == e:
+            return (s, e)
+    return (line_start, line_end)
+
+
+def header_end(text: str) -> int:
+    """Where the header block ends: the start of the first long prose paragraph."""
+    for s, e in paragraphs(text):
+        block = text[s:e]
+        if len(block) > 200 and "\n" not in block.strip() and block.count(". ") >= 1:
+            return s
+        if len(block) > 400:
+            return s
+    return len(text)
+
+
+def evidence(text: str, start: int, end: int, page_of: PageOf | None = None) -> Evidence:
+    """The Evidence for text[start:end], with its page when the reader knows pages."""
+    return Evidence(text[start:end], start, end, page_of(start) if page_of else None)
