@@ -154,6 +154,18 @@ def _drive_page(base: str, shot: Path, expected_passage: str | None) -> dict[str
                 page.wait_for_selector("#details h2", timeout=10000)
                 details = page.inner_text("#details")
             page.screenshot(path=str(shot), full_page=True)
+            # filter by type: hiding the commitments leaves the other nodes drawn
+            page.locator("#types input[value='commitment']").uncheck()
+            type_filter = page.evaluate(
+                """() => [cy.nodes(':visible').length,
+                          cy.nodes().filter(n => n.data('type') !== 'commitment').length]"""
+            )
+            page.locator("#types input[value='commitment']").check()
+            # search selects the node and shows its details
+            page.fill("#search", "PC.DEC/557")
+            page.press("#search", "Enter")
+            page.wait_for_function("cy.$(':selected').length === 1")
+            searched = page.evaluate("cy.$(':selected')[0].data('label')")
         finally:
             browser.close()
     return {
@@ -163,6 +175,8 @@ def _drive_page(base: str, shot: Path, expected_passage: str | None) -> dict[str
         "details": details,
         "requests": requests,
         "blocked": blocked,
+        "type_filter": type_filter,
+        "searched": searched,
     }
 
 
@@ -179,6 +193,9 @@ def _check(seen: dict[str, object], shot: Path, passage_fragment: str) -> None:
     assert "MC.DEC/6/18" in details and "commitment" in details
     assert passage_fragment in details, details
     assert shot.stat().st_size > 1000
+    visible, expected = seen["type_filter"]  # type: ignore[misc]
+    assert visible == expected < seen["expected"]  # type: ignore[operator]
+    assert seen["searched"] == "PC.DEC/557"
 
 
 def test_graph_page_draws_offline_and_shows_the_citing_passage(
