@@ -56,9 +56,7 @@ def _open(location: Path) -> GraphStore:
     with _stores_lock:
         store = _stores.get(key)
         if store is None:
-            for old in _stores.values():
-                old.close()
-            _stores.clear()
+            _stores.clear()  # an older generation is closed when its last request ends
             store = _stores[key] = open_store(location)
         return store
 

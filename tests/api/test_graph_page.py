@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -101,6 +103,20 @@ def test_export_routes_serve_bytes_with_media_type_and_filename(sample_server: s
         bad = client.get("/export", params={"format": "pdf"})
         assert bad.status_code == 400 and "--format" in bad.json()["error"]
         assert client.get("/graph/static/../exports.py").status_code == 404
+
+
+def test_export_route_gives_the_cli_bytes(sample_server: str, sample_store_path: Path) -> None:
+    cli = subprocess.run(
+        [sys.executable, "-c", "from thbgraph.graph.cli import main; main()", "export",
+         "--view", "citations", "--focus", "MC.DEC/6/18", "--format", "graphml",
+         "--store", str(sample_store_path)],
+        capture_output=True, check=True, timeout=120,
+    )  # fmt: skip
+    with httpx.Client(base_url=sample_server) as client:
+        served = client.get("/export/citations.graphml", params={"focus": "MC.DEC/6/18"})
+    assert served.status_code == 200
+    assert served.headers["content-type"].startswith("application/graphml+xml")
+    assert served.content == cli.stdout
 
 
 def _drive_page(base: str, shot: Path, expected_passage: str | None) -> dict[str, object]:
