@@ -244,6 +244,21 @@ def http_latencies(
         proc.wait(timeout=10)
 
 
+def export_gexf(store: Path) -> dict[str, float]:
+    """Seconds to export the citations view and the full graph as GEXF."""
+    from thbgraph.graph.export import ViewOptions
+    from thbgraph.graph.export.formats import export
+    from thbgraph.graph.store import open_store
+
+    out = {}
+    with open_store(store) as kg:
+        for view in ("citations", "full"):
+            t = time.perf_counter()
+            export(kg, ViewOptions(view=view), "gexf")
+            out[view] = time.perf_counter() - t
+    return out
+
+
 def add_one(store: Path, work: Path) -> float:
     from thbgraph.graph.pipeline import add_documents
 
@@ -282,6 +297,7 @@ def run(sizes: list[int], out: Path | None, *, http: bool = True) -> dict[str, A
             )
             if http:
                 figures["http"] = http_latencies(store, symbols[0])
+            figures["export_gexf_s"] = export_gexf(store)
             figures["add_one_s"] = add_one(store, work)
             results["sizes"][str(n)] = figures
             print(json.dumps(figures, indent=1), flush=True)
@@ -354,6 +370,10 @@ def render(results: dict[str, Any]) -> str:
         "meetings of a year p50", lambda f: f"{f['queries']['meetings_of_a_year']['p50_ms']:.2f} ms"
     )
     row("top-cited aggregate p50", lambda f: f"{f['queries']['top_cited']['p50_ms']:.1f} ms")
+    row(
+        "GEXF export, citations view / full graph",
+        lambda f: f"{f['export_gexf_s']['citations']:.1f} / {f['export_gexf_s']['full']:.1f} s",
+    )
     row("rdflib baseline: same cited-by p50", lambda f: f"{f['rdflib_baseline']['p50_ms']:.1f} ms")
     row("**speed-up over rdflib**", lambda f: f"**{f['speedup_vs_rdflib']:.0f}x**")
     lines += ["", "Raw figures:", "", "```json", json.dumps(results, indent=1), "```", ""]
