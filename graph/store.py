@@ -78,12 +78,14 @@ class GraphStore:
 
         Without `default_graphs`, the default graph is the union of all named graphs.
         """
-        substitutions = (
-            {ox.Variable(k): term_from_python(v) for k, v in bindings.items() if v is not None}
-            if bindings
-            else None
-        )
-        kwargs: dict[str, Any] = {"substitutions": substitutions}
+        if bindings:
+            # A VALUES block at the start of the WHERE group: values are serialised as RDF terms
+            # (never pasted as text), and the engine plans with them, unlike `substitutions`
+            # (measured 7x slower on cited-by).
+            from .remote import inject_values
+
+            sparql = inject_values(sparql, bindings)
+        kwargs: dict[str, Any] = {}
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         else:

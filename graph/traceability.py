@@ -13,7 +13,14 @@ from rapidfuzz import fuzz, process
 from .errors import UnknownEntityError
 from .queries import run_named
 
-__all__ = ["cited_by", "known_symbols", "meeting_citations", "normalise_user_symbol", "resolve"]
+__all__ = [
+    "cited_by",
+    "known_symbols",
+    "meeting_citations",
+    "meeting_facts",
+    "normalise_user_symbol",
+    "resolve",
+]
 
 THB = "https://w3id.org/thbgraph/ontology#"
 
@@ -71,12 +78,45 @@ def _passage(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def meeting_facts(store: Any, meeting_iris: list[str]) -> dict[str, dict[str, Any]]:
+    """Name, dates, place and online of meetings, from every document that states them.
+
+    When documents disagree, the smallest value is shown (stable); SHACL reports the disagreement.
+    """
+    import pyoxigraph as ox
+
+    facts: dict[str, dict[str, Any]] = {
+        m: {"name": None, "start_date": None, "end_date": None, "place": None, "online": False}
+        for m in meeting_iris
+    }
+    if not meeting_iris:
+        return facts
+    keys = {
+        "https://schema.org/name": "name",
+        "https://schema.org/startDate": "start_date",
+        "https://schema.org/endDate": "end_date",
+        "https://schema.org/location": "place",
+        THB + "online": "online",
+    }
+    rows = run_named(store, "meeting_facts", meeting=[ox.NamedNode(m) for m in meeting_iris])
+    for row in rows:
+        key = keys[row["property"]]
+        value = row["label"] if key == "place" and row.get("label") else row["value"]
+        m = facts[row["meeting"]]
+        if key == "online":
+            m["online"] = m["online"] or bool(value)
+        elif m[key] is None or str(value) < str(m[key]):
+            m[key] = value
+    return facts
+
+
 def cited_by(store: Any, symbol: str) -> dict[str, Any]:
     """The meetings (and documents) that cite a commitment, each with its citing passages."""
     import pyoxigraph as ox
 
     canonical, iri, title = resolve(store, symbol)
     rows = run_named(store, "cited_by", commitment=ox.NamedNode(iri))
+    facts = meeting_facts(store, sorted({r["meeting"] for r in rows if r.get("meeting")}))
     meetings: dict[str, dict[str, Any]] = {}
     loose: dict[str, dict[str, Any]] = {}
     for row in rows:
@@ -90,16 +130,7 @@ def cited_by(store: Any, symbol: str) -> dict[str, Any]:
         }
         if row.get("meeting"):
             m = meetings.setdefault(
-                row["meeting"],
-                {
-                    "iri": row["meeting"],
-                    "name": row.get("meetingName"),
-                    "start_date": row.get("startDate"),
-                    "end_date": row.get("endDate"),
-                    "place": row.get("place"),
-                    "online": bool(row.get("online")),
-                    "documents": {},
-                },
+                row["meeting"], {"iri": row["meeting"], **facts[row["meeting"]], "documents": {}}
             )
             docs = m["documents"]
         else:
@@ -110,11 +141,12 @@ def cited_by(store: Any, symbol: str) -> dict[str, Any]:
         passage = _passage(row)
         if passage not in d["passages"]:
             d["passages"].append(passage)
-    for m in meetings.values():
+    ordered = sorted(meetings.values(), key=lambda m: (m["start_date"] or "9999", m["iri"]))
+    for m in ordered:
         m["documents"] = list(m["documents"].values())
     return {
         "commitment": {"symbol": canonical, "iri": iri, "title": title},
-        "meetings": list(meetings.values()),
+        "meetings": ordered,
         "documents_without_meeting": list(loose.values()),
     }
 
