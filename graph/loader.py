@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -58,6 +59,13 @@ def load_rdf_file(store_root: Path, path: Path, graph: str, *, fmt: str | None =
         data = path.read_bytes()
     except OSError as exc:
         raise ThbGraphError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if rdf_format == ox.RdfFormat.RDF_XML and re.search(
+        rb"<!(ENTITY|DOCTYPE[^>]*\b(SYSTEM|PUBLIC)\b)", data, re.I
+    ):
+        raise ThbGraphError(
+            f"{path}: RDF/XML that declares entities or external DTDs is refused "
+            "(entity expansion and external entities are a known attack); remove the DOCTYPE"
+        )
     target = ox.NamedNode(graph)
     try:
         # pyoxigraph's parsers resolve no external entities and fetch nothing
