@@ -311,7 +311,7 @@ def add_documents(
         for did in ids:
             gen.store.inner.remove_graph(ox.NamedNode(str(document_graph(did))))
         gen.store.inner.extend(doc_quads)
-        warnings, infos = _validate(_graph_quads(gen.store, DOCUMENT_GRAPH_PREFIX))
+        warnings, infos = _validate(_neighbourhood(gen.store, doc_quads))
         gen.store.inner.extend(_run_quads(extractions, ids))
         gen.commit()
     return BuildReport(
@@ -325,14 +325,25 @@ def add_documents(
     )
 
 
-def _graph_quads(store: GraphStore, prefix: str) -> list[ox.Quad]:
-    """The quads of the register, ontology and document graphs (not user-loaded ones)."""
-    keep = (prefix, str(GRAPH_REGISTER), GRAPH_ONTOLOGY)
-    return [
-        q
-        for q in store.inner
-        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(keep)
-    ]
+def _neighbourhood(store: GraphStore, doc_quads: list[ox.Quad]) -> list[ox.Quad]:
+    """What validating new document graphs needs: them, the register, the ontology, and what
+    other documents say about the entities they describe (shared meetings, publications...).
+
+    The rest of the store was valid before and is unchanged, so this keeps `add` fast.
+    """
+    quads = list(doc_quads)
+    for g in (str(GRAPH_REGISTER), GRAPH_ONTOLOGY):
+        quads += store.inner.quads_for_pattern(None, None, None, ox.NamedNode(g))
+    new_graphs = {q.graph_name for q in doc_quads}
+    for subject in {q.subject for q in doc_quads}:
+        quads += [
+            q
+            for q in store.inner.quads_for_pattern(subject, None, None, None)
+            if q.graph_name not in new_graphs
+            and isinstance(q.graph_name, ox.NamedNode)
+            and q.graph_name.value.startswith(DOCUMENT_GRAPH_PREFIX)
+        ]
+    return quads
 
 
 def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:
