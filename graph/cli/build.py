@@ -11,14 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from ..pipeline import add_documents, build_store, bundled_corpus, corpus_files, remove_documents
 from ..settings import default_store_path
 from . import app
-
-StoreOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--store",
-        help="Store directory (default: $THBGRAPH_STORE or ~/.local/share/thbgraph/store).",
-    ),
-]
+from .options import StoreOption
 
 
 def _progress(total: int) -> tuple[Progress, object]:

@@ -13,14 +13,7 @@ from ..loader import FORMATS, load_rdf_file
 from ..settings import default_store_path
 from ..store import open_store
 from . import app
-
-StoreOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--store",
-        help="Store directory (default: $THBGRAPH_STORE or ~/.local/share/thbgraph/store).",
-    ),
-]
+from .options import StoreOption
 
 
 @app.command()

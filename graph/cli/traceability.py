@@ -21,14 +21,7 @@ from ..settings import default_store_path
 from ..store import open_store, to_python
 from ..traceability import cited_by as cited_by_answer
 from . import app
-
-StoreOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--store",
-        help="Store directory (default: $THBGRAPH_STORE or ~/.local/share/thbgraph/store).",
-    ),
-]
+from .options import StoreOption
 
 
 class Format(StrEnum):

@@ -27,6 +27,11 @@ NEW_DOC = (
 )
 
 
+def _build_command(corpus: Path | None, store: Path) -> list[str]:
+    cmd = [sys.executable, "-m", "thbgraph.graph.cli", "build", "--store", str(store)]
+    return cmd + (["--corpus", str(corpus)] if corpus is not None else [])
+
+
 def _canonical(store: Path) -> str:
     with open_store(store) as kg:
         return kg.canonical_nquads(exclude_graphs=[str(GRAPH_RUNS)])
@@ -57,16 +62,7 @@ def test_kill_9_during_a_build_leaves_the_old_or_the_new_graph(
     # how long a whole build takes here, to spread the kills over it
     t = time.perf_counter()
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "thbgraph.graph.cli",
-            "build",
-            "--corpus",
-            str(new_corpus),
-            "--store",
-            str(tmp_path / "timing"),
-        ],
+        _build_command(new_corpus, tmp_path / "timing"),
         check=True,
         capture_output=True,
     )
@@ -75,16 +71,7 @@ def test_kill_9_during_a_build_leaves_the_old_or_the_new_graph(
     seen = {"old": 0, "new": 0}
     for _ in range(KILLS):
         proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "thbgraph.graph.cli",
-                "build",
-                "--corpus",
-                str(new_corpus),
-                "--store",
-                str(store),
-            ],
+            _build_command(new_corpus, store),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -112,16 +99,7 @@ def test_readers_during_a_rebuild_see_old_or_new_never_half(
     with open_store(built_store) as kg:
         old_count = len(kg)
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "thbgraph.graph.cli",
-            "build",
-            "--corpus",
-            str(new_corpus),
-            "--store",
-            str(store),
-        ],
+        _build_command(new_corpus, store),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -148,7 +126,7 @@ def test_a_read_only_store_directory_is_a_clear_error_and_keeps_the_store(
     store.chmod(0o555)
     try:
         out = subprocess.run(
-            [sys.executable, "-m", "thbgraph.graph.cli", "build", "--store", str(store)],
+            _build_command(None, store),
             capture_output=True,
             text=True,
         )
