@@ -135,3 +135,15 @@ def test_a_read_only_store_directory_is_a_clear_error_and_keeps_the_store(
     assert out.returncode == 1
     assert "not writable" in out.stderr or "cannot" in out.stderr
     assert _canonical(store) == before
+
+
+def test_a_store_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    """Also as root: a store path below a regular file cannot be created."""
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x", encoding="utf-8")
+    out = subprocess.run(
+        _build_command(None, blocker / "store"), capture_output=True, text=True, timeout=300
+    )
+    assert out.returncode == 1
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot create the store directory" in lines[0], out.stderr
