@@ -233,3 +233,27 @@ def test_bundled_graph_conforms_with_the_one_repair_info(built_store: Path) -> N
     assert len(infos) == 1, report.text()
     assert infos[0].passage == "PC.EC/637"
     assert "PC.DEC/637" in infos[0].message
+
+
+def test_breaking_one_fact_of_the_bundled_graph_fails_naming_shape_and_focus(
+    writable_store: Path,
+) -> None:
+    """Turn the 2020 meeting's participant count negative: validate exits 1 and says where."""
+    with Generation(writable_store, copy_current=True) as gen:
+        gen.store.inner.update(
+            """PREFIX thb: <https://w3id.org/thbgraph/ontology#>
+            DELETE { GRAPH ?g { ?m thb:participantsCount ?n } }
+            INSERT { GRAPH ?g { ?m thb:participantsCount -110 } }
+            WHERE { GRAPH ?g { ?m thb:participantsCount ?n } }"""
+        )
+        gen.commit()
+    out = subprocess.run(
+        [sys.executable, "-m", "thbgraph.graph.cli", "validate", "--store", str(writable_store)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 1, out.stdout
+    assert "thbsh:MeetingShape" in out.stdout
+    assert "https://w3id.org/thbgraph/id/meeting/2020-11-03-" in out.stdout
+    assert "thb:participantsCount" in out.stdout
