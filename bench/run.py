@@ -350,7 +350,8 @@ def render(results: dict[str, Any]) -> str:
         "# thbgraph benchmark results",
         "",
         f"Machine: {results['machine']}.",
-        f"Run on {time.strftime('%Y-%m-%d')} with `python bench/run.py` (medians of repeated runs;",
+        f"Run on {time.strftime('%Y-%m-%d')} with "
+        f"`python bench/run.py --sizes {' '.join(results['sizes'])}` (medians of repeated runs;",
         f"{REPEATS} samples per in-process query, 3 for the rdflib baseline).",
         "",
         "| figure | " + " | ".join(f"{n} docs" for n in results["sizes"]) + " |",
@@ -408,8 +409,11 @@ def render(results: dict[str, Any]) -> str:
     )
     row("top-cited aggregate p50", lambda f: f"{f['queries']['top_cited']['p50_ms']:.1f} ms")
     row(
-        "GEXF export, citations view / full graph",
-        lambda f: f"{f['export_gexf_s']['citations']:.1f} / {f['export_gexf_s']['full']:.1f} s",
+        "export: GEXF citations view / GEXF full graph / GraphML full graph",
+        lambda f: (
+            f"{f['export_gexf_s']['citations']:.1f} / {f['export_gexf_s']['full']:.1f} / "
+            f"{f['export_gexf_s']['full_graphml']:.1f} s"
+        ),
     )
     row(
         "rdflib baseline: same cited-by p50",
@@ -426,6 +430,9 @@ def render(results: dict[str, Any]) -> str:
             + f"{f['speedup_vs_rdflib']:.0f}x**"
         ),
     )
+    targets = HERE / "targets.md"
+    if targets.is_file():  # the analysis written against these figures
+        lines += ["", targets.read_text(encoding="utf-8").rstrip()]
     lines += ["", "Raw figures:", "", "```json", json.dumps(results, indent=1), "```", ""]
     return "\n".join(lines)
 
@@ -445,9 +452,17 @@ def main() -> None:
     )
     parser.add_argument("--child-build", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-rdflib", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--render", type=Path, help="re-render a results file from its raw JSON figures"
+    )
     args = parser.parse_args()
     if args.child_build:
         child_build(*args.child_build)
+        return
+    if args.render:
+        text = args.render.read_text(encoding="utf-8")
+        raw = text.split("```json\n", 1)[1].split("```", 1)[0]
+        args.render.write_text(render(json.loads(raw)), encoding="utf-8")
         return
     if args.child_rdflib:
         child_rdflib(Path(args.child_rdflib[0]), args.child_rdflib[1])
