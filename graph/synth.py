@@ -147,10 +147,13 @@ ROLES = [
     ("President of GRETA", "GRETA"),
     ("Director of the OSCE Office for Democratic Institutions and Human Rights", "ODIHR"),
 ]
+# (title, organisers as the organising phrase names them, the organising phrase); the truth says
+# what an analyst reads in the text: "co-organised by the Council of Europe and the OSCE" names
+# the CoE and the OSCE, not the OSCE office that did the work.
 SERIES = [
     (
         "Meeting of National Anti-Trafficking Co-ordinators and Rapporteurs",
-        ["CoE", "OSR/CTHB"],
+        ["CoE", "OSCE"],
         "co-organised by the Council of Europe and the OSCE",
     ),
     (
@@ -180,6 +183,12 @@ TOPICS = [
     "criminal justice responses",
     "national action plans",
 ]
+# Organisations a meeting title names in passing (optional in the truth, as in the seed facts).
+TITLE_ORGANISATIONS = {
+    "Alliance against Trafficking in Persons Conference": [
+        "Alliance against Trafficking in Persons"
+    ]
+}
 PUB_WORDS = [
     "Guidance",
     "Compendium",
@@ -352,11 +361,13 @@ def _document(
             f"\u00b9 See <{pub_url}>",
         ]
     elif kind == "press_release":
+        # the dateline is the meeting's last day; the story states the meeting's own dates
         city = place[0].upper() if place else "VIENNA"
+        held = "held online" if online else "held"
         lines += [
-            f"{city}, {start.day} {MONTHS[start.month - 1]} {start.year} – "
-            f"The {title}, {org_phrase}, "
-            f"{'took place online' if online else 'concluded in ' + place[0]} today.",
+            f"{city}, {end.day} {MONTHS[end.month - 1]} {end.year} – "
+            f"The {title}, {org_phrase} and {held} on {when}, "
+            f"{'ended' if online else 'concluded in ' + place[0]} today.",
             f"Participants from {states} OSCE participating States discussed {topic} and the implementation of {cite_text}.",
             f"\u201cWe must act together,\u201d said {person[0]}, {person[1]}.",
         ]
@@ -384,12 +395,27 @@ def _document(
         "online": bool(online),
         "organisers": organisers,
     }
+    # the organisations the text names: the organising phrase, "OSCE" in "OSCE commitments",
+    # "OSCE participating States", "The OSCE presented", and "The ODIHR will take the lead"
+    named = list(organisers)
+    named += {
+        "agenda": ["OSCE"],
+        "summary": ["OSCE"],
+        "press_release": ["OSCE"],
+        "conclusions": ["ODIHR"],
+    }[kind]
+    optional = list(TITLE_ORGANISATIONS.get(title, []))
+    if kind == "press_release":
+        optional.append(person[2])  # the organisation of the speaker's post
     truth = {
         "source": f"synth_{i:06d}.txt",
-        "document": {"type": kind, "date": None},
+        "document": {"type": kind, "date": end.isoformat() if kind == "press_release" else None},
         "meetings": {"required": [meeting_truth], "optional": []},
         "citations": {"required": sorted({c for c, _ in cites}), "optional": []},
-        "organisations": {"required": [], "optional": []},
+        "organisations": {
+            "required": list(dict.fromkeys(named)),
+            "optional": [o for o in dict.fromkeys(optional) if o not in named],
+        },
         "persons": {
             "required": [{"name": person[0], "role": person[1]}] if kind == "press_release" else [],
             "optional": [],

@@ -1,7 +1,8 @@
 """Citations of commitments: by symbol, by a name the register knows, or unresolved by name.
 
-One Citation per occurrence. Symbols come from the grammar in `symbols.py`; names from the
-register's `commitment_aliases()` (case-insensitive, whole words, longest first, never inside a
+One Citation per occurrence. Symbols come from the grammar in `symbols.py` (numbers of
+circulars and journals, `SEC.GAL/...`, `PC.JOUR/...`, only when the register lists them); names
+from the register's `commitment_aliases()` (case-insensitive, whole words, longest first, never inside a
 span already read as a symbol); other names of document-like commitments ("the Vienna and
 Porto OSCE Ministerial Decisions") are kept unresolved with their passage.
 """
@@ -9,6 +10,7 @@ Porto OSCE Ministerial Decisions") are kept unresolved with their passage.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 
@@ -16,6 +18,7 @@ from rdflib import URIRef
 
 from ..model import Citation
 from ..register import Register
+from .inflection import declined, stem_pattern
 from .passages import PageOf
 from .symbols import find_symbols
 
@@ -30,6 +33,16 @@ _OFFICE = re.compile(
     r"\b(?:Secretary|Secretariat|President|Vice-President|Chair(?:person)?|Head|Director)"
     r"\s+(?:General\s+)?of\s+(?:the\s+)?$"
 )
+# between a name and its own symbol: "Action Plan (PC.DEC/557)", "Action Plan as revised (...)"
+_GAP = re.compile(
+    r"[\s(,]*(?:as\s+(?:revised|amended|updated)\b[\s(,]*)?"
+    r"|[^.;()\n]{0,80}\(\s*"  # "План действий ОБСЕ по борьбе с торговлей людьми (PC.DEC/557)"
+)
+# Series that distribute or record documents (circulars, journals, delegations' statements):
+# a symbol of theirs is a document number, not a commitment, unless the register lists it.
+_RECORD_SERIES = re.compile(r"^[A-Z]+(?:\(\d+\))?\.(?:GAL|DEL|JOUR|DOC|SHDM|INF)\b")
+_WORD = re.compile(r"\w+")
+_DRAFT_BEFORE = re.compile(r"\bdraft\s+$", re.I)
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _HEAD = re.compile(
     r"\b(?:Decisions?|Declarations?|Action\s+Plans?|Conventions?|Protocols?|"
@@ -53,6 +66,8 @@ def _alias_pattern(alias: str) -> str:
     parts = []
     for word in alias.split():
         esc = re.escape(word)
+        if declined(word):  # Russian declines names: "Конвенция" / "Конвенцией"
+            esc = stem_pattern(word)
         if word.casefold() == "europe":
             esc = r"Europe(?:['’]s)?"
         parts.append(esc)
@@ -62,6 +77,12 @@ def _alias_pattern(alias: str) -> str:
         r"(?:Council\s+of\s+Europe(?:['’]s)?|CoE)",
     )
     return body
+
+
+def _index_key(word: str) -> str:
+    """The key under which a name is tried: its first word, or the stem of a Russian one."""
+    low = word.lower()
+    return "~" + low[:3] if declined(word) else low
 
 
 @lru_cache(maxsize=8)
@@ -74,7 +95,7 @@ def _alias_index(register: Register) -> tuple[dict[str, re.Pattern[str]], list[s
         first = re.match(r"\w+", alias)
         if first is None:
             continue
-        keys = {first.group(0).lower()}
+        keys = {_index_key(first.group(0))}
         if re.match(r"council\s+of\s+europe\b", alias, re.I):
             keys.add("coe")  # "CoE Convention ..." for "Council of Europe Convention ..."
         for key in keys:
@@ -90,10 +111,13 @@ def _alias_matches(text: str, register: Register) -> list[re.Match[str]]:
     index, _ = _alias_index(register)
     out: list[re.Match[str]] = []
     last_end = 0
-    for word in re.finditer(r"\w+", text):
+    for word in _WORD.finditer(text):
         if word.start() < last_end:
             continue
-        regex = index.get(word.group(0).lower())
+        w = word.group(0)
+        regex = index.get(w.lower())
+        if regex is None and not w.isascii() and declined(w):
+            regex = index.get(_index_key(w))
         m = regex.match(text, word.start()) if regex is not None else None
         if m is not None:
             out.append(m)
@@ -102,7 +126,9 @@ def _alias_matches(text: str, register: Register) -> list[re.Match[str]]:
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < te and ts < e for ts, te in spans)
+    """Whether [s, e) overlaps one of `spans` (sorted by start, not overlapping each other)."""
+    k = bisect_left(spans, (e, -1)) - 1
+    return k >= 0 and spans[k][1] > s
 
 
 def _alias_citations(text: str, register: Register, taken: list[tuple[int, int]]) -> list[Citation]:
@@ -111,7 +137,7 @@ def _alias_citations(text: str, register: Register, taken: list[tuple[int, int]]
     for m in _alias_matches(text, register):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        if re.search(r"\bdraft\s+$", text[max(0, m.start() - 6) : m.start()], re.I):
+        if _DRAFT_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue  # a draft is not the adopted commitment: kept as an unresolved reference
         if _OFFICE.search(text[max(0, m.start() - 60) : m.start()]):
             continue  # "Executive Secretary of the ... Convention" names an office, not a citation
@@ -134,13 +160,16 @@ def _drop_named_before_symbol(
 ) -> list[Citation]:
     """A name directly followed by its own symbol ("... Action Plan (PC.DEC/557)") is one citation."""
     keep = []
+    starts = [s.start for s in symbols]
     for c in named:
-        follows = [
-            s
-            for s in symbols
-            if s.start >= c.end and re.fullmatch(r"[\s(,]*", text[c.end : s.start])
-        ]
-        if follows and follows[0].symbol and follows[0].symbol.startswith(c.symbol or "\0"):
+        k = bisect_left(starts, c.end)
+        nxt = symbols[k] if k < len(symbols) else None
+        if (
+            nxt is not None
+            and _GAP.fullmatch(text, c.end, nxt.start)
+            and nxt.symbol
+            and nxt.symbol.startswith(c.symbol or "\0")
+        ):
             continue
         keep.append(c)
     return keep
@@ -192,8 +221,9 @@ def _unresolved(
         if _OFFICE.search(text[max(0, start - 60) : start]):
             continue
         after = text[m.end() : m.end() + 200]
-        nxt = [p - m.end() for p in symbol_starts if m.end() <= p < m.end() + 200]
-        if nxt and not re.search(r"[.;]\s|\n", after[: nxt[0]]):
+        k = bisect_left(symbol_starts, m.end())
+        nxt = symbol_starts[k] - m.end() if k < len(symbol_starts) else 200
+        if nxt < 200 and not re.search(r"[.;]\s|\n", after[:nxt]):
             continue  # the symbol that follows names it: "Decisions on ... (MC.DEC/6/17)"
         if _overlaps(start, m.end(), taken):
             continue
@@ -216,21 +246,23 @@ def _attach_articles(text: str, citations: list[Citation]) -> list[Citation]:
     anaphoric "Article N of the Convention" to the convention cited before it."""
     extra: list[Citation] = []
     by_start = sorted(citations, key=lambda c: c.start)
+    starts = [c.start for c in by_start]
+    conventions = [c.start for c in by_start if c.symbol and "ETS" in c.symbol]
+    convention_at = {c.start: c for c in by_start if c.symbol and "ETS" in c.symbol}
     for m in _ARTICLE.finditer(text):
         article = re.sub(r"\s", "", m.group("num"))
         of = _OF_THE.match(text, m.end())
         after = of.end() if of else m.end()
-        target = next((c for c in by_start if c.start in range(after, after + 3)), None)
+        k = bisect_left(starts, after)
+        target = by_start[k] if k < len(starts) and starts[k] < after + 3 else None
         if target is not None:
             target.article = article
             continue
         conv = re.match(r"(?:this\s+|that\s+)?Convention\b", text[after:], re.I)
         if of and conv:
-            earlier = [
-                c for c in by_start if c.start < m.start() and c.symbol and "ETS" in c.symbol
-            ]
-            if earlier:
-                ref = earlier[-1]
+            k = bisect_left(conventions, m.start())
+            if k > 0:
+                ref = convention_at[conventions[k - 1]]
                 end = after + conv.end()
                 extra.append(
                     Citation(
@@ -265,10 +297,11 @@ def find_citations(
             note=s.note,
         )
         for s in find_symbols(text)
+        if not _RECORD_SERIES.match(s.symbol) or s.symbol in register.commitments
     ]
     taken = [(c.start, c.end) for c in symbols]
     named = _drop_named_before_symbol(text, _alias_citations(text, register, taken), symbols)
-    taken += [(c.start, c.end) for c in named]
+    taken = sorted(taken + [(c.start, c.end) for c in named])
     unresolved = _unresolved(text, register, taken, [c.start for c in symbols])
     citations = symbols + named + unresolved
     citations += _attach_articles(text, citations)

@@ -13,8 +13,12 @@ import pycountry
 
 from ..errors import ThbGraphError
 from ..model import Country, Evidence
+from .inflection import stem_pattern
 
 __all__ = ["country_mentions", "country_name", "find_countries", "is_country_word"]
+
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,10 @@ class _Table:
     ambiguous: frozenset[str]
     display: dict[str, str]
     pattern: re.Pattern[str]
+    russian: dict[str, str]  # stem pattern group name -> code
+    russian_pattern: re.Pattern[str] | None
+    context: dict[str, re.Pattern[str]]  # name -> what must be written just before it
+    first_words: frozenset[str]  # the first word (lower case) of every name: where to try
 
 
 def _data() -> dict[str, Any]:
@@ -69,6 +77,13 @@ def _table() -> _Table:
     alternatives = sorted([*names, *exact, *demonyms], key=lambda n: (-len(n), n))
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in alternatives)
     pattern = re.compile(r"(?<![\w.])(?:" + body + r")(?![\w])", re.IGNORECASE)
+    firsts = [re.match(r"\w+", n) for n in alternatives]
+    if not all(firsts):
+        raise ThbGraphError("countries.json: every country name must start with a letter")
+    first_words = frozenset(f.group(0).lower() for f in firsts if f is not None)
+    russian = {f"r{i}": code for i, code in enumerate(data.get("names_ru", {}).values())}
+    groups = [f"(?P<r{i}>{_russian_stem(name)})" for i, name in enumerate(data.get("names_ru", {}))]
+    russian_pattern = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)") if groups else None
     return _Table(
         names={n.casefold(): c for n, c in names.items()},
         exact=exact,
@@ -77,7 +92,17 @@ def _table() -> _Table:
         ambiguous=frozenset(data["ambiguous"]),
         display=dict(data["display"]),
         pattern=pattern,
+        russian=russian,
+        russian_pattern=russian_pattern,
+        context={k: re.compile(v) for k, v in data.get("context", {}).items()},
+        first_words=first_words,
     )
+
+
+def _russian_stem(name: str) -> str:
+    """A pattern for a Russian name in any grammatical case: each word's ending may change."""
+    words = [stem_pattern(word) for word in name.split()]
+    return r"\s+".join(words)
 
 
 def country_name(code: str) -> str:
@@ -136,6 +161,9 @@ def _classify(text: str, m: re.Match[str], table: _Table) -> str | None:
     if folded in table.names:
         if not _title_or_caps(written):
             return None
+        needs = table.context.get(written)
+        if needs is not None and not needs.search(text, max(0, s - 20), s):
+            return None  # "Réunion des coordinateurs": the French word for a meeting
         if written in table.ambiguous and not _ambiguous_ok(text, s, e):
             return None
         return table.names[folded]
@@ -147,17 +175,31 @@ def _classify(text: str, m: re.Match[str], table: _Table) -> str | None:
 
 def country_mentions(text: str) -> list[tuple[str, int, int]]:
     """Every (code, start, end) where the text names a country; the longest name wins."""
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=4)
+def _mentions(text: str) -> tuple[tuple[str, int, int], ...]:
     table = _table()
     out: list[tuple[str, int, int]] = []
     pos = 0
-    while (m := table.pattern.search(text, pos)) is not None:
+    for word in _WORD.finditer(text):  # a name is only tried where its first word is written
+        if word.start() < pos or word.group(0).lower() not in table.first_words:
+            continue
+        m = table.pattern.match(text, word.start())
+        if m is None:
+            continue
         code = _classify(text, m, table)
         if code is None:
-            pos = m.start() + 1  # a shorter name may start here or inside
-            continue
+            continue  # a shorter name may start at a later word
         out.append((code, m.start(), m.end()))
         pos = m.end()
-    return out
+    if table.russian_pattern is not None and not text.isascii():
+        for m in table.russian_pattern.finditer(text):
+            if m.group(0)[:1].isupper() and m.lastgroup is not None:
+                out.append((table.russian[m.lastgroup], m.start(), m.end()))
+        out.sort(key=lambda c: c[1])
+    return tuple(out)
 
 
 def _line_is_caps(text: str, pos: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import DocumentInfo, DocumentType
 from .dates import DateMatch, find_dates
@@ -27,8 +28,8 @@ _CUES: list[tuple[DocumentType, re.Pattern[str]]] = [
     (
         "agenda",
         re.compile(
-            r"^(?:(?:draft|revised|annotated|final|provisional)\s+)?"
-            r"(agenda|programme|program|ordre du jour|повестка дня|программа)\b",
+            r"^(?:(?:draft|revised|annotated|final|provisional|projet\s+d['’]|проект)\s*)?"
+            r"(agenda|programme|program|ordre du jour|повестк[аи] дня|программа)\b",
             re.I,
         ),
     ),
@@ -44,13 +45,17 @@ _CUES: list[tuple[DocumentType, re.Pattern[str]]] = [
     ("decision", re.compile(r"^(decision|d[ée]cision|решение)\b", re.I)),
     (
         "report",
-        re.compile(r"^(?:(?:final|annual|progress)\s+)?(report|rapport|доклад|отч[её]т)\b", re.I),
+        re.compile(
+            r"^(?:(?:final|annual|progress|meeting)\s+)?(report|rapport|доклад|отч[её]т)\b", re.I
+        ),
     ),
 ]
+_UP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_LOW = "a-zß-ÿа-яё"
 _DATELINE = re.compile(
     r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
-    r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ' .-]+[A-ZÀ-ÖØ-Þ]|[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]+(?:\s[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]+){0,2})"
-    r"(?:,\s(?P<country>[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)*))?,\s"
+    rf"(?P<place>[{_UP}][{_UP}' .-]+[{_UP}]|[{_UP}][{_LOW}'-]+(?:\s[{_UP}][{_LOW}'-]+){{0,2}})"
+    r"(?:,\s(?P<country>[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)*))?,\s(?:le\s|the\s)?"
 )
 _DECISION_OPENING = re.compile(r"^(?:The\s+)?(?:Permanent|Ministerial)\s+Council\s*,", re.MULTILINE)
 _DECIDES = re.compile(r"^\s*(?:Decides|Adopts|Tasks)\b", re.MULTILINE)
@@ -73,7 +78,13 @@ class Dateline:
 
 
 def find_dateline(text: str) -> Dateline | None:
-    """The dateline that opens a paragraph near the top ("STRASBOURG, France, 23 May 2018 – ...")."""
+    """The dateline near the top: "STRASBOURG, France, 23 May 2018 – ..." running on into the story,
+    or "Strasbourg, le 16 novembre 2021" / "WASHINGTON, Nov. 16, 2021" on a line of its own."""
+    return _dateline(text)
+
+
+@lru_cache(maxsize=4)
+def _dateline(text: str) -> Dateline | None:
     for line in lines(text, 0, min(len(text), header_end(text) + 600)):
         s, e = clean_span(text, line.start, line.end)
         m = _DATELINE.match(text, s, e)
@@ -83,10 +94,32 @@ def find_dateline(text: str) -> Dateline | None:
         if not dates or dates[0].start != m.end() or dates[0].is_range:
             continue
         rest = text[dates[0].end : e]
-        if not re.match(r"\s?[-–—:]\s?\S", rest):  # a dateline runs on into the story
+        runs_on = re.match(r"\s?[-–—:]\s?\S", rest)  # a dateline runs on into the story
+        if not runs_on and not (rest.strip(" .") == "" and _prose_follows(text, line.end)):
             continue
         return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
     return None
+
+
+def _prose_follows(text: str, pos: int) -> bool:
+    """True when the next non-blank line is a paragraph of prose (a story, not a schedule)."""
+    for line in lines(text, pos + 1, min(len(text), pos + 3000)):
+        if line.blank:
+            continue
+        body = line.text.strip()
+        return len(body) >= 100 and body.count(" ") >= 12
+    return False
+
+
+def _dated_line(text: str, s: int, e: int) -> DateMatch | None:
+    """The date of a header line that is only a date, or a place and a date ("Vienna, 4 July 2019")."""
+    found = find_dates(text, s, e)
+    if not found or found[0].is_range or found[0].end != e:
+        return None
+    if found[0].start == s:
+        return found[0]
+    m = _DATELINE.match(text, s, e)
+    return found[0] if m and m.end() == found[0].start else None
 
 
 def detect_language(text: str) -> str:
@@ -184,4 +217,10 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
             if found and found[0].start == s and found[0].end == e and not found[0].is_range:
                 info.date = found[0].first.isoformat()
                 break
+    elif kind == "report" and cue is not None:  # "Strasbourg, 15 February 2011" above the heading
+        for line in lines(text, 0, cue[0]):
+            s, e = clean_span(text, line.start, line.end)
+            issued = _dated_line(text, s, e) if e > s else None
+            if issued is not None:
+                info.date = issued.first.isoformat()
     return info

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..model import DocumentInfo, Meeting
-from ..register import Register
+from ..model import DocumentInfo, Evidence, Meeting
+from ..register import OrganisationEntry, Register
 from .dates import DateMatch, find_dates
 from .doctype import Dateline
 from .organisations import organisation_mentions
@@ -76,23 +76,78 @@ _ONLINE = re.compile(
 _ORGANISED = re.compile(
     r"\b(?:(?:jointly\s+|co-?)?organi[sz](?:ed|es)|co-?host(?:ed|s)|hosted|convened|"
     r"in\s+co-?operation\s+with|in\s+co-?ordination\s+with|in\s+partnership\s+with|"
-    r"(?:co-?)?organis[ée]e?s?(?=\s+par)|en\s+coop[ée]ration\s+avec)\b",
+    r"(?:co-?)?organis[ée]e?s?(?=\s+par)|en\s+coop[ée]ration\s+avec|"
+    r"at\s+the\s+invitation\s+of|[àa]\s+l['’]invitation\s+(?=d)|"
+    r"(?:было\s+)?(?:со)?организ(?:ова|у)\w*|по\s+приглашению)\b",
     re.I,
 )
+_UNITS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# a count written in words, "Eighteen", "Twenty-two" (2 to 99)
+_NUMBER_WORD = (
+    r"(?:(?:"
+    + "|".join(_TENS)
+    + r")(?:[- ](?:"
+    + "|".join(_UNITS[:9])
+    + r"))?|"
+    + "|".join(sorted(_UNITS[1:], key=len, reverse=True))
+    + r")"
+)
+_ABOUT = (
+    r"(?:over|more than|some|about|around|almost|nearly|approximately|close to|plus de|"
+    r"pr[eè]s de|environ|quelque|более|свыше|около|почти)"
+)
 _PARTICIPANTS = re.compile(
-    r"(?:(?P<q>over|more than|some|about|around|almost|nearly|approximately|close to)\s+)?"
-    r"(?P<n>\d{1,5})\s+(?:(?:national|government|governmental|international|senior)\s+)?"
+    rf"(?:(?P<q>{_ABOUT})\s+)?"
+    rf"(?<![\w.,/-])(?P<n>\d{{1,5}}|{_NUMBER_WORD})\s+"
+    r"(?:(?:national|government|governmental|international|senior)\s+)?"
     r"(?:participants|representatives|delegates|experts|officials|attendees|practitioners|"
-    r"people|persons|participantes?|repr[ée]sentants|участник\w*)\b",
+    r"focal\s+points|people|persons|participantes?|repr[ée]sentants|participants|"
+    r"участник\w*|эксперт\w*|человек|представител\w*|делегат\w*)\b",
     re.I,
 )
 _STATES = re.compile(
-    r"\b(?:from|of|representing|across|de|из)\s+(?:(?:over|more than|some|about|around)\s+)?"
+    r"\b(?:from|of|representing|across|de|из)\s+"
+    rf"(?:{_ABOUT}\s+)?"
     r"(?P<n>\d{1,3})\s+(?:OSCE\s+|CoE\s+|European\s+|EU\s+)?(?:participating\s+|member\s+)?"
-    r"(?:States|countries|nations|pays|государств\w*|стран\w*)\b"
-    r"|\b(?P<n2>\d{1,3})\s+(?:countries|States)\s+(?:meet|met|gathered|took part|participated)\b",
+    r"(?:States|countries|nations|pays|[ÉE]tats|государств\w*|стран\w*)\b"
+    rf"|\b(?P<n2>\d{{1,3}}|{_NUMBER_WORD})\s+(?:countries|States)\s+"
+    r"(?:meet|met|gathered|took part|participated)\b",
     re.I,
 )
+
+
+def _number(raw: str) -> int:
+    """A count written in digits or English words ("Twenty-two" -> 22)."""
+    if raw.isdigit():
+        return int(raw)
+    total = 0
+    for word in re.split(r"[- ]", raw.lower()):
+        if word in _TENS:
+            total += 10 * (_TENS.index(word) + 2)
+        elif word in _UNITS:
+            total += _UNITS.index(word) + 1
+    return total
 
 
 _ORGANISING_VERB = re.compile(r"\b(?:co-?)?organi[sz]ed\b|\bco-?hosted\b|\bhosted\b|\bconvened\b")
@@ -101,7 +156,8 @@ _OBJECT_MEETING = re.compile(
 )
 _CLAUSE_END = re.compile(
     r"[.;\n]|,\s(?!and\b)|\b(?:in line with|in order|in accordance|with the (?:support|participation|aim)|"
-    r"to (?:discuss|address|identify|exchange|promote|review)|which|where|who|under)\b"
+    r"to (?:discuss|address|identify|exchange|promote|review)|which|where|who|under|"
+    r"conform[ée]ment|dans le cadre|в соответствии|согласно|в рамках)\b"
 )
 
 
@@ -287,32 +343,80 @@ def _subject_title(
     return None
 
 
-def _subject_dates(text: str, head: int, dateline: Dateline | None) -> tuple[DateMatch | None, str]:
-    """The meeting's dates: a date line in the header, else the dateline, else a meeting sentence."""
+_HELD = re.compile(
+    r"\b(?:held|hold|took place|will take place|convened|met|gathered|attended|"
+    r"s['’]est\s+tenue?s?|se\s+sont\s+r[ée]unis|r[ée]unis|a\s+eu\s+lieu|"
+    r"проходил[аио]?|прошл[аио]|состоял[аио]?с[ья])\b",
+    re.I,
+)
+
+
+def _story_date(text: str, dateline: Dateline) -> DateMatch | None:
+    """The meeting's own dates in a press release's story ("met ... on 3-4 November"): a date in a
+    meeting sentence shortly before (or on) the dateline's day, which a story states more exactly."""
+    day = dateline.date.first
+    after = dateline.date.end
+    for s, e in sentences(text, 0, min(len(text), after + 2000)):
+        if e <= after:
+            continue
+        if not (_HELD.search(text, s, e) or _NOUN.search(text, s, e)):
+            continue
+        for d in find_dates(text, max(s, after), e):
+            if d.start == dateline.date.start:
+                continue
+            if day - timedelta(days=45) <= d.last <= day and (d.is_range or d.first != day):
+                return d
+    return None
+
+
+def _subject_dates(
+    text: str, head: int, dateline: Dateline | None, info: DocumentInfo | None = None
+) -> tuple[DateMatch | None, str]:
+    """The meeting's dates: a date line in the header, else the dateline, else a meeting sentence.
+
+    A dateline or the issue date of a report or decision is the document's date, not the meeting's:
+    it is used only when nothing says more.
+    """
+    issued = info.date if info is not None and info.type in ("report", "decision") else None
+    # a press release's dateline dates the release; elsewhere a "Place, date" line dates the meeting
+    released = dateline if info is None or info.type == "press_release" else None
     for line in lines(text, 0, head):
         s, e = clean_span(text, line.start, line.end)
         found = [
-            d for d in find_dates(text, s, e) if not _NOT_MEETING_DATE.search(text, s, d.start)
+            d
+            for d in find_dates(text, s, e)
+            if not _NOT_MEETING_DATE.search(text, s, d.start)
+            and (released is None or d.start != released.date.start)
+            and not (issued and not d.is_range and d.first.isoformat() == issued)
         ]
         if found and e - s < 80:
             return found[0], "header"
     for s, e in sentences(text, 0, min(len(text), head + 1500)):
         seg = text[s:e]
         if _NOUN.search(seg) and re.search(
-            r"\b(?:held|took place|will take place|convened)\b", seg
+            r"\b(?:held|took place|will take place|convened|to hold)\b", seg
         ):
             found = [
                 d
                 for d in find_dates(text, s, e)
-                if d.has_year and (dateline is None or d.start != dateline.date.start)
+                if d.has_year
+                and (dateline is None or d.start != dateline.date.start)
+                and not (issued and not d.is_range and d.first.isoformat() == issued)
             ]
             if found:
                 return found[0], "sentence"
     if dateline is not None:
+        story = _story_date(text, dateline)
+        if story is not None:
+            return story, "sentence"
         return dateline.date, "dateline"
     for s, e in sentences(text):
         if re.search(r"\b(?:held|took place|will take place|convened|met)\b", text[s:e]):
-            found = [d for d in find_dates(text, s, e) if d.has_year]
+            found = [
+                d
+                for d in find_dates(text, s, e)
+                if d.has_year and not (issued and d.first.isoformat() == issued)
+            ]
             if found:
                 return found[0], "sentence"
     return None, ""
@@ -365,9 +469,13 @@ def _subject_place(
         if dateline is not None and dateline.date.start == date_span[0]:
             return dateline.place.title(), (dateline.place_start, dateline.place_end)
         city = re.match(
-            r"[\W_]*([A-ZÀ-Þ][\w'-]+(?:\s[A-ZÀ-Þ][\w'-]+)?),", text[line_s : date_span[0]]
+            r"[\W_]*([A-ZÀ-ÞА-ЯЁ][\w'-]+(?:\s[A-ZÀ-ÞА-ЯЁ][\w'-]+)?),", text[line_s : date_span[0]]
         )
-        if city and not _ONLINE.search(city.group(1)) and not re.match(r"(?i)day\b", city.group(1)):
+        if (
+            city
+            and not _ONLINE.search(city.group(1))
+            and not re.match(r"(?i)(?:day|день|jour)\b", city.group(1))
+        ):
             name = city.group(1)
             return (name.title() if name.isupper() else name), (
                 line_s + city.start(1),
@@ -415,10 +523,24 @@ def _subject_place(
     return None
 
 
+# an agenda item ("14:30 – 16:30 Session 1: Online recruitment"): its subject, not the format
+_AGENDA_ITEM = re.compile(
+    r"(?i)^[\W_]*(?:\d{1,2}[:.h]\d{2}|(?:session|item|panel|topic|part|заседание|séance|"
+    r"сессия|point)\s*\d*\s*[:.–-])"
+)
+# "online" naming a subject ("online recruitment", "online exploitation"), not the meeting's format
+_ONLINE_SUBJECT = re.compile(
+    r"(?i)\b(?:online|virtual)\s+(?:recruitment|exploitation|grooming|abuse|trafficking|"
+    r"platforms?|advertis\w*|sexual|child|content|services?|space|environment|marketplaces?)\b"
+)
+
+
 def _online(text: str, head: int) -> tuple[int, int] | None:
     for line in lines(text, 0, head):
         s, e = clean_span(text, line.start, line.end)
         if e - s < 60 and _ONLINE.search(text, s, e):
+            if _AGENDA_ITEM.match(text, s, e) or _ONLINE_SUBJECT.search(text, s, e):
+                continue
             return (s, e)
     for s, e in sentences(text):
         seg = text[s:e]
@@ -433,6 +555,21 @@ def _online(text: str, head: int) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _organisation_index(register: Register) -> dict[str, OrganisationEntry]:
+    """Every name, acronym and alias (case-folded) -> its organisation; built once per register."""
+    index: dict[str, OrganisationEntry] = {}
+    for label, key in register.organisation_names():
+        index.setdefault(label.strip().casefold(), register.organisations[key])
+    return index
+
+
+def _find_organisation(name: str, register: Register) -> OrganisationEntry | None:
+    """`Register.find_organisation` through an index (it scans every name on each call)."""
+    found = _organisation_index(register).get(name.strip().casefold())
+    return found if found is not None else register.organisations.get(name)
+
+
 def _organisers(text: str, register: Register) -> tuple[list[str], list[tuple[int, int]]]:
     """Organisers from "(co-)organised by X and Y", "X and Y co-organised the meeting",
     "In co-ordination with X, Y organised ...": register acronyms, most specific first."""
@@ -445,6 +582,8 @@ def _organisers(text: str, register: Register) -> tuple[list[str], list[tuple[in
         if re.match(r"organi[sz]es", verb):  # "organizes meetings": a habit, not this meeting
             continue
         by = re.match(r"\s+(?:by|par)\s+", text[m.end() : m.end() + 6])
+        if not by and re.match(r"(?:at\s|[àa]\s|было|организ|соорг|по\s)", verb):
+            by = m  # "at the invitation of X", "организовано X": the organisers follow
         if verb.startswith(("in ", "en ")):  # "In co-ordination with X, Y organised the meeting"
             if not _ORGANISING_VERB.search(text, s, e):
                 continue
@@ -472,14 +611,16 @@ def _organisers(text: str, register: Register) -> tuple[list[str], list[tuple[in
     # drop an organisation when one of its units is an organiser too (OSCE <- OSR/CTHB)
     ancestors: set[str] = set()
     for n in names:
-        entry = register.find_organisation(n)
+        entry = _find_organisation(n, register)
         parent = entry.parent if entry else None
         while parent is not None and parent not in ancestors:
             ancestors.add(parent)
             parent = (
                 register.organisations[parent].parent if parent in register.organisations else None
             )
-    names = [n for n in names if not ((e := register.find_organisation(n)) and e.key in ancestors)]
+    names = [
+        n for n in names if not ((e := _find_organisation(n, register)) and e.key in ancestors)
+    ]
     return names, spans
 
 
@@ -495,12 +636,12 @@ def _counts(text: str) -> tuple[_Count | None, _Count | None]:
         if participants is None:
             m = _PARTICIPANTS.search(seg)
             if m and not re.match(r"\s*(?:of which|percent|%)", seg[m.end() :]):
-                participants = (int(m.group("n")), (s + m.start(), s + m.end()))
+                participants = (_number(m.group("n")), (s + m.start(), s + m.end()))
         if states is None:
             m = _STATES.search(seg)
             if m:
                 n = m.group("n") or m.group("n2")
-                states = (int(n), (s + m.start(), s + m.end()))
+                states = (_number(n), (s + m.start(), s + m.end()))
     return participants, states
 
 
@@ -517,7 +658,7 @@ def find_meetings(
     head = header_end(text)
     ev = lambda s, e: evidence(text, s, e, page_of)  # noqa: E731
     titled = _subject_title(text, info, register, head)
-    dates, source = _subject_dates(text, head, dateline)
+    dates, source = _subject_dates(text, head, dateline, info)
     if titled is None and dates is None:
         return [], warnings
     meeting = Meeting(role="subject", title=titled[0] if titled else None)
@@ -630,21 +771,79 @@ def _mentioned(
             m.place, m.online = place[0], False
             m.facts["place"] = evidence(text, place[1], place[2], page_of)
         out.append(m)
+    out += _earlier(text, subject, register, page_of, taken=[m.evidence for m in out])
+    return out
+
+
+# "the previous meeting of national co-ordinators held in Strasbourg on 16 November 2021": an
+# earlier meeting named in lower case, known by its own date
+_EARLIER = re.compile(
+    rf"\b(?:previous|last|preceding|earlier|former|first|second|third|fourth|fifth)\s+(?:{_NOUNS})"
+    r"(?:\s+(?:of|on|for)\s+[\w’'/ -]{3,120}?)?"
+    r"(?=\s*,?\s+(?:which\s+|that\s+)?(?:was\s+)?(?:held|took\s+place|organi[sz]ed|convened)\b)",
+    re.I,
+)
+
+
+def _earlier(
+    text: str,
+    subject: Meeting,
+    register: Register,
+    page_of: PageOf | None,
+    *,
+    taken: list[Evidence | None],
+) -> list[Meeting]:
+    out: list[Meeting] = []
+    spans = [(ev.start, ev.end) for ev in taken if ev is not None]
+    for found in _EARLIER.finditer(text):
+        s, e = found.span()
+        if any(a < e and s < b for a, b in spans):
+            continue
+        phrase = MeetingPhrase(s, e, found.group(0), named=False)
+        when, place = _own_facts(text, phrase, register)
+        if when is None or not when.has_year or when.first.isoformat() == subject.start_date:
+            continue
+        m = Meeting(role="mentioned", title=" ".join(found.group(0).split()))
+        m.facts["title"] = evidence(text, s, e, page_of)
+        m.start_date, m.end_date = when.first.isoformat(), when.last.isoformat()
+        m.evidence = m.facts["start_date"] = evidence(text, when.start, when.end, page_of)
+        if place is not None:
+            m.place, m.online = place[0], False
+            m.facts["place"] = evidence(text, place[1], place[2], page_of)
+        out.append(m)
     return out
 
 
 _LISTED = re.compile(
     rf"(?P<head>(?:[\w’'-]+\s+){{0,4}}?)(?P<noun>{_NOUNS})s\s*\((?P<items>[^()]{{4,200}})\)", re.I
 )
+_LISTED_CUE = re.compile(rf"(?:{_NOUNS})s\s*\(", re.I)  # cheap test before `_LISTED`
 _LIST_ITEM = re.compile(
     r"(?P<place>[A-ZÀ-Þ][\w’'-]+(?:\s[A-ZÀ-Þ][\w’'-]+)?)\s+(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>(?:19|20)\d\d)"
 )
 
 
+def _listed_matches(text: str) -> list[re.Match[str]]:
+    """`_LISTED` read only around its cue ("meetings ("), which few texts have: the pattern
+    itself would be tried at every word of the text."""
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for cue in _LISTED_CUE.finditer(text):
+        if cue.start() < last_end:
+            continue
+        line_start = text.rfind("\n", 0, cue.start()) + 1
+        window = max(last_end, line_start, cue.start() - 200)
+        for m in _LISTED.finditer(text, window, min(len(text), cue.end() + 220)):
+            if m.start() >= last_end:
+                out.append(m)
+                last_end = m.end()
+    return out
+
+
 def _listed(text: str, register: Register, page_of: PageOf | None) -> list[Meeting]:
     """Earlier meetings listed by place and year: "co-ordination meetings (Pristina 2001, Sarajevo 2002)"."""
     out: list[Meeting] = []
-    for m in _LISTED.finditer(text):
+    for m in _listed_matches(text):
         items = list(_LIST_ITEM.finditer(m.group("items")))
         if not items or len(items) != len(re.split(r"[,;]", m.group("items"))):
             continue

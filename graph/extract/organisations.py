@@ -8,10 +8,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rdflib import URIRef
+from rdflib.namespace import SKOS
 
 from ..model import Evidence, Organisation
 from ..register import Register
 from .countries import is_country_word
+from .inflection import declined, stem, stem_pattern
+from .symbols import find_symbols
 
 __all__ = [
     "OrgMention",
@@ -281,6 +285,8 @@ def phrase_regex(label: str, *, case_sensitive: bool = False) -> re.Pattern[str]
             parts.append(r"(?:[-‐‑–]|\s)?")
         elif piece in "'’":
             parts.append("['’]")
+        elif declined(piece):  # Russian declines names: "Совет Европы" / "Советом Европы"
+            parts.append(stem_pattern(piece))
         elif re.match(r"\w", piece):
             parts.append(re.sub(r"(?<=i)[sz](?=(?:ations?|ed|es?|ing)$)", "[sz]", re.escape(piece)))
         else:
@@ -295,7 +301,11 @@ def phrase_anchor(label: str) -> str:
     Checking `anchor in text.casefold()` first skips most patterns cheaply.
     """
     pieces = []
-    for piece in re.findall(r"\w+", label.casefold()):
+    for word in re.findall(r"\w+", label):
+        piece = word.casefold()
+        if declined(word):
+            pieces.append(stem(word).casefold())
+            continue
         cut = re.search(r"(?<=i)[sz](?=(?:ations?|ed|es?|ing)$)", piece)
         pieces.append(piece[: cut.start()] if cut else piece)
     return max(pieces, key=len, default="")
@@ -340,12 +350,23 @@ def _acronym_like(label: str) -> bool:
 
 
 @lru_cache(maxsize=16)
+def register_names(register: Register) -> tuple[tuple[str, str], ...]:
+    """(name, key) for every name, acronym and alias, and the names in other languages
+    (French, Russian preferred labels), longest first."""
+    pairs = set(register.organisation_names())
+    for entry in register.organisations.values():
+        for label in register.graph.objects(URIRef(entry.iri), SKOS.prefLabel):
+            pairs.add((str(label), entry.key))
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
+
+
+@lru_cache(maxsize=16)
 def _register_patterns(
     register: Register,
 ) -> list[tuple[str, re.Pattern[str], str, bool, int]]:
     """(anchor, pattern, key, case-sensitive, reach) for every name, acronym and alias."""
     out = []
-    for label, key in register.organisation_names():
+    for label, key in register_names(register):
         if not label.strip():
             continue
         sensitive = _acronym_like(label)
@@ -364,7 +385,7 @@ def _normal(name: str) -> str:
 def _register_normals(register: Register) -> list[tuple[str, str]]:
     """Long register names normalised, also without a leading acronym ('OSCE Mission to ...')."""
     out = []
-    for label, key in register.organisation_names():
+    for label, key in register_names(register):
         if len(label) <= 12:
             continue
         out.append((_normal(label), key))
@@ -390,15 +411,18 @@ def _register_mentions(text: str, register: Register) -> list[OrgMention]:
     found: list[OrgMention] = []
     folded = text.casefold()
     for anchor, pattern, key, sensitive, reach in _register_patterns(register):
+        if anchor not in folded:  # most names are absent: skip them without a call
+            continue
         entry = register.organisations[key]
         for m in anchored_matches(pattern, anchor, text, folded, reach):
             s, e = m.span()
             written = m.group(0)
             if not sensitive and not (written[0].isupper() or written.isupper()):
                 continue  # "tech against trafficking" in prose is not the organisation
-            if any(s < te and ts < e for ts, te in taken):
+            k = bisect.bisect_left(taken, (e, -1))  # taken spans never overlap: one neighbour
+            if k > 0 and taken[k - 1][1] > s:
                 continue
-            taken.append((s, e))
+            bisect.insort(taken, (s, e))
             if _DOCUMENT_AFTER.match(text, e):
                 continue  # the span stays taken: no shorter name is read inside it
             found.append(OrgMention(s, e, written, entry.name, entry.acronym, key))
@@ -479,10 +503,10 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
                     n += 1
                 if n == m or n >= len(words) or not _joined(text, words[n - 1], words[n]):
                     break
-                if words[m].group(0) in {"and", "et"} and (
-                    _is_head(words, n) or is_country_word(words[n].group(0))
+                if words[m].group(0) in {"and", "et", "и"} and (
+                    _is_head(words, n) or is_country_word(words[n].group(0)) or n in owner
                 ):
-                    break  # "Office and Spanish authorities", "Ministry X and Ministry Y"
+                    break  # "Office and Spanish authorities", "Conseil de l'Europe et de l'OSCE"
                 if not _is_cap(words[n].group(0)):
                     break
                 q = n
@@ -581,17 +605,23 @@ def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
 
 def outermost(mentions: list[OrgMention]) -> list[OrgMention]:
     """The mentions not nested in a longer one ('OSCE' inside 'OSCE Presence in Albania')."""
-    return [
-        m
-        for m in mentions
-        if not any(
-            o is not m
-            and o.start <= m.start
-            and m.end <= o.end
-            and (o.end - o.start) > (m.end - m.start)
-            for o in mentions
-        )
-    ]
+    nested: set[int] = set()
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end))
+    reach = -1  # the furthest end of the spans before the current group of equal spans
+    k = 0
+    while k < len(order):
+        first = mentions[order[k]]
+        group = k
+        while group < len(order) and (mentions[order[group]].start, mentions[order[group]].end) == (
+            first.start,
+            first.end,
+        ):
+            if reach >= first.end:  # an earlier, longer span contains this one
+                nested.add(order[group])
+            group += 1
+        reach = max(reach, first.end)
+        k = group
+    return [m for i, m in enumerate(mentions) if i not in nested]
 
 
 def _as_parent(m: OrgMention, register: Register) -> OrgMention:
@@ -608,6 +638,22 @@ def _as_parent(m: OrgMention, register: Register) -> OrgMention:
     return m
 
 
+def _named_parent(m: OrgMention, register: Register) -> OrgMention | None:
+    """The parent organisation of a body when the mention names it too ("Совета министров ОБСЕ")."""
+    entry = register.organisations.get(m.key or "")
+    parent = register.organisations.get(entry.parent or "") if entry else None
+    if parent is None:
+        return None
+    for label, key in register_names(register):
+        if (
+            key == parent.key
+            and len(label) >= 3
+            and re.search(rf"(?<!\w){re.escape(label)}(?!\w)", m.text)
+        ):
+            return OrgMention(m.start, m.end, m.text, parent.name, parent.acronym, parent.key)
+    return None
+
+
 def find_organisations(text: str, register: Register) -> list[Organisation]:
     """The organisations a document names, de-duplicated, with the passage of the first occurrence.
 
@@ -617,9 +663,17 @@ def find_organisations(text: str, register: Register) -> list[Organisation]:
     A unit written through its parent's possessive counts as the parent.
     """
     seen: dict[str, Organisation] = {}
+    symbols = [(s.start, s.end) for s in find_symbols(text)]
     for m in organisation_mentions(text, register):
         if _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start):
             continue
+        if any(s < m.end and m.start < e for s, e in symbols):
+            # the author of a cited decision ("Décision n° 6/18 du Conseil ministériel de l'OSCE"):
+            # only a parent named in the passage counts ("de l'OSCE", "ОБСЕ")
+            parent = _named_parent(m, register)
+            if parent is None:
+                continue
+            m = parent
         m = _as_parent(m, register)
         if m.ident in seen:
             continue

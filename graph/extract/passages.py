@@ -8,8 +8,10 @@ text) with that debris trimmed, so every extractor can build exact evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Evidence
 
@@ -30,6 +32,10 @@ PageOf = Callable[[int], "int | None"]
 
 _LEADING = re.compile(r"^(?:\s|#+|\*+|_+|<[a-zA-Z]+>|\[|>|\|)+")
 _TRAILING = re.compile(r"(?:\s|\*+|_+|</?[a-zA-Z]+>|\]\(#?[^)]*\)|\|)+$")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+_STOP = re.compile(r"[\n.!?]")
+_CLOSERS = '"”’)¹²³⁴⁵⁶⁷⁸⁹⁰'
 _FOOTNOTE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\d{1,3}\s(?=See\b|https?://))")
 _ABBREV = {
     "no",
@@ -109,8 +115,13 @@ def is_footnote(line: str) -> bool:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the blocks separated by blank lines (stripped)."""
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=4)
+def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
-    for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+    for m in _PARAGRAPH.finditer(text):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
@@ -118,12 +129,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             out.append((s, e))
-    return out
+    return tuple(out)
 
 
 def _is_boundary(text: str, dot: int) -> bool:
     """True when the full stop at `dot` ends a sentence (not 'No.', 'Corr.1', 'e.g.')."""
-    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if word:
         w = word.group(1).lower()
         if w in _ABBREV or (len(w) == 1 and w.isalpha()):
@@ -133,29 +144,48 @@ def _is_boundary(text: str, dot: int) -> bool:
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans in text[start:end]; lines and paragraphs always end a sentence."""
+    """Sentence spans in text[start:end]; lines and paragraphs always end a sentence.
+
+    The split of a whole text is cached (extractors ask for it many times per document).
+    """
     end = len(text) if end is None else end
+    if start == 0 and end == len(text):
+        return list(_all_sentences(text))
+    return _split(text, start, end)
+
+
+@lru_cache(maxsize=4)
+def _all_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(text, 0, len(text)))
+
+
+@lru_cache(maxsize=4)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return tuple(s for s, _ in _all_sentences(text))
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     s = start
-    i = start
-    while i < end:
-        ch = text[i]
+    found = _STOP.search(text, start, end)
+    while found is not None:
+        i = found.start()
         stop = None
-        if ch == "\n":
+        if text[i] == "\n":
             stop = i
-        elif ch in ".!?" and _is_boundary(text, i):
+        elif _is_boundary(text, i):
             j = i + 1
-            while j < end and text[j] in '"”’)¹²³⁴⁵⁶⁷⁸⁹⁰':
+            while j < end and text[j] in _CLOSERS:
                 j += 1
             stop = j
         if stop is not None:
             cs, ce = clean_span(text, s, stop)
             if ce > cs:
                 out.append((cs, ce))
-            s = stop + (1 if ch == "\n" else 0)
-            i = max(i + 1, s)
-            continue
-        i += 1
+            s = stop + (1 if text[i] == "\n" else 0)
+            found = _STOP.search(text, max(i + 1, s), end)
+        else:
+            found = _STOP.search(text, i + 1, end)
     cs, ce = clean_span(text, s, end)
     if ce > cs:
         out.append((cs, ce))
@@ -163,13 +193,16 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
-    """The span of the sentence that contains `offset`."""
+    """The span of the sentence that contains `offset` (a binary search in the cached split)."""
+    spans = _all_sentences(text)
+    k = bisect_right(_sentence_starts(text), offset) - 1
+    if k >= 1 and spans[k - 1][1] == offset:  # the end of one sentence and the start of the next
+        return spans[k - 1]
+    if k >= 0 and spans[k][0] <= offset <= spans[k][1]:
+        return spans[k]
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     line_end = len(text) if line_end == -1 else line_end
-    for s, e in sentences(text, line_start, line_end):
-        if s <= offset < e or offset == e:
-            return (s, e)
     return (line_start, line_end)
 
 

@@ -18,8 +18,16 @@ __all__ = ["find_persons", "post_for_role"]
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "А-ЯЁ"
 _TOKEN = rf"[{_UPPER}][\w'’\-]*"
 _PARTICLES = r"(?:van|von|der|den|de|da|di|du|del|della|la|le|ten|ter|dos|das|zu|bin|al|el)"
+# a middle initial ("Christopher H. Smith") may come before the last token
+_INITIAL = rf"(?:[{_UPPER}]\.[ \t]+)?"
 _RUN = re.compile(
-    rf"(?<![\w.])(?:{_TOKEN}\.?[ \t]+)*?(?:{_TOKEN}(?:[ \t]+(?:{_PARTICLES}[ \t]+)*{_TOKEN})+)"
+    rf"(?<![\w.])(?:{_TOKEN}\.?[ \t]+)*?"
+    rf"(?:{_TOKEN}(?:[ \t]+(?:{_PARTICLES}[ \t]+)*{_INITIAL}{_TOKEN})+)"
+)
+# a role written before the name and set off by commas: "The OSCE Special Representative, X, said"
+_ROLE_APPOSITION = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<role>[A-Z][\w'’/-]*(?:[ \t]+(?:[A-Z][\w'’/-]*|of|for|the|and|in|on|to))*)"
+    r",[ \t]+$"
 )
 # Honorifics are not part of the name; title-like ones are kept as the role when nothing else is.
 _HONORIFICS = {
@@ -361,6 +369,8 @@ def post_for_role(role: str, register: Register) -> PostEntry | None:
 
 
 def _name_token_ok(token: str, last: bool) -> bool:
+    if not last and re.fullmatch(rf"[{_UPPER}]\.", token):
+        return True  # a middle initial
     word = token.rstrip(".")
     if token in _HONORIFICS or word in _HONORIFICS:
         return False
@@ -438,6 +448,21 @@ def _role_before(prefix: str) -> str | None:
     return None
 
 
+def _role_apposition(text: str, prefix: str, ns: int, ne: int) -> tuple[str, int, int] | None:
+    """'The OSCE Special Representative, Valiant Richey, stressed': the role before the commas."""
+    if prefix.strip() or not re.match(r"[ \t]*,", text[ne : ne + 3]):
+        return None
+    m = _ROLE_APPOSITION.search(text, max(0, ns - 120), ns)
+    if m is None:
+        return None
+    role = re.sub(r"^(?:The|the)[ \t]+", "", m.group("role"))
+    words = role.casefold().split()
+    if not words or words[-1] not in ROLE_WORDS or words[-1] in {"the", "annual", "joint"}:
+        return None
+    start = m.end("role") - len(role)
+    return role, start, m.end("role")
+
+
 def _organisation(
     role: str | None, s: int, e: int, mentions: list[OrgMention], register: Register
 ) -> str | None:
@@ -489,6 +514,8 @@ def find_persons(text: str, register: Register) -> list[Person]:
             role = pre
             role_start = m.start() + prefix.index(pre)
             role_end = role_start + len(pre)
+        elif (pre := _role_apposition(text, prefix, ns, ne)) is not None:
+            role, role_start, role_end = pre
         elif honorific:
             title = honorific.group(0).split()[-1]
             role = title if _HONORIFICS.get(title) else None

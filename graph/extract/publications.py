@@ -40,8 +40,8 @@ _URL = re.compile(r"<?(https?://[^\s<>()\]\"]+[^\s<>()\]\".,;])>?")
 # An unquoted title after a cue word, running to its year: 'the publication Leveraging ... (2020)'.
 _UNQUOTED = re.compile(
     rf"\b(?:{_CUE})\s+(?:entitled\s+|titled\s+|on\s+)?"
-    r"(?P<title>[A-Z][^()\n“”\"«»;]{8,250}?)\s*\((?P<year>(?:19|20)\d\d)\)"
-)
+    r"(?P<title>(?!Doc\.\s*\d)[A-Z][^()\n“”\"«»;]{8,250}?)\s*\((?P<year>(?:19|20)\d\d)\)(?![\w/])"
+)  # "(2004)12" is part of a document number ("SPTF(2004)12"), not a year
 _MD_LINK = re.compile(r"\[(?P<title>[^\]\n]{8,300})\]\(#?[^)]*\)")
 # A footnote that names the document it links: 'The full text of the Statement by ... can be found'.
 _NAMED_IN_NOTE = re.compile(

@@ -1,15 +1,19 @@
 """A grammar of OSCE and Council of Europe document symbols, with reported typo repair.
 
 Finds symbols as people write them (`MC.DEC/6/18`, `PC.DEC/1107/Corr.1`, `MC(10).JOUR/2`,
-`Ministerial Council Decision No. 6/18`, `Permanent Council Decision No. 557`, `CETS No.197`)
-and gives each its canonical form. A near-miss series (`PC.EC/637`) is read as the closest
+`Ministerial Council Decision No. 6/18`, `Permanent Council Decision No. 557`, `CETS No.197`,
+`Décision n° 6/18 du Conseil ministériel`, `Решение Постоянного совета № 557`, `STCE n° 197`,
+with stray spaces `MC. DEC/14/06`, full-width digits or look-alike slashes) and gives each its
+canonical form. A near-miss series (`PC.EC/637`) is read as the closest
 known series and the repair is reported, never made silently.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -33,28 +37,61 @@ KNOWN_SERIES: tuple[str, ...] = (
     "ODIHR.GAL",
 )
 
+# Look-alike characters folded one for one (so offsets hold) before the grammar reads a text:
+# slashes and dots that are not ASCII, and Cyrillic capitals that look like Latin ones.
+_SLASH_DOT = str.maketrans({"∕": "/", "⁄": "/", "／": "/", "․": ".", "．": ".", "｡": "."})
+_CYRILLIC = str.maketrans(dict(zip("АВЕКМНОРСТХ", "ABEKMHOPCTX", strict=True)))
+_FOLDABLE = re.compile(r"[^\x00-\x7f]")
+
 _SUFFIX = r"(?:\s?/\s?(?:Corr|Rev|Add)\.\s?\d{1,2})*"
 # A series-like token: letters, a dot, letters; optionally MC(10).DEC
-_SERIES_TOKEN = r"(?P<series>[A-Z]{2,5}(?:\((?P<mcno>\d{1,2})\))?\.[A-Z]{1,5})"
+_SERIES_TOKEN = r"(?P<series>[A-Z]{2,5}(?:\((?P<mcno>\d{1,2})\))?\.[ ]?[A-Z]{1,5})"
 _OSCE = re.compile(
     r"(?<![\w./])"
     + _SERIES_TOKEN
-    + r"/(?P<num>\d{1,4})(?:/(?P<year>\d{2}|(?:19|20)\d{2}))?(?![\d])"
+    + r"/[ ]?(?P<num>\d{1,4})(?:[ ]?/[ ]?(?P<year>\d{2}|(?:19|20)\d{2})(?![\d]))?(?![\d])"
     + r"(?P<suffix>"
     + _SUFFIX
     + r")",
 )
-_ORD = r"(?:No\.?|Nr\.?|no\.?|n°|№|Number)"
+_ORD = r"(?:No\.?|Nr\.?|no\.?|n[°º]|№|Number)"
+# "Decision" in English, French and Russian (any case ending)
+_DECISION = r"(?:D[eé]cisions?|Решени[еяюий]\w*)"
 _MC_WORDS = r"(?:Ministerial\s+Council|MC)"
 _PC_WORDS = r"(?:Permanent\s+Council|PC)"
+# the body written after "Decision": "Décision du Conseil ministériel", "Решение Совета министров"
+_MC_AFTER = r"(?:du\s+Conseil\s+minist[eé]riel|Совета\s+министров)"
+_PC_AFTER = r"(?:du\s+Conseil\s+permanent|Постоянного\s+[сС]овета)"
 _MC_NAMED = re.compile(
-    r"(?<![\w])(?:(?P<body>" + _MC_WORDS + r")\s+)?Decisions?\s+(?:" + _ORD + r"\s?)?"
-    r"(?P<num>\d{1,3})/(?P<year>\d{2}|(?:19|20)\d{2})(?![\d/])",
+    r"(?<![\w])(?:(?P<body>"
+    + _MC_WORDS
+    + r")\s+)?"
+    + _DECISION
+    + r"(?:\s+(?P<after>"
+    + _MC_AFTER
+    + r"(?:\s+(?:de\s+l['’])?(?:OSCE|ОБСЕ))?))?"
+    r"\s+(?:" + _ORD + r"\s?)?"
+    r"(?P<num>\d{1,3})/(?P<year>\d{2}|(?:19|20)\d{2})(?![\d/])"
+    r"(?:\s+(?P<trail>" + _MC_AFTER + r"))?",
     re.IGNORECASE,
 )
 _PC_NAMED = re.compile(
-    r"(?<![\w])(?P<body>" + _PC_WORDS + r")\s+Decisions?\s+(?:" + _ORD + r"\s?)?"
-    r"(?P<num>\d{1,4})(?![\d/])",
+    r"(?<![\w])(?:(?P<body>"
+    + _PC_WORDS
+    + r")\s+"
+    + _DECISION
+    + r"|"
+    + _DECISION
+    + r"\s+(?P<after>"
+    + _PC_AFTER
+    + r"(?:\s+(?:de\s+l['’])?(?:OSCE|ОБСЕ))?))"
+    r"\s+(?:" + _ORD + r"\s?)?(?P<num>\d{1,4})(?![\d/])",
+    re.IGNORECASE,
+)
+# "Décision no 557 du Conseil permanent": the body only after the number
+_PC_TRAILING = re.compile(
+    r"(?<![\w])" + _DECISION + r"\s+(?:" + _ORD + r"\s?)(?P<num>\d{1,4})(?![\d/])"
+    r"\s+(?P<trail>" + _PC_AFTER + r")",
     re.IGNORECASE,
 )
 _CETS = re.compile(
@@ -105,10 +142,27 @@ def _osce_canonical(series: str, mcno: str | None, num: str, year: str | None, s
     return f"{series}/{int(num)}{yy}{suffix}"
 
 
-def _osce_matches(text: str) -> list[SymbolMatch]:
+def _fold(text: str) -> str:
+    """The text with look-alike digits, slashes and dots made ASCII, one character for one."""
+    if text.isascii():
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        ch = m.group(0)
+        if unicodedata.category(ch) == "Nd":
+            return str(unicodedata.digit(ch))
+        return ch.translate(_SLASH_DOT)
+
+    return _FOLDABLE.sub(one, text)
+
+
+def _osce_matches(text: str, scan: str | None = None) -> list[SymbolMatch]:
+    """Series symbols; `scan` is the folded text the grammar reads (same length as `text`)."""
+    scan = text if scan is None else scan
+    latin = scan.translate(_CYRILLIC) if not scan.isascii() else scan
     out: list[SymbolMatch] = []
-    for m in _OSCE.finditer(text):
-        series, mcno = m.group("series"), m.group("mcno")
+    for m in _OSCE.finditer(latin):
+        series, mcno = m.group("series").replace(" ", ""), m.group("mcno")
         base = re.sub(r"\(\d+\)", "", series)
         suffix = _suffix(m.group("suffix"))
         method, confidence, note = "symbol", 1.0, None
@@ -123,21 +177,38 @@ def _osce_matches(text: str) -> list[SymbolMatch]:
             if mcno is not None:
                 series = f"{base.split('.')[0]}({mcno}).{base.split('.')[1]}"
             canon = _osce_canonical(series, mcno, m.group("num"), m.group("year"), suffix)
-        out.append(SymbolMatch(m.start(), m.end(), m.group(0), canon, method, confidence, note))
+        written = text[m.start() : m.end()]
+        cyrillic = written[: m.end("series") - m.start()]
+        if (
+            method == "symbol"
+            and not cyrillic.isascii()
+            and cyrillic != latin[m.start() : m.end("series")]
+        ):
+            method, confidence = "repaired-symbol", 0.9
+            note = f"read as {canon}: '{cyrillic}' is written with Cyrillic look-alike letters"
+        out.append(SymbolMatch(m.start(), m.end(), written, canon, method, confidence, note))
     return out
 
 
-def _named_matches(text: str) -> list[SymbolMatch]:
+def _named_matches(text: str, scan: str | None = None) -> list[SymbolMatch]:
+    scan = text if scan is None else scan
     out: list[SymbolMatch] = []
-    for m in _MC_NAMED.finditer(text):
-        body = m.group("body")
-        confidence = 1.0 if body else 0.9  # "Decision No. 5/08": an N/YY number is an MC decision
+    for m in _MC_NAMED.finditer(scan):
+        explicit = m.group("body") or m.group("after") or m.group("trail")
+        confidence = (
+            1.0 if explicit else 0.9
+        )  # "Decision No. 5/08": an N/YY number is an MC decision
         canon = f"MC.DEC/{int(m.group('num'))}/{_year(m.group('year'))}"
-        out.append(SymbolMatch(m.start(), m.end(), m.group(0), canon, "symbol", confidence))
-    for m in _PC_NAMED.finditer(text):
-        canon = f"PC.DEC/{int(m.group('num'))}"
-        out.append(SymbolMatch(m.start(), m.end(), m.group(0), canon, "symbol", 1.0))
-    for m in _CETS.finditer(text):
+        out.append(
+            SymbolMatch(m.start(), m.end(), text[m.start() : m.end()], canon, "symbol", confidence)
+        )
+    for pattern in (_PC_NAMED, _PC_TRAILING):
+        for m in pattern.finditer(scan):
+            canon = f"PC.DEC/{int(m.group('num'))}"
+            out.append(
+                SymbolMatch(m.start(), m.end(), text[m.start() : m.end()], canon, "symbol", 1.0)
+            )
+    for m in _CETS.finditer(scan):
         series = m.group("series").upper()
         if series == "STCE":
             series = "CETS"
@@ -146,20 +217,34 @@ def _named_matches(text: str) -> list[SymbolMatch]:
         if not m.group(0)[0].isupper():  # "cets 197" in prose is not a symbol; in a query it is
             continue
         canon = f"{series} No. {int(m.group('num'))}"
-        out.append(SymbolMatch(m.start(), m.end(), m.group(0), canon, "symbol", 1.0))
+        out.append(SymbolMatch(m.start(), m.end(), text[m.start() : m.end()], canon, "symbol", 1.0))
     return out
 
 
 def find_symbols(text: str) -> list[SymbolMatch]:
-    """Every document symbol in `text`, in order, without overlaps (the longest match wins)."""
-    found = sorted(_osce_matches(text) + _named_matches(text), key=lambda s: (s.start, -s.end))
+    """Every document symbol in `text`, in order, without overlaps (the longest match wins).
+
+    Full-width digits and look-alike slashes and dots are read as ASCII; a series written with
+    Cyrillic look-alike capitals ("МС.DEC") is read as the Latin one and reported as a repair.
+    Offsets and `text` always quote the original text.
+    """
+    return list(_symbols(text))
+
+
+@lru_cache(maxsize=4)
+def _symbols(text: str) -> tuple[SymbolMatch, ...]:
+    """Cached: citations and organisations read the symbols of the same text."""
+    scan = _fold(text)
+    found = sorted(
+        _osce_matches(text, scan) + _named_matches(text, scan), key=lambda s: (s.start, -s.end)
+    )
     out: list[SymbolMatch] = []
     last_end = -1
     for s in found:
         if s.start >= last_end:
             out.append(s)
             last_end = s.end
-    return out
+    return tuple(out)
 
 
 def normalise_symbol(text: str) -> str | None:

@@ -180,11 +180,6 @@ def test_a_1_mb_single_line_is_read(tmp_path: Path) -> None:
     assert "\n" not in text and len(text) >= 1024 * 1024
 
 
-@pytest.mark.xfail(
-    run=False,
-    reason="extract() is quadratic on a long text: meetings._own_facts calls passages.sentence_at, "
-    "which re-splits the whole text into sentences for every mention (100 kB: 70 s)",
-)
 def test_a_1_mb_single_line_is_extracted_within_the_bound(tmp_path: Path) -> None:
     text = _one_mb_line(tmp_path)
     ex = _extract_bounded(text)
@@ -224,9 +219,6 @@ def test_look_alike_symbols_are_read_as_written(tmp_path: Path) -> None:
     _offsets_true(_extract_bounded(text), text)
 
 
-@pytest.mark.xfail(
-    reason="extract/symbols: full-width digits give the half-canonical symbol 'MC.DEC/6/１８'"
-)
 def test_look_alike_symbols_resolve_to_canonical_ascii_symbols() -> None:
     text = "Решение МС.DEC/6/18 и MC.DEC/６/１８ и MC.DEC∕7∕17.\n"
     for c in _extract_bounded(text).citations:
