@@ -126,6 +126,61 @@ def commitments(
 
 
 # -- meetings -------------------------------------------------------------------------------------
+_MEETING_FACT = {
+    "https://schema.org/name": "name",
+    "https://schema.org/startDate": "startDate",
+    "https://schema.org/endDate": "endDate",
+    "https://schema.org/location": "place",
+    THB + "online": "online",
+    "https://schema.org/superEvent": "series",
+    "https://schema.org/organizer": "organisers",
+    THB + "cites": "cites",
+    THB + "describedBy": "documents",
+}
+
+
+def _meeting_rows(store: GraphStore) -> list[dict[str, Any]]:
+    """One dict per meeting from the one-fact-per-row meeting_list query, in date order."""
+    meetings: dict[str, dict[str, Any]] = {}
+    for row in _rows(store, "meeting_list"):
+        m = meetings.setdefault(
+            row["meeting"],
+            {
+                "meeting": row["meeting"],
+                "organisers": [],
+                "organiserLabels": [],
+                "cites": [],
+                "documents": [],
+            },
+        )
+        key, value, label = _MEETING_FACT[row["property"]], row["value"], row.get("label")
+        if key == "organisers":
+            if value not in m["organisers"]:
+                m["organisers"].append(value)
+            if label and label not in m["organiserLabels"]:
+                m["organiserLabels"].append(label)
+        elif key == "cites":
+            if label and label not in m["cites"]:
+                m["cites"].append(label)
+        elif key == "documents":
+            if value not in m["documents"]:
+                m["documents"].append(value)
+        elif key == "place":
+            m["place"] = min(filter(None, [m.get("place"), label or value]))
+        elif key == "startDate":
+            m[key] = min(filter(None, [m.get(key), value]), key=str)
+        elif key == "endDate":
+            m[key] = max(filter(None, [m.get(key), value]), key=str)
+        elif key == "online":
+            m[key] = bool(m.get(key)) or bool(value)
+        elif m.get(key) is None or str(value) < str(m[key]):
+            m[key] = value
+    for m in meetings.values():
+        m["documents"].sort()
+        m["organisers"].sort()
+    return sorted(meetings.values(), key=lambda m: (str(m.get("startDate") or ""), m["meeting"]))
+
+
 def meetings(
     store: GraphStore,
     year: int | None = None,
@@ -138,8 +193,8 @@ def meetings(
     """Every meeting (agenda items left out), filtered as the list endpoint allows."""
     cites_symbol = traceability.normalise_user_symbol(cites) if cites else None
     out = []
-    for row in _rows(store, "meeting_list"):
-        org_ids = [_short(o) or o for o in _split(row.get("organisers"))]
+    for row in _meeting_rows(store):
+        org_ids = [_short(o) or o for o in row["organisers"]]
         item = {
             "id": _short(row["meeting"]).removeprefix("meeting/"),
             "iri": row["meeting"],
@@ -150,9 +205,9 @@ def meetings(
             "online": bool(row.get("online")),
             "series": _short(row.get("series")),
             "organisers": org_ids,
-            "organiser_labels": _split(row.get("organiserLabels")),
-            "cites": sorted(_split(row.get("cites"))),
-            "documents": [_short(d) for d in _split(row.get("documents"))],
+            "organiser_labels": row["organiserLabels"],
+            "cites": sorted(row["cites"]),
+            "documents": [_short(d) for d in row["documents"]],
         }
         if year and not str(item["start_date"] or "").startswith(str(year)):
             continue

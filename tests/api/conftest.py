@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,8 +65,11 @@ class Server:
         return self.base + path
 
 
-def start_server(store: Path, *, workers: int = 2) -> Server:
-    """Start `thbgraph serve` on a free port and wait until it answers."""
+def start_server(store: Path, *, workers: int = 2, timeout: float = TEST_TIMEOUT_S) -> Server:
+    """Start `thbgraph serve` on a free port and wait until it answers.
+
+    Its output goes to a file, not a pipe: a pipe nobody reads fills up under load and stalls it.
+    """
     port = free_port()
     env = {
         **os.environ,
@@ -85,16 +89,18 @@ def start_server(store: Path, *, workers: int = 2) -> Server:
         "--store",
         str(store),
         "--timeout",
-        str(TEST_TIMEOUT_S),
+        str(timeout),
         "--workers",
         str(workers),
     ]
-    process = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the server)
+    process = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
     server = Server(process, port, store)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            out = process.stdout.read().decode() if process.stdout else ""
+            log.seek(0)
+            out = log.read().decode(errors="replace")
             raise RuntimeError(f"thbgraph serve exited: {out}")
         try:
             r = httpx.get(server.url("/sparql"), params={"query": "ASK {}"}, timeout=5)
@@ -136,8 +142,8 @@ def start_thbgraph_server() -> Iterator[Any]:
     """A function that starts `thbgraph serve` over a given store; all are stopped at the end."""
     started: list[Server] = []
 
-    def start(store: Path) -> Server:
-        srv = start_server(store)
+    def start(store: Path, **options: Any) -> Server:
+        srv = start_server(store, **options)
         started.append(srv)
         return srv
 

@@ -42,7 +42,7 @@ def test_abusive_query_ends_in_time_and_others_are_served(server: Any, query: st
     assert ok.status_code == 200
     thread.join(server.timeout + 30)
     assert not thread.is_alive()
-    assert result["seconds"] <= server.timeout + 2 + 3, result  # +3 s slack for a loaded machine
+    assert result["seconds"] <= server.timeout + 2, result
     assert result["status"] in (200, 400, 413, 503), result
 
 

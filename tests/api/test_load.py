@@ -48,7 +48,7 @@ def test_concurrent_clients_get_answers_without_errors(
     built_store: Path, start_thbgraph_server: Any
 ) -> None:
     store = Path(os.environ.get("THBGRAPH_LOAD_STORE", built_store))
-    srv = start_thbgraph_server(store)
+    srv = start_thbgraph_server(store, timeout=30)  # the production default, not the tests' 3 s
     latencies: list[float] = []
     errors: list[str] = []
     memory: list[int] = []

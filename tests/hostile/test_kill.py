@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -147,3 +148,46 @@ def test_a_store_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None
     assert out.returncode == 1
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and "cannot create the store directory" in lines[0], out.stderr
+
+
+@pytest.fixture()
+def small_disk(tmp_path: Path) -> Any:
+    """A tmpfs of a given size mounted in tmp_path (root only); unmounted afterwards."""
+    mounted: list[Path] = []
+
+    def mount(size_kib: int) -> Path:
+        point = tmp_path / f"disk{len(mounted)}"
+        point.mkdir()
+        out = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size_kib}k", "tmpfs", str(point)],
+            capture_output=True,
+        )
+        if out.returncode != 0:
+            pytest.skip("cannot mount a tmpfs here (needs root)")
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in mounted:
+        subprocess.run(["umount", "-l", str(point)], capture_output=True)
+
+
+def _size_kib(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) // 1024
+
+
+@pytest.mark.parametrize("fault", ["full", "read-only"])
+def test_a_full_or_read_only_disk_is_a_clear_error_and_keeps_the_store(
+    built_store: Path, small_disk: Any, fault: str
+) -> None:
+    disk = small_disk(_size_kib(built_store) + 256)  # room for the store, not for a second one
+    store = disk / "store"
+    shutil.copytree(built_store, store, symlinks=True)
+    before = _canonical(store)
+    if fault == "read-only":
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    out = subprocess.run(_build_command(None, store), capture_output=True, text=True, timeout=300)
+    assert out.returncode == 1, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "store" in lines[0] and "Traceback" not in out.stderr, out.stderr
+    assert _canonical(store) == before
