@@ -191,7 +191,7 @@ def rdflib_baseline(store: Path, symbol: str) -> dict[str, Any]:
             return {**done[-1], "partial": True}
         # not one query finished: its time is at least what was left after loading
         started = lines[0]["started"] if lines else time.time()
-        waited = RDFLIB_TIMEOUT_S - (started - (time.time() - RDFLIB_TIMEOUT_S))
+        waited = time.time() - started
         return {"timed_out_after_s": round(waited), "p50_ms": waited * 1000}
     return json.loads(out.stdout.strip().splitlines()[-1])
 

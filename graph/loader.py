@@ -8,6 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import StoreError, ThbGraphError
+from .remote import remote_location
 from .store import Generation, GraphStore
 from .vocab import BASE
 
@@ -48,6 +49,10 @@ def guess_format(path: Path, given: str | None = None) -> ox.RdfFormat:
 
 def load_rdf_file(store_root: Path, path: Path, graph: str, *, fmt: str | None = None) -> int:
     """Replace named graph `graph` with the triples of an RDF file, atomically; returns the count."""
+    if remote_location(store_root) is not None:
+        raise StoreError(
+            "`thbgraph load` works on an embedded store; load into a remote server with its own tools"
+        )
     if graph.startswith(RESERVED):
         raise StoreError(
             f"--graph {graph}: graphs under {RESERVED} hold the extracted graph; choose another IRI"

@@ -53,11 +53,8 @@ class MeetingResolver:
         for k in self.known:
             if _dates_agree(k, m) and _titles_agree(k.title, m.title):
                 return k.iri
+        # otherwise its own IRI (an undated meeting is the same only as one with the same title)
         iri = meeting_iri(MeetingKey(m.start_date, m.end_date, m.title))
-        if m.start_date is None:
-            # an undated meeting is only the same as another undated one with the same title
-            for k in self.known:
-                if k.iri == iri:
-                    return iri
-        self.known.append(KnownMeeting(iri, m.start_date, m.end_date, m.title))
+        if all(k.iri != iri for k in self.known):
+            self.known.append(KnownMeeting(iri, m.start_date, m.end_date, m.title))
         return iri

@@ -16,14 +16,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .build import document_id, document_quads
+from .build import MeetingKey, document_id, document_quads, meeting_iri
 from .errors import DocumentError, StoreError, ThbGraphError, ValidationFailed
 from .merge import KnownMeeting, MeetingResolver
-from .model import Extraction
+from .model import Extraction, Meeting
 from .readers import read_document, supported_suffixes
 from .register import Register, load_register, register_files
 from .remote import RemoteGraphStore, remote_location
-from .settings import Limits
 from .store import Generation, GraphStore, open_store
 from .vocab import BASE, GRAPH_REGISTER, GRAPH_RUNS, PROV, XSD, document_graph
 
@@ -195,10 +194,9 @@ def _document_quads(
     return quads, ids
 
 
-def _mentioned(m: object) -> str:
-    from .build import MeetingKey, meeting_iri
-
-    return meeting_iri(MeetingKey(m.start_date, m.end_date, m.title))  # type: ignore[attr-defined]
+def _mentioned(m: Meeting) -> str:
+    """A meeting the document only mentions keeps the IRI its own dates and title give."""
+    return meeting_iri(MeetingKey(m.start_date, m.end_date, m.title))
 
 
 def _validate(quads: list[ox.Quad]) -> tuple[int, int]:
@@ -213,9 +211,10 @@ def _validate(quads: list[ox.Quad]) -> tuple[int, int]:
     )
     report = validate_graph(data)
     if not report.conforms:
+        violations = sum(1 for r in report.results if r.severity == "Violation")
         raise ValidationFailed(
-            "the new graph does not pass SHACL validation; the previous store is kept:\n"
-            + report.text(),
+            f"the new graph does not pass SHACL validation ({violations} violation(s), "
+            "report above); the previous store is kept",
             report.text(),
         )
     warnings = sum(1 for r in report.results if r.severity == "Warning")
@@ -232,7 +231,6 @@ def build_store(
     *,
     corpus: Path | None = None,
     progress: Progress | None = None,
-    limits: Limits | None = None,
 ) -> BuildReport:
     """Build a new store from a corpus (the bundled one by default) and swap it in atomically."""
     started = time.perf_counter()
@@ -243,8 +241,8 @@ def build_store(
     timings["extract"] = time.perf_counter() - started
     if not extractions:
         raise DocumentError(
-            "no document could be read; the previous store is kept:\n"
-            + "\n".join(f"{s.file}: {s.reason}" for s in skipped)
+            "no document could be read, the previous store is kept: "
+            + "; ".join(f"{s.file}: {s.reason}" for s in skipped)
         )
     t = time.perf_counter()
     doc_quads, ids = _document_quads(extractions, register, MeetingResolver())
@@ -291,17 +289,27 @@ def _known_meetings(store: GraphStore) -> list[KnownMeeting]:
     ]
 
 
+def _embedded_only(store_path: Path, command: str) -> None:
+    """`add`, `remove` and `load` write store generations: not on a remote SPARQL server."""
+    if remote_location(store_path) is not None:
+        raise StoreError(
+            f"`thbgraph {command}` works on an embedded store; for the remote store "
+            f"{remote_location(store_path)} run `thbgraph build --corpus DIR --store ...` instead"
+        )
+
+
 def add_documents(
     store_path: Path, files: list[Path], *, progress: Progress | None = None
 ) -> BuildReport:
     """Add (or replace) documents in an existing store, changing only their graphs."""
+    _embedded_only(store_path, "add")
     started = time.perf_counter()
     register = load_register()
     extractions, skipped = _extract_all(files, register, progress)
     if not extractions:
         raise DocumentError(
-            "no document could be read; the store is unchanged:\n"
-            + "\n".join(f"{s.file}: {s.reason}" for s in skipped)
+            "no document could be read, the store is unchanged: "
+            + "; ".join(f"{s.file}: {s.reason}" for s in skipped)
         )
     with open_store(store_path) as current:
         known = _known_meetings(current)
@@ -348,6 +356,7 @@ def _neighbourhood(store: GraphStore, doc_quads: list[ox.Quad]) -> list[ox.Quad]
 
 def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:
     """Remove documents (by id or file name) and everything only they supported."""
+    _embedded_only(store_path, "remove")
     with open_store(store_path) as current:
         present = {g for g, _ in current.named_graphs() if g.startswith(DOCUMENT_GRAPH_PREFIX)}
     wanted = [document_id(d) for d in doc_ids]

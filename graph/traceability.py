@@ -27,14 +27,11 @@ THB = "https://w3id.org/thbgraph/ontology#"
 
 def normalise_user_symbol(text: str) -> str:
     """The canonical form of a symbol as people type it ('mc.dec/6/18', 'MC Decision 6/18')."""
-    try:
-        from .extract.symbols import normalise_symbol
-    except ImportError:  # pragma: no cover - the extractors are part of the package
-        normalise_symbol = None
-    if normalise_symbol is not None:
-        found = normalise_symbol(text)
-        if found:
-            return found
+    from .extract.symbols import normalise_symbol  # the extractors are heavy: load when asked
+
+    found = normalise_symbol(text)
+    if found:
+        return found
     cleaned = re.sub(r"\s+", " ", text.strip())
     return cleaned.upper() if re.fullmatch(r"[A-Za-z.()/0-9 -]+", cleaned) else cleaned
 

@@ -74,3 +74,17 @@ def test_no_tests_init() -> None:
     assert not (ROOT / "tests" / "__init__.py").exists(), (
         "tests/__init__.py hides packaging mistakes"
     )
+
+
+def test_the_corpus_manifest_matches_the_bundled_documents() -> None:
+    """Every bundled document is listed with its source and the SHA-256 of its bytes, and nothing else."""
+    import hashlib
+
+    from thbgraph.graph.pipeline import bundled_corpus, read_manifest
+
+    listed = {d["file"]: d for d in read_manifest()["documents"]}  # type: ignore[index]
+    files = {p.name: p for p in bundled_corpus().iterdir() if p.is_file()}
+    assert set(listed) == set(files)
+    for name, entry in listed.items():
+        assert hashlib.sha256(files[name].read_bytes()).hexdigest() == entry["sha256"], name
+        assert entry["source"] and entry["licence"]

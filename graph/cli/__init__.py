@@ -13,7 +13,7 @@ import sys
 
 import typer
 
-from ..errors import ThbGraphError
+from ..errors import ThbGraphError, ValidationFailed
 
 __all__ = ["app", "main"]
 
@@ -69,6 +69,8 @@ def main() -> None:
     try:
         app()
     except ThbGraphError as exc:
+        if isinstance(exc, ValidationFailed) and exc.report:
+            typer.echo(exc.report, err=True)  # the readable SHACL report, then the one-line error
         typer.echo(f"thbgraph: error: {exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from thbgraph.graph.pipeline import build_store
 from thbgraph.graph.store import open_store
 from thbgraph.graph.traceability import cited_by
@@ -23,3 +25,27 @@ def test_build_on_a_remote_server_answers_like_the_embedded_store(
         local_answer = cited_by(local, "MC.DEC/6/18")
     assert remote_answer == local_answer
     assert len(remote_answer["meetings"]) == 1
+
+
+def test_add_remove_and_load_refuse_a_remote_store_without_writing_locally(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They write store generations: on a server they would have made a local folder named 'sparql+http:'."""
+    from thbgraph.graph.errors import StoreError
+    from thbgraph.graph.loader import load_rdf_file
+    from thbgraph.graph.pipeline import add_documents, remove_documents
+
+    monkeypatch.chdir(tmp_path)
+    remote = Path("sparql+http://127.0.0.1:9/query")
+    doc = tmp_path / "a.txt"
+    doc.write_text("MC.DEC/6/18", encoding="utf-8")
+    rdf = tmp_path / "a.ttl"
+    rdf.write_text("<urn:a> <urn:b> <urn:c> .", encoding="utf-8")
+    for call in (
+        lambda: add_documents(remote, [doc]),
+        lambda: remove_documents(remote, ["a"]),
+        lambda: load_rdf_file(remote, rdf, "http://example.org/g"),
+    ):
+        with pytest.raises(StoreError, match="embedded store"):
+            call()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ttl", "a.txt"]
