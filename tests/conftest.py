@@ -30,3 +30,28 @@ def writable_store(built_store: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "store"
     shutil.copytree(built_store, copy, symlinks=True)
     return copy
+
+
+@pytest.fixture(scope="session")
+def chromium() -> dict[str, object]:
+    """Playwright launch options for Debian's headless Chromium, with no background networking."""
+    import shutil as _shutil
+
+    path = _shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail(
+            "Debian chromium is not installed: .ci/run installs it (apt-get install chromium)"
+        )
+    return {
+        "executable_path": path,
+        "headless": True,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }

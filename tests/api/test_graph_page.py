@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import httpx
@@ -28,16 +29,6 @@ from thbgraph.graph.store import Generation
 
 SAMPLE = Path(__file__).parents[1] / "graph" / "export" / "data" / "sample.trig"
 XSD = Path(__file__).parents[1] / "graph" / "export" / "xsd" / "gexf.xsd"
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +110,9 @@ def test_export_route_gives_the_cli_bytes(sample_server: str, sample_store_path:
     assert served.content == cli.stdout
 
 
-def _drive_page(base: str, shot: Path, expected_passage: str | None) -> dict[str, object]:
+def _drive_page(
+    base: str, shot: Path, expected_passage: str | None, chromium: dict[str, Any]
+) -> dict[str, object]:
     """Open /graph, check the drawing and click MC.DEC/6/18; returns what was seen."""
     from playwright.sync_api import sync_playwright
 
@@ -129,7 +122,7 @@ def _drive_page(base: str, shot: Path, expected_passage: str | None) -> dict[str
     requests: list[str] = []
     blocked: list[str] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        browser = pw.chromium.launch(**chromium)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
 
@@ -215,17 +208,19 @@ def _check(seen: dict[str, object], shot: Path, passage_fragment: str) -> None:
 
 
 def test_graph_page_draws_offline_and_shows_the_citing_passage(
-    sample_server: str, tmp_path: Path
+    sample_server: str, tmp_path: Path, chromium: dict[str, Any]
 ) -> None:
     shot = tmp_path / "graph-page-sample.png"
-    seen = _drive_page(sample_server, shot, None)
+    seen = _drive_page(sample_server, shot, None, chromium)
     _check(seen, shot, "Implementing MC.DEC/6/18")
 
 
-def test_graph_page_on_the_built_corpus(built_store: Path, tmp_path: Path) -> None:
+def test_graph_page_on_the_built_corpus(
+    built_store: Path, tmp_path: Path, chromium: dict[str, Any]
+) -> None:
     """The same page over the store built from the bundled seed documents."""
     shot = tmp_path / "graph-page-corpus.png"
     for base in _serve(built_store):
-        seen = _drive_page(base, shot, None)
+        seen = _drive_page(base, shot, None, chromium)
         _check(seen, shot, "MC.DEC/6/18")
     print(json.dumps({"screenshot": str(shot)}))
