@@ -239,7 +239,10 @@ def _meeting_iri(store: GraphStore, meeting_id: str) -> str:
         bindings={"m": ox.NamedNode(iri)},
     )
     if not bool(result):
-        known = [m["id"] for m in meetings(store)]
+        known = [
+            (_short(r["meeting"]) or "").removeprefix("meeting/")
+            for r in _rows(store, "meeting_ids")
+        ]
         close = _suggest(meeting_id, known)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see GET /api/meetings"
         raise UnknownEntityError(f"unknown meeting {meeting_id!r}{hint}", close)

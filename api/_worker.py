@@ -18,9 +18,10 @@ import pyoxigraph as ox
 
 from ..graph.errors import QueryError, UnknownEntityError
 from ..graph.store import GraphStore, open_store, term_from_python, to_python
+from ._errors import QueryTimeout
 from ._results import ResultTooLarge, serialize_boolean, serialize_solutions
 
-__all__ = ["RDF_FORMATS", "serve_forever"]
+__all__ = ["RDF_FORMATS", "error_reply", "handle_request", "serve_forever"]
 
 RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -145,13 +146,10 @@ def _sparql(store: GraphStore, req: dict[str, Any]) -> bytes:
     return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
 
 
-def _select(store: GraphStore, req: dict[str, Any]) -> list[dict[str, Any]]:
-    """Rows of a SELECT as plain Python values, for the JSON API."""
-    bindings = req.get("bindings") or {}
-    subs = {ox.Variable(k): _term(v) for k, v in bindings.items() if v is not None}
-    result = store.inner.query(
-        req["query"], use_default_graph_as_union=True, substitutions=subs or None
-    )
+def _select(store: Any, req: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows of a SELECT as plain Python values, for the JSON API (embedded or remote store)."""
+    bindings = {k: _term(v) for k, v in (req.get("bindings") or {}).items() if v is not None}
+    result = store.query(req["query"], bindings=bindings or None)
     names = [v.value for v in result.variables]
     rows = []
     for i, sol in enumerate(result):
@@ -180,17 +178,22 @@ def _dump(store: GraphStore, req: dict[str, Any]) -> bytes | None:
     return ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
 
 
-def _handle(handle: _StoreHandle, req: dict[str, Any]) -> Any:
+def handle_request(handle: Any, req: dict[str, Any]) -> Any:
+    """Answer one request over `handle.get()` (the worker's store, or the server's own)."""
     op = req["op"]
     if op == "ping":
         return "pong"
     store = handle.get()
-    if op == "sparql":
-        return _sparql(store, req)
     if op == "select":
         return _select(store, req)
     if op == "graphs":
         return store.named_graphs()
+    if op in {"sparql", "dump"} and not isinstance(store, GraphStore):
+        from ._remote import remote_dump, remote_sparql  # a store on a SPARQL server
+
+        return remote_sparql(store, req) if op == "sparql" else remote_dump(store, req)
+    if op == "sparql":
+        return _sparql(store, req)
     if op == "dump":
         return _dump(store, req)
     if op == "call":
@@ -219,21 +222,28 @@ def serve_forever(location: str, conn: Connection) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply: tuple[Any, ...] = ("ok", _handle(handle, req))
-        except UnknownEntityError as exc:
-            reply = ("error", "unknown", str(exc), exc.suggestions)
-        except ResultTooLarge as exc:
-            reply = ("error", "too_large", str(exc))
-        except SyntaxError as exc:
-            reply = ("error", "syntax", _syntax_message(str(exc)))
-        except (QueryError, ValueError) as exc:  # ValueError: an invalid IRI or literal given
-            reply = ("error", "refused", str(exc))
+            reply: tuple[Any, ...] = ("ok", handle_request(handle, req))
         except Exception as exc:  # a bug or a broken store: reported, the worker lives on
-            reply = ("error", "internal", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
+            reply = error_reply(exc)
         try:
             conn.send(reply)
         except (EOFError, OSError, BrokenPipeError):
             return
+
+
+def error_reply(exc: Exception) -> tuple[Any, ...]:
+    """The ('error', kind, message[, suggestions]) reply for an exception raised by a request."""
+    if isinstance(exc, UnknownEntityError):
+        return ("error", "unknown", str(exc), exc.suggestions)
+    if isinstance(exc, QueryTimeout):  # a remote server's answer came too late
+        return ("error", "timeout", str(exc))
+    if isinstance(exc, ResultTooLarge):
+        return ("error", "too_large", str(exc))
+    if isinstance(exc, SyntaxError):
+        return ("error", "syntax", _syntax_message(str(exc)))
+    if isinstance(exc, QueryError | ValueError):  # ValueError: an invalid IRI or literal given
+        return ("error", "refused", str(exc))
+    return ("error", "internal", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
 
 
 def _syntax_message(text: str) -> str:

@@ -17,13 +17,21 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..graph.errors import StoreError, ThbGraphError, UnknownEntityError
+from ..graph.remote import RemoteGraphStore, remote_location
 from ..graph.settings import Limits, default_store_path
 from .deps import Backend
+from .local import CurrentStore, LocalRunner
 from .pool import QueryPool, QueryTimeout, WorkerError
 
 __all__ = ["create_app"]
 
 log = logging.getLogger(__name__)
+
+
+def _check_remote(location: str) -> None:
+    """Fail at start, in one line, when the remote SPARQL server does not answer."""
+    with RemoteGraphStore(location, timeout_s=10) as store:
+        store.query("ASK {}")
 
 
 def _static_dir() -> str:
@@ -35,26 +43,46 @@ def create_app(
     limits: Limits | None = None,
     *,
     workers: int | None = None,
+    threads: int | None = None,
 ) -> FastAPI:
-    """A FastAPI app over the on-disk store at `store_location` (default: the configured store).
+    """A FastAPI app over the store at `store_location` (default: the configured store).
 
-    `workers` query processes are started with the app (default $THBGRAPH_WORKERS or 2).
+    An on-disk store gets `workers` query processes for user SPARQL (default $THBGRAPH_WORKERS
+    or 2); the JSON API answers in `threads` threads of the server (default $THBGRAPH_THREADS
+    or the number of cores, at most 4: more threads only contend for the GIL).
+    A `sparql+http://...` location serves a remote SPARQL server, read-only.
     """
-    location = Path(store_location) if store_location is not None else default_store_path()
-    if not (location / "current").exists():
-        raise StoreError(f"no graph store at {location}: run `thbgraph build --store {location}`")
+    remote = remote_location(store_location)
+    location: Path | str
+    if remote is not None:
+        location = remote
+        _check_remote(remote)
+    else:
+        location = Path(store_location) if store_location is not None else default_store_path()
+        if not (location / "current").exists():
+            raise StoreError(
+                f"no graph store at {location}: run `thbgraph build --store {location}`"
+            )
     limits = limits or Limits()
     size = workers or int(os.environ.get("THBGRAPH_WORKERS", "2"))
+    nthreads = threads or int(os.environ.get("THBGRAPH_THREADS", str(min(4, os.cpu_count() or 2))))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        pool = QueryPool(location, size=size)
-        app.state.backend = Backend(pool=pool, limits=limits, store_location=location)
+        # a remote query past the limit gets its 503 from the deadline; its HTTP request ends 1 s later
+        current = CurrentStore(
+            location, remote=remote is not None, timeout_s=limits.query_timeout_s + 1
+        )
+        local = LocalRunner(current, threads=nthreads)
+        pool = QueryPool(location, size=size) if remote is None else None
+        app.state.backend = Backend(local=local, pool=pool, limits=limits, store_location=location)
         app.state.store_location = location
         try:
             yield
         finally:
-            pool.close()
+            if pool is not None:
+                pool.close()
+            local.close()
 
     app = FastAPI(
         title="thbgraph",

@@ -1,38 +1,56 @@
-"""Shared request dependencies: the query pool, the limits, and running work in the pool."""
+"""Shared request dependencies: where queries run (threads or the worker pool), and the limits."""
 
 from __future__ import annotations
 
-import os
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from ..graph.settings import Limits
+from .local import LocalRunner
 from .pool import QueryPool
 
-__all__ = ["Backend", "BackendDep", "Limit", "Offset", "get_backend", "paginate"]
+__all__ = ["Backend", "BackendDep", "Limit", "Offset", "get_backend", "json_response", "paginate"]
+
+
+# API calls answered in the server process: bounded queries about one entity, values bound.
+IN_PROCESS = frozenset({"cited_by", "commitment", "meeting", "meeting_citations", "document"})
 
 
 @dataclass
 class Backend:
-    """What every route needs: the worker pool over the store, and the endpoint's limits."""
+    """What every route needs: where queries run, and the endpoint's limits.
 
-    pool: QueryPool
+    The JSON API's named queries run in threads of this process (`local`); user SPARQL and dumps
+    run in the worker pool (`pool`), whose time limit kills the query. A remote store has no pool:
+    its queries are HTTP requests, bounded by the same time limit.
+    """
+
+    local: LocalRunner
+    pool: QueryPool | None
     limits: Limits
-    store_location: Path
+    store_location: Path | str
     _graphs_cache: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
     async def call(self, request: dict[str, Any], *, timeout: float | None = None) -> Any:
-        """Run a worker request off the event loop, within the query time limit."""
+        """Run a user request (a SPARQL query, a dump) off the event loop, within the time limit."""
         limit = self.limits.query_timeout_s if timeout is None else timeout
+        if self.pool is None:  # a remote store: the HTTP request carries the limit
+            return await self.local.run({**request, "timeout": limit}, timeout=limit)
         return await run_in_threadpool(self.pool.call, request, timeout=limit)
 
+    async def named(self, request: dict[str, Any], *, timeout: float | None = None) -> Any:
+        """Run a request of the server's own fixed queries in this process, within the limit."""
+        limit = self.limits.query_timeout_s if timeout is None else timeout
+        return await self.local.run(request, timeout=limit)
+
     async def select(self, query: str, bindings: dict[str, Any] | None = None) -> list[dict]:
-        """SELECT rows as dicts of plain values (IRIs as strings); bind IRIs as ('iri', value)."""
-        return await self.call(
+        """SELECT rows of a named query as dicts of plain values; bind IRIs as ('iri', value)."""
+        return await self.named(
             {
                 "op": "select",
                 "query": query,
@@ -42,15 +60,23 @@ class Backend:
         )
 
     async def run(self, name: str, **kwargs: Any) -> Any:
-        """Run an API call of api/_calls.py in a worker (UnknownEntityError passes through)."""
-        return await self.call({"op": "call", "name": name, "kwargs": kwargs})
+        """Run an API call of api/_calls.py (UnknownEntityError passes through): the lookups of
+        one entity (IN_PROCESS) in this process, the whole-graph lists in the worker pool, where
+        their seconds of Python work at 1e6 triples neither hold this process's GIL nor outlive
+        the time limit."""
+        request = {"op": "call", "name": name, "kwargs": kwargs}
+        if name in IN_PROCESS:
+            return await self.named(request)
+        return await self.call(request)
 
     async def graphs(self) -> list[tuple[str, int]]:
-        """The named graphs and their sizes, cached per store generation."""
-        key = os.path.realpath(self.store_location / "current")
+        """The named graphs and their sizes, cached per store generation (not for a remote store)."""
+        key = self.local.store.generation()
+        if not key:
+            return await self.named({"op": "graphs"})
         if key not in self._graphs_cache:
             self._graphs_cache.clear()
-            self._graphs_cache[key] = await self.call({"op": "graphs"})
+            self._graphs_cache[key] = await self.named({"op": "graphs"})
         return self._graphs_cache[key]
 
 
@@ -72,3 +98,10 @@ def paginate(items: list[Any], *, limit: int, offset: int) -> dict[str, Any]:
         "offset": offset,
         "items": items[offset : offset + limit],
     }
+
+
+def json_response(data: Any) -> Response:
+    """Plain JSON data as a response, without FastAPI's per-field validation and encoding
+    (a measurable part of a cited-by answer); the route declares its `response_model`."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return Response(body.encode("utf-8"), media_type="application/json")

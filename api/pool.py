@@ -14,10 +14,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..graph.errors import QueryError, StoreError, UnknownEntityError
+from ..graph.errors import StoreError, UnknownEntityError
+from ._errors import QueryTimeout, WorkerError
 from ._worker import serve_forever
 
-__all__ = ["QueryPool", "QueryTimeout", "WorkerError"]
+__all__ = ["QueryPool", "QueryTimeout", "WorkerError", "unwrap_reply"]
 
 # Workers are forked from a clean, single-threaded fork server that has already imported the
 # worker's modules: starting (or replacing) one takes milliseconds, not a fresh interpreter.
@@ -25,16 +26,15 @@ _CTX = mp.get_context("forkserver")
 _CTX.set_forkserver_preload(["thbgraph.api._worker", "thbgraph.api._calls"])
 
 
-class QueryTimeout(QueryError):
-    """A query ran past the endpoint's time limit and was stopped."""
-
-
-class WorkerError(QueryError):
-    """A worker reported an error: `kind` is syntax, refused, too_large or internal."""
-
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
+def unwrap_reply(reply: tuple[Any, ...]) -> Any:
+    """The value of an ('ok', value) reply; raise the error of an ('error', kind, ...) reply."""
+    if reply[0] == "ok":
+        return reply[1]
+    if reply[1] == "unknown":
+        raise UnknownEntityError(reply[2], reply[3])
+    if reply[1] == "timeout":
+        raise QueryTimeout(reply[2])
+    raise WorkerError(reply[1], reply[2])
 
 
 class _Worker:
@@ -115,11 +115,7 @@ class QueryPool:
                 f"the query ran longer than {timeout:g} s (query_timeout_s limit) and was stopped"
             )
         self._idle.put(worker)
-        if reply[0] == "ok":
-            return reply[1]
-        if reply[1] == "unknown":
-            raise UnknownEntityError(reply[2], reply[3])
-        raise WorkerError(reply[1], reply[2])
+        return unwrap_reply(reply)
 
     def close(self) -> None:
         """Stop every worker."""

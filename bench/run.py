@@ -224,7 +224,8 @@ def http_latencies(
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
-                if httpx.get(base + "/api/meetings", timeout=2).status_code == 200:
+                ready = httpx.get(base + "/sparql", params={"query": "ASK {}"}, timeout=5)
+                if ready.status_code == 200:
                     break
             except httpx.HTTPError:
                 time.sleep(0.2)
@@ -256,13 +257,8 @@ def http_latencies(
             await asyncio.gather(*(client() for _ in range(clients)))
 
         asyncio.run(load())
-        rss = 0
-        try:
-            for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM"):
-                    rss = int(line.split()[1]) * 1024
-        except OSError:
-            pass
+        rss = _status_bytes(proc.pid, "VmHWM")
+        tree_rss = sum(_status_bytes(pid, "VmRSS") for pid in _process_tree(proc.pid))
         return {
             "sequential": _percentiles(sequential),
             "concurrent": {
@@ -272,10 +268,36 @@ def http_latencies(
                 "errors": errors,
             },
             "serve_peak_rss_bytes": rss,
+            "serve_tree_rss_bytes": tree_rss,
         }
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def _status_bytes(pid: int, field: str) -> int:
+    """A memory figure of a process from /proc (0 when it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _process_tree(pid: int) -> list[int]:
+    """A process and all its descendants (the server and its query worker processes)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            try:
+                todo += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+    return out
 
 
 def export_gexf(store: Path) -> dict[str, float]:
@@ -296,21 +318,40 @@ def export_gexf(store: Path) -> dict[str, float]:
     return out
 
 
-def add_one(store: Path, work: Path) -> float:
-    from thbgraph.graph.pipeline import add_documents
+def add_one(store: Path, work: Path) -> dict[str, Any]:
+    """Add one new document: in-process (with its steps) and as the `thbgraph add` command."""
+    from thbgraph.graph.pipeline import add_documents, remove_documents
+    from thbgraph.graph.synth import write_corpus
 
-    doc = work / "bench_added_agenda.txt"
-    doc.write_text(
-        "AGENDA\n\nMeeting of National Anti-Trafficking Co-ordinators and Rapporteurs\n\n"
-        "Vienna, 12-13 October 2022\n\nThe meeting reviews MC.DEC/6/18 and PC.DEC/557.\n",
-        encoding="utf-8",
-    )
+    extra = work / "added"
+    write_corpus(extra, 1, seed=999)
+    doc = next(p for p in sorted(extra.iterdir()) if p.name != "truth.json")
     t = time.perf_counter()
-    add_documents(store, [doc])
-    return time.perf_counter() - t
+    report = add_documents(store, [doc])
+    in_process = time.perf_counter() - t
+    remove_documents(store, report.documents)
+    t = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "thbgraph.graph.cli", "add", "--store", str(store), str(doc)],
+        check=True,
+        capture_output=True,
+    )
+    cli = time.perf_counter() - t
+    shutil.rmtree(extra, ignore_errors=True)
+    return {"seconds": in_process, "cli_seconds": cli, "timings": report.timings}
 
 
-def run(sizes: list[int], out: Path | None, *, http: bool = True) -> dict[str, Any]:
+PARTS = ("rdflib", "http", "export", "add")
+HEAVY = frozenset({"rdflib", "export"})  # minutes each at millions of triples
+
+
+def run(
+    sizes: list[int],
+    out: Path | None,
+    *,
+    skip: frozenset[str] = frozenset(),
+    heavy_up_to: int | None = None,
+) -> dict[str, Any]:
     from thbgraph.graph.synth import write_corpus
 
     results: dict[str, Any] = {"machine": _machine(), "sizes": {}}
@@ -324,18 +365,24 @@ def run(sizes: list[int], out: Path | None, *, http: bool = True) -> dict[str, A
             figures = _run_child(corpus, store)
             figures["docs_per_s"] = figures["documents"] / figures["timings"]["extract"]
             figures["store_bytes"] = _du(store)
+            skip_here = skip | (
+                HEAVY if heavy_up_to is not None and n > heavy_up_to else frozenset()
+            )
             symbols = _symbols_to_ask(store)
             figures["symbols"] = {"handful": symbols[0], "most_cited": symbols[1]}
             figures["queries"] = in_process_latencies(store, symbols)
-            base = rdflib_baseline(store, symbols[0])
-            figures["rdflib_baseline"] = base
-            figures["speedup_vs_rdflib"] = (
-                base["p50_ms"] / figures["queries"]["cited_by_query_handful"]["p50_ms"]
-            )
-            if http:
+            if "rdflib" not in skip_here:
+                base = rdflib_baseline(store, symbols[0])
+                figures["rdflib_baseline"] = base
+                figures["speedup_vs_rdflib"] = (
+                    base["p50_ms"] / figures["queries"]["cited_by_query_handful"]["p50_ms"]
+                )
+            if "http" not in skip_here:
                 figures["http"] = http_latencies(store, symbols[0])
-            figures["export_gexf_s"] = export_gexf(store)
-            figures["add_one_s"] = add_one(store, work)
+            if "export" not in skip_here:
+                figures["export_gexf_s"] = export_gexf(store)
+            if "add" not in skip_here:
+                figures["add_one"] = add_one(store, work)
             results["sizes"][str(n)] = figures
             print(json.dumps(figures, indent=1), flush=True)
             shutil.rmtree(corpus, ignore_errors=True)
@@ -374,7 +421,14 @@ def render(results: dict[str, Any]) -> str:
         row(f"  of which {step}", lambda f, step=step: f"{f['timings'][step]:.1f} s")
     row("store on disk", lambda f: f"{f['store_bytes'] / 2**20:.0f} MiB")
     row("build peak memory", lambda f: f"{f['peak_rss_bytes'] / 2**20:.0f} MiB")
-    row("add one document (incl. validation)", lambda f: f"{f['add_one_s']:.2f} s")
+    row(
+        "add one document (incl. validation): in-process / `thbgraph add` command",
+        lambda f: f"{f['add_one']['seconds']:.2f} / {f['add_one']['cli_seconds']:.2f} s",
+    )
+    row(
+        "  validation: whole graph (build) / one added document",
+        lambda f: f"{f['timings']['validate']:.1f} / {f['add_one']['timings']['validate']:.2f} s",
+    )
     row(
         "cited-by query p50 / p95, handful (in-process)",
         lambda f: (
@@ -403,7 +457,13 @@ def render(results: dict[str, Any]) -> str:
             f"{f['http']['concurrent']['p50_ms']:.1f} / {f['http']['concurrent']['p95_ms']:.1f} ms, {f['http']['concurrent']['errors']} errors"
         ),
     )
-    row("serve peak memory", lambda f: f"{f['http']['serve_peak_rss_bytes'] / 2**20:.0f} MiB")
+    row(
+        "serve memory: server process peak / server + query workers after the load",
+        lambda f: (
+            f"{f['http']['serve_peak_rss_bytes'] / 2**20:.0f} / "
+            f"{f['http']['serve_tree_rss_bytes'] / 2**20:.0f} MiB"
+        ),
+    )
     row(
         "meetings of a year p50", lambda f: f"{f['queries']['meetings_of_a_year']['p50_ms']:.2f} ms"
     )
@@ -443,7 +503,13 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="100 and 1,000 documents only")
     parser.add_argument("--sizes", type=int, nargs="*", help="document counts to run")
-    parser.add_argument("--no-http", action="store_true", help="skip the HTTP measurements")
+    parser.add_argument(
+        "--skip",
+        nargs="*",
+        choices=PARTS,
+        default=[],
+        help="parts not to run at these sizes (e.g. rdflib and export at 1e7 triples)",
+    )
     parser.add_argument(
         "--out",
         type=Path,
@@ -454,6 +520,12 @@ def main() -> None:
     parser.add_argument("--child-rdflib", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument(
         "--render", type=Path, help="re-render a results file from its raw JSON figures"
+    )
+    parser.add_argument(
+        "--heavy-up-to",
+        type=int,
+        default=None,
+        help="run the rdflib baseline and the exports only up to this many documents",
     )
     args = parser.parse_args()
     if args.child_build:
@@ -469,7 +541,7 @@ def main() -> None:
         return
     sizes = args.sizes or ([100, 1000] if args.quick else [100, 1000, 10000])
     out = args.out or (None if args.quick else HERE / "results.md")
-    run(sizes, out, http=not args.no_http)
+    run(sizes, out, skip=frozenset(args.skip), heavy_up_to=args.heavy_up_to)
 
 
 if __name__ == "__main__":

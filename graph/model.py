@@ -89,7 +89,8 @@ class Citation:
     end: int
     resolved: bool = True
     note: str | None = None  # e.g. a typo repair: "read as PC.DEC/637: 'PC.EC' is not a series"
-    method: str = "symbol"  # "symbol" | "repaired-symbol" | "alias" | "name" | "unresolved"
+    # "symbol" | "repaired-symbol" | "alias" | "name" | "description" | "unresolved"
+    method: str = "symbol"
     confidence: float = 1.0
     article: str | None = None  # "29(4)" when the passage cites an article of the commitment
     page: int | None = None

@@ -7,23 +7,29 @@ previous store survives any failure. `add` and `remove` change single document g
 
 from __future__ import annotations
 
+import itertools
 import json
+import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .build import MeetingKey, document_id, document_quads, meeting_iri
+from .build import MeetingKey, _date, document_id, document_quads, meeting_iri
 from .errors import DocumentError, StoreError, ThbGraphError, ValidationFailed
 from .merge import KnownMeeting, MeetingResolver
 from .model import Extraction, Meeting
+from .queries import load_query
 from .readers import read_document, supported_suffixes
 from .register import Register, load_register, register_files
 from .remote import RemoteGraphStore, remote_location
-from .store import Generation, GraphStore, open_store
+from .store import Generation, GraphStore
 from .vocab import BASE, GRAPH_REGISTER, GRAPH_RUNS, PROV, XSD, document_graph
 
 __all__ = [
@@ -114,30 +120,75 @@ def extract_file(path: Path, register: Register | None = None) -> Extraction:
     )
 
 
+# Below this many documents a worker pool costs more than it saves.
+_PARALLEL_MIN_FILES = 64
+_worker_register: Register | None = None
+
+
+def _extract_one(path: Path, register: Register | None = None) -> Extraction | Skipped:
+    """One document's extraction, or why it was skipped (never raises for a bad document)."""
+    try:
+        return extract_file(path, register if register is not None else _worker_register)
+    except DocumentError as exc:
+        return Skipped(str(path), str(exc).removeprefix(f"{path}: "))
+    except RecursionError:
+        return Skipped(str(path), "the document is nested too deeply to read")
+    except (ImportError, ThbGraphError):
+        raise
+    except Exception as exc:  # an extractor bug must not stop the other documents
+        return Skipped(
+            str(path), f"internal extractor error ({type(exc).__name__}: {exc}); please report it"
+        )
+
+
 def _extract_all(
     files: Iterable[Path], register: Register, progress: Progress | None
 ) -> tuple[list[Extraction], list[Skipped]]:
+    """Extract every file, in order; a large corpus is spread over the machine's cores."""
+    paths = list(files)
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < _PARALLEL_MIN_FILES or workers < 2:
+        outcomes: Iterable[Extraction | Skipped] = (
+            _progress_then(progress, p, _extract_one, register) for p in paths
+        )
+    else:
+        outcomes = _extract_parallel(paths, register, progress, workers)
     done: list[Extraction] = []
     skipped: list[Skipped] = []
-    for path in files:
-        if progress:
-            progress(path.name)
-        try:
-            done.append(extract_file(path, register))
-        except DocumentError as exc:
-            skipped.append(Skipped(str(path), str(exc).removeprefix(f"{path}: ")))
-        except RecursionError:
-            skipped.append(Skipped(str(path), "the document is nested too deeply to read"))
-        except (ImportError, ThbGraphError):
-            raise
-        except Exception as exc:  # an extractor bug must not stop the other documents
-            skipped.append(
-                Skipped(
-                    str(path),
-                    f"internal extractor error ({type(exc).__name__}: {exc}); please report it",
-                )
-            )
+    for outcome in outcomes:
+        (skipped if isinstance(outcome, Skipped) else done).append(outcome)  # type: ignore[arg-type]
     return done, skipped
+
+
+def _progress_then(
+    progress: Progress | None, path: Path, fn: Callable[..., Extraction | Skipped], *args: object
+) -> Extraction | Skipped:
+    if progress:
+        progress(path.name)
+    return fn(path, *args)
+
+
+def _extract_parallel(
+    paths: list[Path], register: Register, progress: Progress | None, workers: int
+) -> Iterable[Extraction | Skipped]:
+    """Extraction in forked worker processes that inherit the loaded register; results in order."""
+    global _worker_register
+    _worker_register = register
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for path, outcome in zip(
+                paths, pool.map(_extract_one, paths, chunksize=16), strict=True
+            ):
+                if progress:
+                    progress(path.name)
+                yield outcome
+    except BrokenProcessPool as exc:
+        raise ThbGraphError(
+            "an extraction worker process died (out of memory?); the store is unchanged"
+        ) from exc
+    finally:
+        _worker_register = None
 
 
 def _static_quads() -> list[ox.Quad]:
@@ -201,15 +252,9 @@ def _mentioned(m: Meeting) -> str:
 
 def _validate(quads: list[ox.Quad]) -> tuple[int, int]:
     """SHACL-validate the new data; ValidationFailed (with the report) on any violation."""
-    from rdflib import Graph
+    from .validate import validate_quads
 
-    from .validate import validate_graph
-
-    data = Graph()
-    data.parse(
-        data=ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES), format="nt"
-    )
-    report = validate_graph(data)
+    report = validate_quads(quads)  # the fast engine: no rdflib parse of the data
     if not report.conforms:
         violations = sum(1 for r in report.results if r.severity == "Violation")
         raise ValidationFailed(
@@ -263,7 +308,7 @@ def build_store(
             gen.commit()
     timings["store"] = time.perf_counter() - t
     return BuildReport(
-        store=str(store_path),
+        store=remote_location(store_path) or str(store_path),
         documents=ids,
         skipped=skipped,
         quads=len(everything),
@@ -274,16 +319,18 @@ def build_store(
     )
 
 
-def _known_meetings(store: GraphStore) -> list[KnownMeeting]:
-    rows = store.select(
-        """PREFIX thb: <https://w3id.org/thbgraph/ontology#>
-        PREFIX schema: <https://schema.org/>
-        SELECT ?m (SAMPLE(?s) AS ?start) (SAMPLE(?e) AS ?end) (SAMPLE(?t) AS ?title) WHERE {
-          ?m a thb:Meeting ; thb:describedBy ?d .
-          OPTIONAL { ?m schema:startDate ?s } OPTIONAL { ?m schema:endDate ?e }
-          OPTIONAL { ?m schema:name ?t }
-        } GROUP BY ?m ORDER BY ?m"""
+def _known_meetings(store: GraphStore, extractions: list[Extraction]) -> list[KnownMeeting]:
+    """The meetings in the store that the new documents' meetings may be the same as.
+
+    The resolver only joins meetings whose start dates agree, so only meetings starting on one of
+    the new documents' dates are read (an indexed lookup, not a scan of every meeting).
+    """
+    dates = sorted(
+        {m.start_date for ex in extractions for m in ex.meetings if m.role == "subject"} - {None}
     )
+    if not dates:
+        return []
+    rows = store.select(load_query("known_meetings"), bindings={"date": [_date(d) for d in dates]})
     return [
         KnownMeeting(r["m"], r["start"] or None, r["end"] or None, r["title"] or None) for r in rows
     ]
@@ -304,82 +351,157 @@ def add_documents(
     """Add (or replace) documents in an existing store, changing only their graphs."""
     _embedded_only(store_path, "add")
     started = time.perf_counter()
+    timings: dict[str, float] = {}
     register = load_register()
+    timings["register"] = time.perf_counter() - started
+    t = time.perf_counter()
     extractions, skipped = _extract_all(files, register, progress)
+    timings["extract"] = time.perf_counter() - t
     if not extractions:
         raise DocumentError(
             "no document could be read, the store is unchanged: "
             + "; ".join(f"{s.file}: {s.reason}" for s in skipped)
         )
-    with open_store(store_path) as current:
-        known = _known_meetings(current)
-    # a replaced document's own meetings are forgotten first, so it is resolved afresh
-    doc_quads, ids = _document_quads(extractions, register, MeetingResolver(known))
+    t = time.perf_counter()
     with Generation(store_path, copy_current=True) as gen:
+        timings["copy"] = time.perf_counter() - t
+        t = time.perf_counter()
+        # the copy is the current store, read under the writer lock: no change is missed
+        known = _known_meetings(gen.store, extractions)
+        doc_quads, ids = _document_quads(extractions, register, MeetingResolver(known))
+        timings["rdf"] = time.perf_counter() - t
+        t = time.perf_counter()
         for did in ids:
             gen.store.inner.remove_graph(ox.NamedNode(str(document_graph(did))))
         gen.store.inner.extend(doc_quads)
-        warnings, infos = _validate(_neighbourhood(gen.store, doc_quads))
+        neighbourhood = _neighbourhood(gen.store, doc_quads)
+        timings["write"] = time.perf_counter() - t
+        t = time.perf_counter()
+        warnings, infos = _validate_change(neighbourhood, {q.subject.value for q in doc_quads})
+        timings["validate"] = time.perf_counter() - t
+        t = time.perf_counter()
         gen.store.inner.extend(_run_quads(extractions, ids))
         gen.commit()
+        timings["commit"] = time.perf_counter() - t
     return BuildReport(
-        store=str(store_path),
+        store=remote_location(store_path) or str(store_path),
         documents=ids,
         skipped=skipped,
         quads=len(doc_quads),
         warnings=warnings,
         infos=infos,
         seconds=time.perf_counter() - started,
+        timings=timings,
     )
+
+
+def _validate_change(quads: list[ox.Quad], focus: set[str]) -> tuple[int, int]:
+    """SHACL-validate a change: results about the nodes it states facts about count; others come
+    from the neighbourhood being partial (a node named at its edge lacks its own values) and were
+    valid before. ValidationFailed (with the report) on any violation."""
+    from .validate import ValidationReport, validate_quads
+
+    full = validate_quads(quads)
+    report = ValidationReport(
+        results=[r for r in full.results if r.focus in focus], triples=full.triples
+    )
+    if not report.conforms:
+        raise ValidationFailed(
+            f"the new graph does not pass SHACL validation ({report.counts['Violation']} "
+            "violation(s), report above); the previous store is kept",
+            report.text(),
+        )
+    return report.counts["Warning"], report.counts["Info"]
 
 
 def _neighbourhood(store: GraphStore, doc_quads: list[ox.Quad]) -> list[ox.Quad]:
     """What validating new document graphs needs: them, the register, the ontology, and what
     other documents say about the entities they describe (shared meetings, publications...).
 
-    The rest of the store was valid before and is unchanged, so this keeps `add` fast.
+    The rest of the store was valid before and is unchanged, so this keeps `add` fast. What other
+    documents say about the new subjects names further nodes (the documents describing a shared
+    meeting, its speakers...): their own descriptions come too, so the new subjects' sh:class and
+    sh:node checks see them (results about those further nodes are not the change's: see
+    `_validate_change`). Validation reads triples, so a triple stated in several graphs is given once.
     """
-    quads = list(doc_quads)
-    for g in (str(GRAPH_REGISTER), GRAPH_ONTOLOGY):
-        quads += store.inner.quads_for_pattern(None, None, None, ox.NamedNode(g))
+    static = itertools.chain.from_iterable(
+        store.inner.quads_for_pattern(None, None, None, ox.NamedNode(g))
+        for g in (str(GRAPH_REGISTER), GRAPH_ONTOLOGY)
+    )
+    quads: list[ox.Quad] = []
+    seen: set[ox.Triple] = set()
+    for q in itertools.chain(doc_quads, static):
+        if q.triple not in seen:
+            seen.add(q.triple)
+            quads.append(q)
     new_graphs = {q.graph_name for q in doc_quads}
-    for subject in {q.subject for q in doc_quads}:
-        quads += [
-            q
-            for q in store.inner.quads_for_pattern(subject, None, None, None)
-            if q.graph_name not in new_graphs
-            and isinstance(q.graph_name, ox.NamedNode)
-            and q.graph_name.value.startswith(DOCUMENT_GRAPH_PREFIX)
-        ]
-    return quads
+    subjects = {q.subject for q in doc_quads}
+    first = _stated_about(store, subjects, new_graphs, seen)
+    described = {q.subject for q in quads} | subjects
+    values = {q.object for q in doc_quads + first if isinstance(q.object, ox.NamedNode)}
+    return quads + first + _stated_about(store, values - described, new_graphs, seen)
+
+
+def _stated_about(
+    store: GraphStore, subjects: set[ox.NamedNode], skip_graphs: set[object], seen: set[ox.Triple]
+) -> list[ox.Quad]:
+    """The triples document graphs (other than `skip_graphs`) state about `subjects`, not yet
+    `seen`: the distinct triples come from one query, then one quad of a document graph each."""
+    if not subjects:
+        return []
+    out = []
+    for row in store.query(load_query("neighbourhood"), bindings={"s": list(subjects)}):
+        triple = ox.Triple(row["s"], row["p"], row["o"])
+        if triple in seen:
+            continue
+        seen.add(triple)
+        stated = next(
+            (
+                q
+                for q in store.inner.quads_for_pattern(row["s"], row["p"], row["o"], None)
+                if q.graph_name not in skip_graphs
+                and isinstance(q.graph_name, ox.NamedNode)
+                and q.graph_name.value.startswith(DOCUMENT_GRAPH_PREFIX)
+            ),
+            None,
+        )
+        if stated is not None:
+            out.append(stated)
+    return out
 
 
 def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:
     """Remove documents (by id or file name) and everything only they supported."""
     _embedded_only(store_path, "remove")
-    with open_store(store_path) as current:
-        present = {g for g, _ in current.named_graphs() if g.startswith(DOCUMENT_GRAPH_PREFIX)}
     wanted = [document_id(d) for d in doc_ids]
-    missing = [
-        d for d, w in zip(doc_ids, wanted, strict=True) if DOCUMENT_GRAPH_PREFIX + w not in present
-    ]
-    if missing:
-        raise StoreError(
-            f"no such document in the store: {', '.join(missing)} "
-            f"(known: {', '.join(sorted(g.removeprefix(DOCUMENT_GRAPH_PREFIX) for g in present)[:10])})"
-        )
+    runs = ox.NamedNode(str(GRAPH_RUNS))
     with Generation(store_path, copy_current=True) as gen:
+        inner = gen.store.inner
+        missing = [
+            d
+            for d, w in zip(doc_ids, wanted, strict=True)
+            if not inner.contains_named_graph(ox.NamedNode(str(document_graph(w))))
+        ]
+        if missing:
+            present = sorted(
+                g.value.removeprefix(DOCUMENT_GRAPH_PREFIX)
+                for g in inner.named_graphs()
+                if isinstance(g, ox.NamedNode) and g.value.startswith(DOCUMENT_GRAPH_PREFIX)
+            )
+            raise StoreError(
+                f"no such document in the store: {', '.join(missing)} "
+                f"(known: {', '.join(present[:10])})"
+            )
         for w in wanted:
-            gen.store.inner.remove_graph(ox.NamedNode(str(document_graph(w))))
+            inner.remove_graph(ox.NamedNode(str(document_graph(w))))
             prefix = f"{BASE}id/activity/{w}/"
-            runs = ox.NamedNode(str(GRAPH_RUNS))
             stale = [
                 q
-                for q in gen.store.inner.quads_for_pattern(None, None, None, runs)
+                for q in inner.quads_for_pattern(None, None, None, runs)
                 if q.subject.value.startswith(prefix)
             ]
             for q in stale:
-                gen.store.inner.remove(q)
+                inner.remove(q)
         gen.commit()
     return wanted
 

@@ -6,18 +6,22 @@ This module reads them into plain lookup tables for the extractors and the CLI.
 
 from __future__ import annotations
 
+import contextlib
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import rdflib
 from rapidfuzz import fuzz, process
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, SKOS
 
+from .cache import cache_file, read_cached, write_cached
 from .errors import ThbGraphError
-from .vocab import TB, THB
+from .vocab import ELI, SCHEMA, TB, THB
 
 __all__ = [
     "CommitmentEntry",
@@ -40,6 +44,17 @@ class CommitmentEntry:
     kind: str  # local name of its thb: class, e.g. "MinisterialCouncilDecision"
     title: str | None
     aliases: tuple[str, ...]
+    kinds: tuple[str, ...] = ()  # every thb: class ("PermanentCouncilDecision", "Addendum")
+    body: str | None = None  # register key of the adopting body (eli:passed_by), e.g. "osce-mc"
+    place: str | None = None  # place of adoption as the register writes it (schema:location)
+    date: str | None = None  # eli:date_document: "2005", "2005-12" or "2005-12-06"
+    addendum_to: str | None = None  # symbol of the commitment it is an addendum to
+    corrigendum_of: str | None = None  # symbol of the commitment it corrects
+
+    @property
+    def year(self) -> int | None:
+        """The year of adoption, when the register gives a date."""
+        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
 
 
 @dataclass(frozen=True)
@@ -123,16 +138,34 @@ class Register:
     def _labels(self, s: URIRef, p: URIRef) -> list[Literal]:
         return [o for o in self.graph.objects(s, p) if isinstance(o, Literal)]
 
-    def _aliases(self, s: URIRef) -> tuple[str, ...]:
-        return tuple(sorted({str(o) for o in self._labels(s, SKOS.altLabel)}))
+    def _aliases(self, s: URIRef, *, other_languages: bool = True) -> tuple[str, ...]:
+        """Alternative labels, and (unless told not to) the preferred labels in languages other
+        than English: a French or Russian name is written in documents as much as an alias is."""
+        names = {str(o) for o in self._labels(s, SKOS.altLabel)}
+        if other_languages:
+            names |= {
+                str(o)
+                for o in self._labels(s, SKOS.prefLabel)
+                if o.language and not o.language.startswith("en")
+            }
+        return tuple(sorted(names))
 
     def _read(self) -> None:
         kg = self.graph
-        for s, notation in kg.subject_objects(SKOS.notation):
-            if not isinstance(s, URIRef) or _key(str(s), "commitment") is None:
-                continue
-            if "/art-" in str(s):  # articles are parts of commitments, not commitments
-                continue
+        entries = [
+            (s, notation)
+            for s, notation in kg.subject_objects(SKOS.notation)
+            if isinstance(s, URIRef)
+            and _key(str(s), "commitment") is not None
+            and "/art-" not in str(s)  # articles are parts of commitments, not commitments
+        ]
+        symbol_of = {s: str(n) for s, n in entries}
+
+        def symbol(s: URIRef, p: URIRef) -> str | None:
+            target = kg.value(s, p)
+            return symbol_of.get(target) if isinstance(target, URIRef) else None
+
+        for s, notation in entries:
             kinds = sorted(
                 str(t)[len(str(THB)) :] for t in kg.objects(s, RDF.type) if str(t).startswith(THB)
             )
@@ -142,7 +175,13 @@ class Register:
                 iri=str(s),
                 kind=kinds[0] if kinds else "Commitment",
                 title=title,
-                aliases=self._aliases(s),
+                aliases=self._aliases(s, other_languages=False),  # prefLabels carry the symbol
+                kinds=tuple(kinds),
+                body=_key(str(body), "org") if (body := kg.value(s, ELI.passed_by)) else None,
+                place=str(place) if (place := kg.value(s, SCHEMA.location)) else None,
+                date=str(day) if (day := kg.value(s, ELI.date_document)) else None,
+                addendum_to=symbol(s, THB.addendumTo),
+                corrigendum_of=symbol(s, THB.corrigendumOf),
             )
         subjects = {s for s in kg.subjects() if isinstance(s, URIRef)}
         for s in sorted(subjects):
@@ -217,6 +256,28 @@ class Register:
 
 @lru_cache(maxsize=8)
 def _load(paths: tuple[Path, ...]) -> Register:
+    """The register of the files. rdflib takes a tenth of a second or more to parse them, a large
+    part of a one-document `thbgraph add`: the Register is kept in a cache file (graph/cache.py),
+    named after the files' contents, this module and rdflib's version."""
+    try:
+        sources = [Path(__file__).read_bytes(), rdflib.__version__.encode("utf-8")]
+        sources += [p.read_bytes() for p in paths]
+    except OSError:  # a file that cannot be read: _parse says which
+        return _parse(paths)
+    cache = cache_file("register", sources, ".pickle")
+    data = read_cached(cache) if cache is not None else None
+    if data is not None:
+        with contextlib.suppress(Exception):  # a broken or stale cache file is parsed anew
+            register = pickle.loads(data)
+            if isinstance(register, Register):
+                return register
+    register = _parse(paths)
+    if cache is not None:
+        write_cached(cache, pickle.dumps(register, protocol=pickle.HIGHEST_PROTOCOL))
+    return register
+
+
+def _parse(paths: tuple[Path, ...]) -> Register:
     kg = Graph()
     for p in paths:
         try:

@@ -9,11 +9,17 @@ On disk, a store is a directory:
 A build writes a whole new generation and swaps `current` only when it succeeded, so a failed or
 killed build leaves the previous store untouched, and a reader sees the old or the new graph,
 never a mix. Readers open the generation read-only, so many processes can read at once.
+
+A change to an existing store (`add`, `remove`, `load`) copies the current generation first: a
+RocksDB checkpoint, which hard-links its files, so the copy costs milliseconds whatever the size.
+Writers take an exclusive lock on `STORE/.write-lock` from that copy to the swap, so two writers
+never both start from the same generation and lose one another's change.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
 import os
 import shutil
@@ -30,6 +36,14 @@ __all__ = ["Generation", "GraphStore", "open_store", "term_from_python"]
 
 CURRENT = "current"
 GENERATIONS = "generations"
+WRITE_LOCK = ".write-lock"
+# A copied generation is fully compacted only when its own new files reach this share of the
+# store, or the store has this many files; below that, RocksDB's background compaction (run while
+# the writer has the store open) merges the small files of single-document changes. Measured at
+# 1e6 quads: a full compaction costs 5-7 s, while 60 one-document adds in a row kept 17-80 files
+# and unchanged query times.
+COMPACT_NEW_SHARE = 0.25
+COMPACT_MAX_FILES = 256
 
 
 def term_from_python(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:
@@ -211,16 +225,20 @@ class Generation:
             ) from exc
         if not os.access(self.root, os.W_OK):
             raise StoreError(f"the store directory {self.root} is not writable")
+        self._lock: int | None = _write_lock(self.root)
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
         self.path = self.root / GENERATIONS / f"{stamp}-{os.getpid()}-{time.monotonic_ns() % 10**9}"
+        self.copied = False
         try:
             if copy_current and (self.root / CURRENT).exists():
                 src = ox.Store.read_only(str((self.root / CURRENT).resolve()))
                 src.backup(str(self.path))
                 del src
+                self.copied = True
             self.store = GraphStore(ox.Store(str(self.path)), location=self.root)
         except OSError as exc:
             shutil.rmtree(self.path, ignore_errors=True)
+            self._unlock()
             raise StoreError(f"cannot write a new store generation in {self.root}: {exc}") from exc
         self.committed = False
 
@@ -234,10 +252,15 @@ class Generation:
             raise StoreError(f"cannot load data into the new store generation: {exc}") from exc
 
     def commit(self) -> None:
-        """Make this generation the current one (atomic rename of a symlink), then drop old ones."""
+        """Make this generation the current one (atomic rename of a symlink), then drop old ones.
+
+        A new store is compacted in full; a copied one only when the change was large
+        (see `needs_compaction`), since a full compaction rewrites every file of the store.
+        """
         try:
             self.store.inner.flush()
-            self.store.inner.optimize()
+            if not self.copied or self.needs_compaction():
+                self.store.inner.optimize()
         except OSError as exc:
             raise StoreError(f"cannot write the store at {self.root}: {exc}") from exc
         del self.store.inner
@@ -255,12 +278,37 @@ class Generation:
             ) from exc
         self.committed = True
         self._collect(keep={self.path.name, previous.name if previous else ""})
+        self._unlock()
+
+    def needs_compaction(self) -> bool:
+        """Whether this copied generation should be compacted in full before it is swapped in.
+
+        Files still shared (hard-linked) with the current generation are unchanged; the files
+        only this generation has were written by its change. Call after `flush()`.
+        """
+        files = []
+        for p in self.path.glob("*.sst"):
+            with contextlib.suppress(FileNotFoundError):  # removed by a background compaction
+                files.append(p.stat())
+        if len(files) > COMPACT_MAX_FILES:
+            return True
+        total = sum(f.st_size for f in files)
+        new = sum(f.st_size for f in files if f.st_nlink == 1)
+        return total > 0 and new > COMPACT_NEW_SHARE * total
 
     def discard(self) -> None:
         """Throw the new generation away; the current one is untouched."""
         with contextlib.suppress(Exception):
             del self.store.inner
         shutil.rmtree(self.path, ignore_errors=True)
+        self._unlock()
+
+    def _unlock(self) -> None:
+        fd = getattr(self, "_lock", None)  # None also when __init__ failed before locking
+        if fd is not None:
+            self._lock = None
+            with contextlib.suppress(OSError):
+                os.close(fd)  # closing the descriptor releases the flock
 
     def _collect(self, keep: set[str]) -> None:
         """Remove generations other than the current and the previous one (a reader may still use it)."""
@@ -271,9 +319,26 @@ class Generation:
     def __enter__(self) -> Generation:
         return self
 
+    def __del__(self) -> None:
+        self._unlock()  # a generation dropped without commit() or discard() still frees the lock
+
     def __exit__(self, exc_type: object, *exc: object) -> None:
         if exc_type is not None or not self.committed:
             self.discard()
+
+
+def _write_lock(root: Path) -> int:
+    """Wait for, then hold, the store's writer lock (released when the descriptor is closed)."""
+    try:
+        fd = os.open(root / WRITE_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(f"cannot lock the store at {root}: {exc.strerror}") from exc
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError as exc:
+        os.close(fd)
+        raise StoreError(f"cannot lock the store at {root}: {exc.strerror}") from exc
+    return fd
 
 
 def _fsync_dir(path: Path) -> None:

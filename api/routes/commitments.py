@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
-from ..deps import BackendDep, Limit, Offset, paginate
+from ..deps import BackendDep, Limit, Offset, json_response, paginate
 
 __all__ = ["router"]
 
@@ -27,13 +27,17 @@ async def list_commitments(
     return paginate(items, limit=limit, offset=offset)
 
 
-@router.get("/cited-by", summary="Which meetings cited a commitment, with passages")
+@router.get(
+    "/cited-by",
+    summary="Which meetings cited a commitment, with passages",
+    response_model=dict[str, Any],
+)
 async def cited_by(
     backend: BackendDep,
     symbol: Annotated[str, Query(description="A symbol as people write it: MC.DEC/6/18.")],
-) -> dict[str, Any]:
+) -> Response:
     """Meetings (date, place/online, documents) citing the commitment, with exact passages."""
-    return await backend.run("cited_by", symbol=symbol)
+    return json_response(await backend.run("cited_by", symbol=symbol))
 
 
 @router.get("/resolve", summary="Turn a written reference into the commitment it means")
@@ -46,8 +50,12 @@ async def resolve(
     return await backend.run("resolve", ref=ref)
 
 
-@router.get("/commitments/{symbol:path}", summary="One commitment and everything citing it")
-async def get_commitment(backend: BackendDep, symbol: str) -> dict[str, Any]:
+@router.get(
+    "/commitments/{symbol:path}",
+    summary="One commitment and everything citing it",
+    response_model=dict[str, Any],
+)
+async def get_commitment(backend: BackendDep, symbol: str) -> Response:
     """Title, date, body, aliases and `cited_by`: each meeting with its documents and the
     exact passages with offsets. The symbol keeps its slashes: /commitments/MC.DEC/6/18."""
-    return await backend.run("commitment", symbol=symbol)
+    return json_response(await backend.run("commitment", symbol=symbol))

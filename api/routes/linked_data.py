@@ -158,7 +158,7 @@ async def entity_doc(path: str, request: Request, backend: BackendDep) -> Respon
         "max_rows": backend.limits.max_results,
         "bindings": {"entity": ("iri", iri)},
     }
-    body = await backend.call(job)
+    body = await backend.named(job)  # a fixed, bounded query: answered in-process
     if fmt == "jsonld":
         body = await run_in_threadpool(compact_jsonld, body)
     media_type = f"{media}; charset=utf-8" if media.startswith("text/") else media

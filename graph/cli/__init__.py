@@ -57,15 +57,29 @@ COMMAND_MODULES = [
 ]
 
 
-def _register() -> None:
+def _register(command: str | None = None) -> None:
+    """Import the command modules, in order, stopping at the one that defines `command`.
+
+    A command pays only for its own imports (`add` loads no export, serve or query modules);
+    `--help`, an unknown command or None import them all.
+    """
     for name in COMMAND_MODULES:
         if importlib.util.find_spec(f"{__name__}.{name}") is not None:
             importlib.import_module(f"{__name__}.{name}")
+        if command is not None and command in _command_names():
+            return
+
+
+def _command_names() -> set[str]:
+    return {
+        (c.name or getattr(c.callback, "__name__", "")).replace("_", "-")
+        for c in app.registered_commands
+    }
 
 
 def main() -> None:
     """Console-script entry point."""
-    _register()
+    _register(sys.argv[1] if len(sys.argv) > 1 else None)
     try:
         app()
     except ThbGraphError as exc:

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from ..pipeline import add_documents, build_store, bundled_corpus, corpus_files, remove_documents
 from ..settings import default_store_path
 from . import app
 from .options import StoreOption
 
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
 
 def _progress(total: int) -> tuple[Progress, object]:
+    """The extraction progress bar of `build` (rich is imported here: `add` does not need it)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     bar = Progress(
         TextColumn("[bold]extracting"),
         BarColumn(),

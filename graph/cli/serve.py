@@ -19,7 +19,8 @@ def serve(
         Path | None,
         typer.Option(
             "--store",
-            help="Store directory (default: $THBGRAPH_STORE or ~/.local/share/thbgraph/store).",
+            help="Store directory (default: $THBGRAPH_STORE or ~/.local/share/thbgraph/store), "
+            "or a SPARQL server: sparql+http://host:port/query (served read-only).",
         ),
     ] = None,
     timeout: Annotated[
@@ -37,4 +38,4 @@ def serve(
     limits = Limits() if timeout is None else Limits(query_timeout_s=timeout)
     api_app = create_app(store or default_store_path(), limits, workers=workers)
     typer.echo(f"thbgraph: serving http://{host}:{port}/sparql (docs at /docs)", err=True)
-    uvicorn.run(api_app, host=host, port=port, log_level="warning")
+    uvicorn.run(api_app, host=host, port=port, log_level="warning", access_log=False)

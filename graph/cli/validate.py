@@ -20,6 +20,11 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
+class Engine(StrEnum):
+    fast = "fast"
+    pyshacl = "pyshacl"
+
+
 @app.command()
 def validate(
     store: Annotated[
@@ -38,13 +43,20 @@ def validate(
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Print the report as text or JSON.")
     ] = ReportFormat.text,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="fast: Rust core shapes + SPARQL shapes in Oxigraph; pyshacl: the slow reference.",
+        ),
+    ] = Engine.fast,
 ) -> None:
     """Validate the register and document graphs against the SHACL shapes.
 
     Exit code 0 when the graph conforms (warnings and infos allowed), 1 when it has violations.
     """
     with open_store(store if store is not None else default_store_path()) as kg_store:
-        report = validate_store(kg_store, all_graphs=all_graphs)
+        report = validate_store(kg_store, all_graphs=all_graphs, engine=engine.value)
     if fmt is ReportFormat.json:
         typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

@@ -57,9 +57,11 @@ def extract(
             text, start_date=subject.start_date, end_date=subject.end_date, page_of=page_of
         )
         result.warnings += warnings
-    result.citations, warnings = find_citations(text, reg, page_of=page_of)
-    result.warnings += warnings
     until = (subject.end_date if subject else None) or result.document.date
+    result.citations, warnings = find_citations(
+        text, reg, page_of=page_of, until=date.fromisoformat(until) if until else None
+    )
+    result.warnings += warnings
     if until:
         result.warnings += flag_anachronisms(result.citations, reg, date.fromisoformat(until))
     result.organisations = find_organisations(text, reg)

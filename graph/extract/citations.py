@@ -3,14 +3,17 @@
 One Citation per occurrence. Symbols come from the grammar in `symbols.py` (numbers of
 circulars and journals, `SEC.GAL/...`, `PC.JOUR/...`, only when the register lists them); names
 from the register's `commitment_aliases()` (case-insensitive, whole words, longest first, never inside a
-span already read as a symbol); other names of document-like commitments ("the Vienna and
-Porto OSCE Ministerial Decisions") are kept unresolved with their passage.
+span already read as a symbol); descriptions ("the Ljubljana Ministerial Council decision", "the
+Vienna and Porto OSCE Ministerial Decisions", one citation per place or year they coordinate) through
+the register's metadata (`described.py`, method `description`); what none or several commitments
+fit is kept unresolved with its passage.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -18,6 +21,7 @@ from rdflib import URIRef
 
 from ..model import Citation
 from ..register import Register
+from .described import Description, head_kind, read_description, resolve
 from .inflection import declined, stem_pattern
 from .passages import PageOf
 from .symbols import find_symbols
@@ -45,9 +49,14 @@ _WORD = re.compile(r"\w+")
 _DRAFT_BEFORE = re.compile(r"\bdraft\s+$", re.I)
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _HEAD = re.compile(
-    r"\b(?:Decisions?|Declarations?|Action\s+Plans?|Conventions?|Protocols?|"
-    r"Addend(?:um|ums|a)|Resolutions?)\b"
+    r"\b(?:D[eé]cisions?|D[eé]clarations?|Action\s+Plans?|Conventions?|Protocols?|"
+    r"Addend(?:um|ums|a)|Resolutions?|Решени\w*|Деклараци\w*|План\w*\s+действий|"
+    r"Дополнени\w*|Конвенци\w*)(?!\w)",
+    re.I,
 )
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+_DRAFT = re.compile(r"\b(?:draft|проект\w*|projet)\b", re.I)
+_COORDINATED = re.compile(r"\b(?:and|or|et|ou|и|или)\b|,")
 _SIGNAL = {
     "draft",
     "ministerial",
@@ -86,9 +95,10 @@ def _index_key(word: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _alias_index(register: Register) -> tuple[dict[str, re.Pattern[str]], list[str]]:
-    """Regexes for the register's commitment names, keyed by their first word (lower case), so a
-    text is only tried where a name can start; longest name first within a key. And the symbols."""
+def _alias_index(register: Register) -> tuple[dict[str, str], list[str]]:
+    """Regex sources for the register's commitment names, keyed by their first word (lower case),
+    so a text is only tried where a name can start; longest name first within a key. And the
+    symbols. A key's regex is compiled when a text first has its word (`_alias_regex`)."""
     usable = [(a, s) for a, s in register.commitment_aliases() if len(a) >= 4]
     groups: dict[str, list[str]] = {}
     for i, (alias, _) in enumerate(usable):
@@ -101,10 +111,14 @@ def _alias_index(register: Register) -> tuple[dict[str, re.Pattern[str]], list[s
         for key in keys:
             groups.setdefault(key, []).append(f"(?P<a{i}>{_alias_pattern(alias)})")
     index = {
-        key: re.compile(r"(?<![\w/.])(?:" + "|".join(parts) + r")(?![\w/])", re.I)
-        for key, parts in groups.items()
+        key: r"(?<![\w/.])(?:" + "|".join(parts) + r")(?![\w/])" for key, parts in groups.items()
     }
     return index, [s for _, s in usable]
+
+
+@lru_cache(maxsize=1024)
+def _alias_regex(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.I)
 
 
 def _alias_matches(text: str, register: Register) -> list[re.Match[str]]:
@@ -115,10 +129,10 @@ def _alias_matches(text: str, register: Register) -> list[re.Match[str]]:
         if word.start() < last_end:
             continue
         w = word.group(0)
-        regex = index.get(w.lower())
-        if regex is None and not w.isascii() and declined(w):
-            regex = index.get(_index_key(w))
-        m = regex.match(text, word.start()) if regex is not None else None
+        source = index.get(w.lower())
+        if source is None and not w.isascii() and declined(w):
+            source = index.get(_index_key(w))
+        m = _alias_regex(source).match(text, word.start()) if source is not None else None
         if m is not None:
             out.append(m)
             last_end = m.end()
@@ -161,15 +175,21 @@ def _drop_named_before_symbol(
     """A name directly followed by its own symbol ("... Action Plan (PC.DEC/557)") is one citation."""
     keep = []
     starts = [s.start for s in symbols]
+    named_starts = sorted(c.start for c in named)
     for c in named:
         k = bisect_left(starts, c.end)
         nxt = symbols[k] if k < len(symbols) else None
-        if (
-            nxt is not None
-            and _GAP.fullmatch(text, c.end, nxt.start)
-            and nxt.symbol
-            and nxt.symbol.startswith(c.symbol or "\0")
-        ):
+        if nxt is None or not nxt.symbol or not _GAP.fullmatch(text, c.end, nxt.start):
+            keep.append(c)
+            continue
+        if nxt.symbol.startswith(c.symbol or "\0"):
+            continue
+        # A different symbol in parentheses right after the name: the name, of which this alias
+        # is only a part ("Дополнение 2005 года к Плану действий ОБСЕ (PC.DEC/685)"), is that
+        # symbol's, unless another item comes between ("the Action Plan and the Convention (...)").
+        gap = text[c.end : nxt.start]
+        between = bisect_left(named_starts, nxt.start) - bisect_left(named_starts, c.end)
+        if gap.rstrip().endswith("(") and not _COORDINATED.search(gap) and between == 0:
             continue
         keep.append(c)
     return keep
@@ -189,7 +209,14 @@ def _qualifier_start(text: str, head_start: int, places: set[str]) -> tuple[int,
         if tok[:1].isupper() or (tok[:1].isdigit() and len(tok) == 4):
             words.append(tok)
             start = base + tokens[i].start()
-        elif tok.lower() in {"and", "&", "of"} and i > 0 and tokens[i - 1].group(0)[:1].isupper():
+        elif (
+            tok.lower() in {"and", "&", "of"}
+            and i > 0
+            and (
+                tokens[i - 1].group(0)[:1].isupper()
+                or _YEAR_TOKEN.fullmatch(tokens[i - 1].group(0))
+            )
+        ):
             start = base + tokens[i].start()
         else:
             break
@@ -206,18 +233,68 @@ def _qualifier_start(text: str, head_start: int, places: set[str]) -> tuple[int,
     return start, signal
 
 
-def _unresolved(
-    text: str, register: Register, taken: list[tuple[int, int]], symbol_starts: list[int]
-) -> list[Citation]:
+def _parts(d: Description) -> list[tuple[Description, int | None]]:
+    """One description per place or year that a plural description coordinates ("the Vienna and
+    Porto ... Decisions"), each with the offset where its own words start (None: the whole)."""
+    if len(d.places) > 1 and len(d.years) <= 1:
+        return [(replace(d, places=(p,)), None if i == 0 else p[1]) for i, p in enumerate(d.places)]
+    if len(d.years) > 1 and len(d.places) <= 1:
+        return [(replace(d, years=(y,)), None if i == 0 else y[1]) for i, y in enumerate(d.years)]
+    if len(d.places) > 1 or len(d.years) > 1:
+        return []  # places and years both coordinated: which goes with which is not said
+    return [(d, None)]
+
+
+def _from_description(
+    text: str, start: int, head: re.Match[str], d: Description, register: Register,
+    until: date | None,
+) -> list[Citation]:  # fmt: skip
+    """Citations for a description: resolved by the register when exactly one entry fits."""
+    out: list[Citation] = []
+    parts = _parts(d) if not _DRAFT.search(text, max(0, start - 8), head.end()) else []
+    for part, own_start in parts:
+        res = resolve(part, register, until)
+        s = start if own_start is None else own_start
+        e = max(head.end(), part.end, part.subject_end if res.used_subject else 0)
+        e = s + len(text[s:e].rstrip(" ,"))
+        if res.symbol is not None:
+            out.append(
+                Citation(symbol=res.symbol, text=text[s:e], start=s, end=e,
+                         method="description", confidence=res.confidence, note=res.note)
+            )  # fmt: skip
+        else:
+            out.append(
+                Citation(symbol=None, text=text[s:e], start=s, end=e, resolved=False,
+                         method="unresolved", confidence=0.5, note=res.note)
+            )  # fmt: skip
+    if not out:
+        e = max(head.end(), d.end)
+        e = start + len(text[start:e].rstrip(" ,"))
+        out.append(
+            Citation(symbol=None, text=text[start:e], start=start, end=e, resolved=False,
+                     method="unresolved", confidence=0.5)
+        )  # fmt: skip
+    return out
+
+
+def _described(
+    text: str, register: Register, taken: list[tuple[int, int]], symbol_starts: list[int],
+    named: list[Citation], until: date | None,
+) -> tuple[list[Citation], set[int]]:  # fmt: skip
+    """Commitments described by kind, body, place, year or parent ("the 2006 Brussels decision",
+    "Дополнение 2005 года к Плану действий ОБСЕ") and other names of document-like commitments
+    kept unresolved; and the starts of named citations that a description absorbs (the Action
+    Plan that an Addendum is "to" is not cited itself)."""
     places = {p.label.lower() for p in register.places.values()}
     places |= {a.lower() for p in register.places.values() for a in p.aliases}
+    aliases = [(c.start, c.end, c.symbol or "") for c in named if c.method == "alias"]
     out: list[Citation] = []
+    absorbed: set[int] = set()
+    last_end = -1
     for m in _HEAD.finditer(text):
-        if _overlaps(m.start(), m.end(), taken):
+        if m.start() < last_end or _overlaps(m.start(), m.end(), taken):
             continue
         start, signal = _qualifier_start(text, m.start(), places)
-        if not signal or start == m.start():
-            continue
         if _OFFICE.search(text[max(0, start - 60) : start]):
             continue
         after = text[m.end() : m.end() + 200]
@@ -226,6 +303,21 @@ def _unresolved(
         if nxt < 200 and not re.search(r"[.;]\s|\n", after[:nxt]):
             continue  # the symbol that follows names it: "Decisions on ... (MC.DEC/6/17)"
         if _overlaps(start, m.end(), taken):
+            continue
+        d = read_description(text, start, m, register, aliases) if head_kind(m.group(0)) else None
+        capital = m.group(0)[:1].isupper()
+        if d is not None and d.specific and (signal or capital or start == m.start() or d.body):
+            inner = [a for a in aliases if start <= a[0] and a[1] <= max(d.end, m.end())]
+            if _overlaps(m.end(), max(d.end, m.end()), [t for t in taken if t[:2] not in
+                                                         {a[:2] for a in inner}]):  # fmt: skip
+                continue
+            found = _from_description(text, start, m, d, register, until)
+            if d.addendum_to or any(c.resolved for c in found):
+                absorbed |= {a[0] for a in inner}  # "the Addendum to the Action Plan" cites no plan
+            out += found
+            last_end = max(c.end for c in found)
+            continue
+        if not signal or start == m.start() or m.group(0)[:1].islower():
             continue
         out.append(
             Citation(
@@ -238,7 +330,7 @@ def _unresolved(
                 confidence=0.5,
             )
         )
-    return out
+    return out, absorbed
 
 
 def _attach_articles(text: str, citations: list[Citation]) -> list[Citation]:
@@ -281,10 +373,11 @@ def _attach_articles(text: str, citations: list[Citation]) -> list[Citation]:
 
 
 def find_citations(
-    text: str, register: Register, *, page_of: PageOf | None = None
+    text: str, register: Register, *, page_of: PageOf | None = None, until: date | None = None
 ) -> tuple[list[Citation], list[str]]:
     """Every citation in `text` (one per occurrence, in order) and warnings about repairs and
-    unresolved references."""
+    unresolved references. `until` (the last day of the document's meeting, when known) rules
+    out, for a description, commitments adopted later."""
     warnings: list[str] = []
     symbols = [
         Citation(
@@ -302,8 +395,11 @@ def find_citations(
     taken = [(c.start, c.end) for c in symbols]
     named = _drop_named_before_symbol(text, _alias_citations(text, register, taken), symbols)
     taken = sorted(taken + [(c.start, c.end) for c in named])
-    unresolved = _unresolved(text, register, taken, [c.start for c in symbols])
-    citations = symbols + named + unresolved
+    described, absorbed = _described(
+        text, register, taken, [c.start for c in symbols], named, until
+    )
+    named = [c for c in named if c.start not in absorbed]
+    citations = symbols + named + described
     citations += _attach_articles(text, citations)
     citations.sort(key=lambda c: c.start)
     for c in citations:
@@ -343,7 +439,7 @@ def flag_anachronisms(citations: list[Citation], register: Register, until: date
     such a name can only mean a draft ("the OSCE's Anti-Trafficking Action Plan" in July 2003)."""
     warnings = []
     for c in citations:
-        if c.method not in ("alias", "name") or c.symbol is None:
+        if c.method not in ("alias", "name", "description") or c.symbol is None:
             continue
         adopted = _adopted(register, c.symbol)
         if adopted is None or adopted <= until:

@@ -29,7 +29,7 @@ class _Table:
     demonym_nouns: frozenset[str]
     ambiguous: frozenset[str]
     display: dict[str, str]
-    pattern: re.Pattern[str]
+    by_first: dict[str, str]  # first word (lower case) -> regex source of the names it starts
     russian: dict[str, str]  # stem pattern group name -> code
     russian_pattern: re.Pattern[str] | None
     context: dict[str, re.Pattern[str]]  # name -> what must be written just before it
@@ -75,12 +75,16 @@ def _table() -> _Table:
     exact = dict(data["exact"])
     demonyms = dict(data["demonyms"])
     alternatives = sorted([*names, *exact, *demonyms], key=lambda n: (-len(n), n))
-    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in alternatives)
-    pattern = re.compile(r"(?<![\w.])(?:" + body + r")(?![\w])", re.IGNORECASE)
     firsts = [re.match(r"\w+", n) for n in alternatives]
     if not all(firsts):
         raise ThbGraphError("countries.json: every country name must start with a letter")
-    first_words = frozenset(f.group(0).lower() for f in firsts if f is not None)
+    # one pattern per first word, longest name first, compiled only when a text has the word
+    starts = [f.group(0).lower() for f in firsts if f is not None]  # every name has one
+    by_word: dict[str, list[str]] = {}
+    for name, word in zip(alternatives, starts, strict=True):
+        by_word.setdefault(word, []).append(re.escape(name).replace(r"\ ", r"\s+"))
+    by_first = {w: r"(?<![\w.])(?:" + "|".join(v) + r")(?![\w])" for w, v in by_word.items()}
+    first_words = frozenset(by_first)
     russian = {f"r{i}": code for i, code in enumerate(data.get("names_ru", {}).values())}
     groups = [f"(?P<r{i}>{_russian_stem(name)})" for i, name in enumerate(data.get("names_ru", {}))]
     russian_pattern = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)") if groups else None
@@ -91,12 +95,18 @@ def _table() -> _Table:
         demonym_nouns=frozenset(data["demonym_nouns"]),
         ambiguous=frozenset(data["ambiguous"]),
         display=dict(data["display"]),
-        pattern=pattern,
+        by_first=by_first,
         russian=russian,
         russian_pattern=russian_pattern,
         context={k: re.compile(v) for k, v in data.get("context", {}).items()},
         first_words=first_words,
     )
+
+
+@lru_cache(maxsize=1024)
+def _name_regex(source: str) -> re.Pattern[str]:
+    """The names starting with one word, compiled when a text first has that word."""
+    return re.compile(source, re.IGNORECASE)
 
 
 def _russian_stem(name: str) -> str:
@@ -186,7 +196,7 @@ def _mentions(text: str) -> tuple[tuple[str, int, int], ...]:
     for word in _WORD.finditer(text):  # a name is only tried where its first word is written
         if word.start() < pos or word.group(0).lower() not in table.first_words:
             continue
-        m = table.pattern.match(text, word.start())
+        m = _name_regex(table.by_first[word.group(0).lower()]).match(text, word.start())
         if m is None:
             continue
         code = _classify(text, m, table)

@@ -35,12 +35,14 @@ for _n, _words in _NAMES.items():
 _MONTH = r"(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?"
 _YEAR = r"(?:19|20)\d{2}"
-_DASH = r"\s?(?:-|–|—|to|au|до|and|et|и)\s?"
+_DASH = r"\s?(?:-|–|—|to|au|до|по|and|et|и)\s?"
 _YEAR_TAIL = r"(?:\s?(?:г\.|года|год))?"
 _WEEKDAY = (
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s)?"
 )
+# a time in brackets inside a range: "Du lundi 28 novembre (9 h 30) au mardi 29 novembre 2022"
+_TIME = r"(?:\s?\(\d{1,2}(?:[:.]\d\d|\s?h\s?\d{0,2})\))?"
 
 # Order matters: longer forms first; each named group set is read by `_build`.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -48,8 +50,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy-dmy",
         re.compile(
-            rf"(?P<d1>{_DAY})\s(?P<m1>{_MONTH})(?:\s(?P<y1>{_YEAR}))?,?{_DASH}"
-            rf"(?P<d2>{_DAY})\s(?P<m2>{_MONTH})(?:,?\s(?P<y2>{_YEAR}){_YEAR_TAIL})?",
+            rf"{_WEEKDAY}(?P<d1>{_DAY})\s(?P<m1>{_MONTH})(?:\s(?P<y1>{_YEAR}))?{_TIME},?{_DASH}"
+            rf"{_WEEKDAY}(?P<d2>{_DAY})\s(?P<m2>{_MONTH})(?:,?\s(?P<y2>{_YEAR}){_YEAR_TAIL})?",
             re.IGNORECASE,
         ),
     ),

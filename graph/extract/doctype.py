@@ -15,7 +15,15 @@ from ..model import DocumentInfo, DocumentType
 from .dates import DateMatch, find_dates
 from .passages import PageOf, clean_span, evidence, header_end, lines
 
-__all__ = ["Dateline", "detect_language", "document_info", "find_dateline"]
+__all__ = [
+    "DRAFT_DATE",
+    "Dateline",
+    "closing_date",
+    "detect_language",
+    "document_info",
+    "draft_date",
+    "find_dateline",
+]
 
 # (type, heading pattern); the first heading line near the top that matches decides.
 _CUES: list[tuple[DocumentType, re.Pattern[str]]] = [
@@ -37,11 +45,20 @@ _CUES: list[tuple[DocumentType, re.Pattern[str]]] = [
         "summary",
         re.compile(
             r"^(?:(?:meeting|chair(?:person)?'?s?|consolidated|final)\s+)?"
-            r"(summary|minutes|r[ée]sum[ée]|compte rendu|резюме|краткий отч[её]т)\b",
+            r"(summary|minutes|r[ée]sum[ée]|compte[ -]rendu|synth[èe]se|relev[ée]\s+de\s+conclusions|"
+            r"rapport\s+(?:de\s+(?:la\s+)?r[ée]union|de\s+synth[èe]se|succinct)|"
+            r"резюме|краткий отч[её]т|отч[её]т\s+о\s+(?:работе|совещании|встрече))\b",
             re.I,
         ),
     ),
-    ("conclusions", re.compile(r"^(conclusions|выводы)\b", re.I)),
+    (
+        "conclusions",
+        re.compile(
+            r"^(?:(?:co-?)?chair(?:person|man|woman)?(?:['’]s|s['’])?\s+|"
+            r"conclusions?\s+(?:de\s+la\s+)?pr[ée]siden\w*\s*$)?(conclusions|выводы)\b",
+            re.I,
+        ),
+    ),
     ("decision", re.compile(r"^(decision|d[ée]cision|решение)\b", re.I)),
     (
         "report",
@@ -57,8 +74,30 @@ _DATELINE = re.compile(
     rf"(?P<place>[{_UP}][{_UP}' .-]+[{_UP}]|[{_UP}][{_LOW}'-]+(?:\s[{_UP}][{_LOW}'-]+){{0,2}})"
     r"(?:,\s(?P<country>[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)*))?,\s(?:le\s|the\s)?"
 )
+# "Adopted 27 June 2024", "adopté le 3 mai 2022", "принято 5 мая 2021 г.": a decision's date line
+_ADOPTED = re.compile(
+    r"(?i)(?:adopted|approved|adopt[ée]e?|approuv[ée]e?|принят[оаы]?|утвержден[оаы]?)"
+    r"(?:\s+(?:on|le))?\s+"
+)
 _DECISION_OPENING = re.compile(r"^(?:The\s+)?(?:Permanent|Ministerial)\s+Council\s*,", re.MULTILINE)
 _DECIDES = re.compile(r"^\s*(?:Decides|Adopts|Tasks)\b", re.MULTILINE)
+# a closing line that dates the document: "Published 8 November 2017", "Issued in Vienna on
+# 12 September 2019", "Опубликовано 2 октября 2019 г.", "Publié le 3 mai 2022"
+_CLOSING = re.compile(
+    r"(?i)(?:published|issued|posted|released|date\s+of\s+(?:issue|publication)|publi[ée]e?|"
+    r"diffus[ée]e?|опубликовано|дата\s+публикации|выпущено)\b[^\n\d]{0,40}?"
+)
+# a draft's version date in the header: "Projet, version du 14 novembre 2022", "Draft of 10 November"
+DRAFT_DATE = re.compile(
+    r"(?i)\b(?:draft|projet|проект|version)\b[\s,]*(?:(?:version|revised|of|as\s+of|du|de|le|"
+    r"от|редакция)\b[\s,]*){0,3}$"
+)
+# a quotation attributed to a speaker: the mark of a news story
+_QUOTE_SAID = re.compile(
+    r"[”\"»“]\s*,?\s*(?:[-–—]\s*)?(?:said|says|added|stated|noted|stressed|"
+    r"a\s+(?:déclaré|dit|ajouté|souligné)|(?:заявил|сказал|отметил|подчеркнул)[аи]?)\b"
+    r"|\b(?:said|says|a\s+déclaré|заявил[аи]?)\s+[A-ZА-Я]"
+)
 _STOPWORDS = {
     "en": {"the", "and", "of", "to", "in", "for", "on", "with", "was", "is", "by", "that"},
     "fr": {"le", "la", "les", "et", "des", "du", "de", "pour", "dans", "sur", "une", "est", "par"},
@@ -98,6 +137,53 @@ def _dateline(text: str) -> Dateline | None:
         if not runs_on and not (rest.strip(" .") == "" and _prose_follows(text, line.end)):
             continue
         return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
+    return None
+
+
+def _news_story(text: str) -> bool:
+    """A press release that never says so: a headline line over a story that quotes officials
+    ("..., said X", "– заявила X")."""
+    first = next((ln for ln in lines(text, 0, min(len(text), 600)) if not ln.blank), None)
+    if first is None:
+        return False
+    s, e = clean_span(text, first.start, first.end)
+    headline = (
+        20 <= e - s <= 160
+        and not text[s:e].rstrip().endswith((".", ":"))
+        and (not text[s:e].isupper())
+    )
+    return headline and len(_QUOTE_SAID.findall(text, 0, 6000)) >= 1
+
+
+def closing_date(text: str) -> DateMatch | None:
+    """The date of a closing line: "Published 8 November 2017", "Issued in Vienna on 12 September
+    2019", "Опубликовано 2 октября 2019 г." or an end dateline "Sarajevo, 13 March 2025"."""
+    tail = [ln for ln in lines(text, max(0, len(text) - 1500)) if not ln.blank][-4:]
+    for line in reversed(tail):
+        s, e = clean_span(text, line.start, line.end)
+        if e - s > 80:
+            continue
+        found = find_dates(text, s, e)
+        if not found or found[-1].is_range or found[-1].end != e:
+            continue
+        at = _CLOSING.match(text, s, e)
+        if at is not None and at.end() <= found[-1].start:
+            return found[-1]
+        place = _DATELINE.match(text, s, e)
+        if line is tail[-1] and place is not None and place.end() == found[-1].start:
+            return found[-1]  # an end dateline: "Sarajevo, 13 March 2025" as the last line
+    return None
+
+
+def draft_date(text: str) -> DateMatch | None:
+    """A draft's version date in the header: "Projet, version du 14 novembre 2022"."""
+    for line in lines(text, 0, min(len(text), max(600, header_end(text)))):
+        s, e = clean_span(text, line.start, line.end)
+        if e - s > 80:
+            continue
+        for d in find_dates(text, s, e):
+            if not d.is_range and DRAFT_DATE.search(text, s, d.start):
+                return d
     return None
 
 
@@ -146,13 +232,40 @@ def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
     for s, e in _heading_lines(text):
         for kind, pattern in _CUES:
             m = pattern.search(text[s:e])
-            if m and (kind == "press_release" or text[s:e].isupper() or e - s < 40):
+            if m and (
+                kind == "press_release"
+                or text[s:e].isupper()
+                or e - s < 40
+                or _long_heading(text[s:e], m.end(), multiword=" " in m.group(1))
+            ):
                 return kind, (s, e)
     if find_dateline(text) is not None:
+        return "press_release", None
+    if _news_story(text):
         return "press_release", None
     if _DECISION_OPENING.search(text[:3000]) and _DECIDES.search(text):
         return "decision", None
     return "other", None
+
+
+# what follows a type word that starts a long heading: "Résumé des débats de la réunion ..."
+_HEADING_TAIL = re.compile(
+    r"\s*(?:of|on|from|for|de|des|du|d['’]|sur|о|по|совещания|встречи|"
+    r"des\s+d[ée]bats|of\s+(?:the\s+)?discussions?)\b",
+    re.I,
+)
+
+
+def _long_heading(line: str, cue_end: int, *, multiword: bool = False) -> bool:
+    """A heading line longer than a bare type word: the type word starts it, a preposition
+    follows ("Résumé des débats de ...", "Summary of the ...") or the type is a phrase
+    ("Rapport de la réunion ..."), and it is not a sentence."""
+    return (
+        len(line) <= 160
+        and not line.rstrip().endswith((".", ":", ";", ","))
+        and (multiword or _HEADING_TAIL.match(line, cue_end) is not None)
+        and not re.search(r"(?i)\b(?:is|are|was|were|est|sont|был[аио]?|будет)\b", line)
+    )
 
 
 def _title(text: str, kind: DocumentType, cue: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -214,7 +327,9 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
         for line in lines(text, 0, min(len(text), 400)):
             s, e = clean_span(text, line.start, line.end)
             found = find_dates(text, s, e)
-            if found and found[0].start == s and found[0].end == e and not found[0].is_range:
+            at = _ADOPTED.match(text, s, e)
+            begins = at.end() if at else s
+            if found and found[0].start == begins and found[0].end == e and not found[0].is_range:
                 info.date = found[0].first.isoformat()
                 break
     elif kind == "report" and cue is not None:  # "Strasbourg, 15 February 2011" above the heading
@@ -223,4 +338,8 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
             issued = _dated_line(text, s, e) if e > s else None
             if issued is not None:
                 info.date = issued.first.isoformat()
+    if not info.date:  # a closing line or a draft's version date dates the document
+        closing = closing_date(text) or draft_date(text)
+        if closing is not None:
+            info.date = closing.first.isoformat()
     return info

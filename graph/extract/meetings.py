@@ -18,6 +18,7 @@ from ..model import DocumentInfo, Evidence, Meeting
 from ..register import OrganisationEntry, Register
 from .dates import DateMatch, find_dates
 from .doctype import Dateline
+from .inflection import declined, stem_pattern
 from .organisations import organisation_mentions
 from .passages import PageOf, clean_span, evidence, header_end, lines, sentence_at, sentences
 
@@ -76,9 +77,11 @@ _ONLINE = re.compile(
 _ORGANISED = re.compile(
     r"\b(?:(?:jointly\s+|co-?)?organi[sz](?:ed|es)|co-?host(?:ed|s)|hosted|convened|"
     r"in\s+co-?operation\s+with|in\s+co-?ordination\s+with|in\s+partnership\s+with|"
+    r"will\s+(?:co-?)?(?:organi[sz]e|host|convene)|"
     r"(?:co-?)?organis[ée]e?s?(?=\s+par)|en\s+coop[ée]ration\s+avec|"
     r"at\s+the\s+invitation\s+of|[àa]\s+l['’]invitation\s+(?=d)|"
-    r"(?:было\s+)?(?:со)?организ(?:ова|у)\w*|по\s+приглашению)\b",
+    r"(?:было\s+)?(?:со)?организ(?:ова|у)\w*|по\s+приглашению)\b|"
+    r"\b(?:organi[sz]ers?|organisateurs?|организаторы?)\s*:",
     re.I,
 )
 _UNITS = [
@@ -113,40 +116,85 @@ _NUMBER_WORD = (
     + "|".join(sorted(_UNITS[1:], key=len, reverse=True))
     + r")"
 )
+_FR_UNITS = [
+    "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+    "douze", "treize", "quatorze", "quinze", "seize",
+]  # fmt: skip
+_FR_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
+# a count in French words, "Trente-neuf", "vingt et un", "quatre-vingt-deux", "dix-huit" (2 to 99)
+_FR_NUMBER_WORD = (
+    r"(?:(?:quatre-vingts?|soixante|cinquante|quarante|trente|vingt)"
+    r"(?:(?:-|\s+et\s+)(?:un|onze)|-(?:dix-(?:sept|huit|neuf)|"
+    + "|".join(sorted(_FR_UNITS[1:], key=len, reverse=True))
+    + r"))?|dix-(?:sept|huit|neuf)|"
+    + "|".join(sorted(_FR_UNITS[1:], key=len, reverse=True))
+    + r")"
+)
 _ABOUT = (
     r"(?:over|more than|some|about|around|almost|nearly|approximately|close to|plus de|"
     r"pr[eè]s de|environ|quelque|более|свыше|около|почти)"
 )
 _PARTICIPANTS = re.compile(
     rf"(?:(?P<q>{_ABOUT})\s+)?"
-    rf"(?<![\w.,/-])(?P<n>\d{{1,5}}|{_NUMBER_WORD})\s+"
+    rf"(?<![\w.,/-])(?P<n>\d{{1,5}}|{_NUMBER_WORD}|{_FR_NUMBER_WORD})\s+"
     r"(?:(?:national|government|governmental|international|senior)\s+)?"
     r"(?:participants|representatives|delegates|experts|officials|attendees|practitioners|"
     r"focal\s+points|people|persons|participantes?|repr[ée]sentants|participants|"
-    r"участник\w*|эксперт\w*|человек|представител\w*|делегат\w*)\b",
+    r"участник\w*|эксперт\w*|человек\w*|представител\w*|делегат\w*)\b",
     re.I,
 )
 _STATES = re.compile(
-    r"\b(?:from|of|representing|across|de|из)\s+"
+    r"\b(?:from|of|representing|across|de|из|представител\w*|делегаци\w*)\s+"
     rf"(?:{_ABOUT}\s+)?"
-    r"(?P<n>\d{1,3})\s+(?:OSCE\s+|CoE\s+|European\s+|EU\s+)?(?:participating\s+|member\s+)?"
+    rf"(?P<n>\d{{1,3}}|{_NUMBER_WORD}|{_FR_NUMBER_WORD})\s+"
+    r"(?:OSCE\s+|CoE\s+|European\s+|EU\s+)?(?:participating\s+|member\s+)?"
     r"(?:States|countries|nations|pays|[ÉE]tats|государств\w*|стран\w*)\b"
-    rf"|\b(?P<n2>\d{{1,3}}|{_NUMBER_WORD})\s+(?:countries|States)\s+"
-    r"(?:meet|met|gathered|took part|participated)\b",
+    rf"|(?<![\w-])(?P<n2>\d{{1,3}}|{_NUMBER_WORD}|{_FR_NUMBER_WORD})\s+"
+    r"(?:(?:participating\s+|member\s+)?(?:countries|States)|Parties|[ÉE]tats(?:\s+(?:parties|membres))?"
+    r"|pays|государств\w*|стран\w*)\s+"
+    r"(?:(?:à|to)\s+la\s+Convention\s+|to\s+the\s+Convention\s+)?"
+    r"(?:meet|met|gathered|took part|participated|were\s+represented|"
+    r"(?:y\s+)?(?:ont\s+particip[ée]|ont\s+pris\s+part|[ée]taient\s+repr[ée]sent[ée]e?s)|"
+    r"приняли\s+участие|участвовали)\b"
+    rf"|(?<![\w-])(?P<n3>\d{{1,3}}|{_NUMBER_WORD}|{_FR_NUMBER_WORD})\s+"
+    r"(?:Parties|[ÉE]tats\s+[Pp]arties|States\s+Parties|государств\w*-участник\w*)\s+(?:à|to|к)\s",
     re.I,
 )
 
 
 def _number(raw: str) -> int:
-    """A count written in digits or English words ("Twenty-two" -> 22)."""
+    """A count written in digits, English or French words ("Twenty-two" -> 22, "Trente-neuf" -> 39)."""
     if raw.isdigit():
         return int(raw)
+    words = re.split(r"[- ]+", raw.lower())
+    if any(w in _FR_TENS or w in _FR_UNITS or w in ("quatre", "vingts", "et") for w in words) and (
+        words[0] not in _UNITS and words[0] not in _TENS
+    ):
+        return _french_number(words)
     total = 0
     for word in re.split(r"[- ]", raw.lower()):
         if word in _TENS:
             total += 10 * (_TENS.index(word) + 2)
         elif word in _UNITS:
             total += _UNITS.index(word) + 1
+    return total
+
+
+def _french_number(words: list[str]) -> int:
+    """French number words to an integer: "quatre-vingt-dix-huit" -> 98, "vingt et un" -> 21."""
+    total = 0
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w == "quatre" and i + 1 < len(words) and words[i + 1].startswith("vingt"):
+            total += 80
+            i += 2
+            continue
+        if w in _FR_TENS:
+            total += _FR_TENS[w]
+        elif w in _FR_UNITS:
+            total += _FR_UNITS.index(w) + 1
+        i += 1
     return total
 
 
@@ -290,7 +338,7 @@ _PLACE_LINE = re.compile(r"[A-ZÀ-Þ][\w'’.-]+(?:,?\s[A-ZÀ-Þ][\w'’.-]+){0,
 # a date in the header that is not the meeting's: "Deadline for registration: 1 October 2020"
 _NOT_MEETING_DATE = re.compile(
     r"(?i)\b(?:deadline|regist\w*|submi\w*|until|before|due|published|issued|adopted|revised|"
-    r"original|updated|as of)\b"
+    r"original|updated|as of|draft|version|projet|publi[ée]e?|опубликовано|выпущено|проект)\b"
 )
 _CUE_LINE = re.compile(
     r"(?i)^(?:meeting\s+|draft\s+|annotated\s+|final\s+)?"
@@ -349,9 +397,51 @@ _HELD = re.compile(
     r"проходил[аио]?|прошл[аио]|состоял[аио]?с[ья])\b",
     re.I,
 )
+# a meeting sentence: a meeting noun (in any inflection) or a verb of meeting
+_MEETING_WORD = re.compile(
+    rf"\b(?:{_NOUNS})|\b(?:совещани|конференци|семинар|встреч|заседани)\w*", re.I
+)
+# a sentence about another, later meeting: "A follow-up meeting will take place online on ..."
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|is\s+(?:to\s+be|scheduled|planned)|are\s+(?:to\s+be|scheduled)|"
+    r"next|upcoming|forthcoming|follow-?up|subsequent|se\s+tiendra|aura\s+lieu|prochaine?|"
+    r"состоится|следующ\w*|пройд[её]т)\b"
+)
+# people who met: a meeting without a meeting noun ("prosecutors met in Belgrade on 6 and 7 ...")
+_GATHERED = re.compile(
+    r"(?i)\b(?:met|gathered|came\s+together|se\s+sont\s+r[ée]unis|"
+    r"встретил[иа]сь|собрал[иа]сь)\b"
+)
+# a header line that is a document's number and issue date: "SEC.GAL/58/24 11 March 2024"
+_DOCUMENT_NUMBER = re.compile(r"\b[A-Z]{2,}(?:\.[A-Z]{2,})+/\d+(?:/\d+)?\b|\b[A-Z]{2,}\.[A-Z]+/")
+_VERB_OF_MEETING = re.compile(
+    r"(?i)\b(?:held|hold|took place|take place|convened?|met|meet|gathered|"
+    r"to hold|decides to hold|s['’]est\s+tenue?s?|se\s+sont\s+r[ée]unis|a\s+eu\s+lieu|"
+    r"se\s+tiendra|проходил[аио]?|прошл[аио]|состоял[аио]?с[ья]|состоится|пройд[её]т)\b"
+)
 
 
-def _story_date(text: str, dateline: Dateline) -> DateMatch | None:
+def _body_and_date(text: str, line_s: int, d: DateMatch, register: Register) -> bool:
+    """A body and a day ("Permanent Council, 27 July 2023"): the date a decision was taken."""
+    return (
+        not d.is_range
+        and _NOT_PLACE.search(text, line_s, d.start) is not None
+        and _find_place(text, line_s, d.start, register) is None
+    )
+
+
+def _year_hint(text: str, head: int, dateline: Dateline | None, info: DocumentInfo | None) -> int:
+    """The year that dates without one ("met on 13 and 14 October") take: the dateline's, the
+    document's, else the first year written at the top."""
+    if dateline is not None:
+        return dateline.date.first.year
+    if info is not None and info.date:
+        return int(info.date[:4])
+    found = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[: max(head, 600)])
+    return int(found.group(0)) if found else 0
+
+
+def _story_date(text: str, dateline: Dateline, year: int | None = None) -> DateMatch | None:
     """The meeting's own dates in a press release's story ("met ... on 3-4 November"): a date in a
     meeting sentence shortly before (or on) the dateline's day, which a story states more exactly."""
     day = dateline.date.first
@@ -359,9 +449,9 @@ def _story_date(text: str, dateline: Dateline) -> DateMatch | None:
     for s, e in sentences(text, 0, min(len(text), after + 2000)):
         if e <= after:
             continue
-        if not (_HELD.search(text, s, e) or _NOUN.search(text, s, e)):
+        if not (_HELD.search(text, s, e) or _MEETING_WORD.search(text, s, e)):
             continue
-        for d in find_dates(text, max(s, after), e):
+        for d in find_dates(text, max(s, after), e, default_year=year):
             if d.start == dateline.date.start:
                 continue
             if day - timedelta(days=45) <= d.last <= day and (d.is_range or d.first != day):
@@ -369,56 +459,84 @@ def _story_date(text: str, dateline: Dateline) -> DateMatch | None:
     return None
 
 
-def _subject_dates(
-    text: str, head: int, dateline: Dateline | None, info: DocumentInfo | None = None
-) -> tuple[DateMatch | None, str]:
-    """The meeting's dates: a date line in the header, else the dateline, else a meeting sentence.
+def _sentence_dates(
+    text: str,
+    end: int,
+    dateline: Dateline | None,
+    issued: str | None,
+    year: int | None,
+) -> DateMatch | None:
+    """The date of the first sentence that says a meeting was (or will be) held, one that is not
+    about a later meeting ("the next meeting will take place ...") when there is one."""
+    later: DateMatch | None = None
+    for s, e in sentences(text, 0, end):
+        if not (
+            (_MEETING_WORD.search(text, s, e) and _VERB_OF_MEETING.search(text, s, e))
+            or _GATHERED.search(text, s, e)
+        ):
+            continue
+        found = [
+            d
+            for d in find_dates(text, s, e, default_year=year)
+            if (dateline is None or d.start != dateline.date.start)
+            and not (issued and not d.is_range and d.first.isoformat() == issued)
+            and not _NOT_MEETING_DATE.search(text, max(s, d.start - 25), d.start)
+        ]
+        if not found:
+            continue
+        if dateline is not None and found[0].first > dateline.date.first:
+            later = later or found[0]  # after the release: announced, not reported
+        elif _FUTURE.search(text, s, found[0].start) and dateline is not None:
+            later = later or found[0]
+        else:
+            return found[0]
+    return later if dateline is None else None
 
-    A dateline or the issue date of a report or decision is the document's date, not the meeting's:
-    it is used only when nothing says more.
+
+def _subject_dates(
+    text: str,
+    head: int,
+    dateline: Dateline | None,
+    info: DocumentInfo | None,
+    register: Register,
+) -> tuple[DateMatch | None, str]:
+    """The meeting's dates: a date line in the header, else a meeting sentence, else the dateline.
+
+    A dateline, a document number's issue date ("SEC.GAL/58/24 11 March 2024") or the adoption
+    date of a decision is the document's date, not the meeting's: it is used only when nothing
+    says more. Dates without a year take the year of the dateline or document.
     """
-    issued = info.date if info is not None and info.type in ("report", "decision") else None
+    issued = (
+        info.date
+        if info is not None and (info.type in ("report", "decision") or dateline is None)
+        else None
+    )
     # a press release's dateline dates the release; elsewhere a "Place, date" line dates the meeting
     released = dateline if info is None or info.type == "press_release" else None
+    year = _year_hint(text, head, dateline, info) or None
     for line in lines(text, 0, head):
         s, e = clean_span(text, line.start, line.end)
+        if _DOCUMENT_NUMBER.search(text, s, e):
+            continue
         found = [
             d
             for d in find_dates(text, s, e)
             if not _NOT_MEETING_DATE.search(text, s, d.start)
+            and not _body_and_date(text, s, d, register)
             and (released is None or d.start != released.date.start)
             and not (issued and not d.is_range and d.first.isoformat() == issued)
         ]
         if found and e - s < 80:
             return found[0], "header"
-    for s, e in sentences(text, 0, min(len(text), head + 1500)):
-        seg = text[s:e]
-        if _NOUN.search(seg) and re.search(
-            r"\b(?:held|took place|will take place|convened|to hold)\b", seg
-        ):
-            found = [
-                d
-                for d in find_dates(text, s, e)
-                if d.has_year
-                and (dateline is None or d.start != dateline.date.start)
-                and not (issued and not d.is_range and d.first.isoformat() == issued)
-            ]
-            if found:
-                return found[0], "sentence"
     if dateline is not None:
-        story = _story_date(text, dateline)
+        story = _sentence_dates(text, min(len(text), head + 1500), dateline, issued, year)
+        story = story or _story_date(text, dateline, year)
         if story is not None:
             return story, "sentence"
         return dateline.date, "dateline"
-    for s, e in sentences(text):
-        if re.search(r"\b(?:held|took place|will take place|convened|met)\b", text[s:e]):
-            found = [
-                d
-                for d in find_dates(text, s, e)
-                if d.has_year and not (issued and d.first.isoformat() == issued)
-            ]
-            if found:
-                return found[0], "sentence"
+    found_date = _sentence_dates(text, len(text), None, issued, year)
+    if found_date is not None:
+        return found_date, "sentence"
     return None, ""
 
 
@@ -442,7 +560,24 @@ def _place_regex(register: Register) -> re.Pattern[str] | None:
     names = sorted(_place_labels(register), key=len, reverse=True)
     if not names:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.I)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(_place_pattern, names)) + r")(?!\w)", re.I)
+
+
+def _place_pattern(name: str) -> str:
+    """A place label as a pattern; Russian names in any case ("в Астане" for "Астана")."""
+    return " ".join(stem_pattern(word) for word in name.split(" "))
+
+
+def _place_label(register: Register, written: str) -> str | None:
+    """The register label of a place as written, declined Russian forms included."""
+    labels = _place_labels(register)
+    found = labels.get(written.lower())
+    if found is not None or not declined(written.split(" ")[0]):
+        return found
+    for name, label in labels.items():
+        if re.fullmatch(_place_pattern(name), written, re.I):
+            return label
+    return None
 
 
 def _find_place(text: str, s: int, e: int, register: Register) -> tuple[str, int, int] | None:
@@ -451,7 +586,43 @@ def _find_place(text: str, s: int, e: int, register: Register) -> tuple[str, int
     m = regex.search(text, s, e) if regex is not None else None
     if m is None:
         return None
-    return _place_labels(register)[m.group(0).lower()], m.start(), m.end()
+    label = _place_label(register, m.group(0))
+    return (label, m.start(), m.end()) if label is not None else None
+
+
+# capitalised words that name a body or a document part, not a place: "Permanent Council, 27 July"
+_NOT_PLACE = re.compile(
+    r"(?i)\b(?:council|committee|commission|assembly|conference|meeting|session|plenary|journal|"
+    r"decision|agenda|forum|secretariat|office|mission|group|original|english|distribution|annex|"
+    r"совет|комитет|заседание|conseil|comit[ée]|s[ée]ance)\b"
+)
+_IN_PLACE = re.compile(
+    r"\b(?:in|at|à|в|во)\s+(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'’-]+)?)"
+    r"(?=\s*,?\s*(?:on|from|les?|du|the)?\s*\d)"
+)
+
+
+def _place_in_sentence(
+    text: str, date_span: tuple[int, int], register: Register
+) -> tuple[str, tuple[int, int]] | None:
+    """The venue named right before the meeting's dates in their sentence: "in Vienna on 9 and
+    10 November", "à Strasbourg les 23 et 24 juin"; a register place, or a capitalised name
+    when the dates follow it at once."""
+    s, _ = sentence_at(text, date_span[0])
+    for m in _IN_PLACE.finditer(text, max(s, date_span[0] - 80), date_span[0] + 1):
+        if m.end() > date_span[0]:
+            break
+        found = _find_place(text, m.start("p"), m.end("p"), register)
+        if found:
+            return found[0], found[1:]
+        name = m.group("p")
+        if (
+            re.fullmatch(r"\s*,?\s*(?:on|from|les?|du|the)?\s*", text[m.end() : date_span[0]])
+            and not _NOT_PLACE.search(name)
+            and _find_organisation(name, register) is None
+        ):
+            return name, m.span("p")
+    return None
 
 
 def _subject_place(
@@ -461,6 +632,17 @@ def _subject_place(
     date_span: tuple[int, int] | None,
     dateline: Dateline | None,
 ) -> tuple[str, tuple[int, int]] | None:
+    venue = _VENUE.search(text)  # "Venue: Hotel Europe, Sarajevo" states the place outright
+    if venue is not None:
+        found = _find_place(
+            text, venue.end(), text.find("\n", venue.end()) % (len(text) + 1), register
+        )
+        if found:
+            return found[0], found[1:]
+    if date_span is not None and (dateline is None or dateline.date.start != date_span[0]):
+        stated = _place_in_sentence(text, date_span, register)  # "met in Chisinau on 13 and 14 ..."
+        if stated is not None:
+            return stated
     if date_span is not None:  # "BELGRADE, 17-20 JULY 2003"
         line_s = max(text.rfind("\n", 0, date_span[0]) + 1, date_span[0] - 60)
         found = _find_place(text, line_s, date_span[0], register)
@@ -475,6 +657,8 @@ def _subject_place(
             city
             and not _ONLINE.search(city.group(1))
             and not re.match(r"(?i)(?:day|день|jour)\b", city.group(1))
+            and not _NOT_PLACE.search(city.group(1))
+            and _find_organisation(city.group(1), register) is None
         ):
             name = city.group(1)
             return (name.title() if name.isupper() else name), (
@@ -489,7 +673,7 @@ def _subject_place(
     for s, e in sentences(text):
         if not re.search(
             r"\b(?:meeting|conference|seminar|held|took place|conclude[sd]?)\b", text[s:e], re.I
-        ):
+        ) or _FUTURE.search(text, s, e):
             continue
         for m in re.finditer(
             r"\b(?:held|took place|concluded?s?|hosted|met|gathered)\b[^.]{0,60}?\bin\s+", text[s:e]
@@ -523,6 +707,10 @@ def _subject_place(
     return None
 
 
+# a venue line: "Venue: Hotel Europe, Sarajevo", "Lieu : Palais de l'Europe", "Место проведения:"
+_VENUE = re.compile(r"(?im)^[\W_]*(?:venue|location|lieu|место\s+проведения)\s*:[ \t]*")
+
+
 # an agenda item ("14:30 – 16:30 Session 1: Online recruitment"): its subject, not the format
 _AGENDA_ITEM = re.compile(
     r"(?i)^[\W_]*(?:\d{1,2}[:.h]\d{2}|(?:session|item|panel|topic|part|заседание|séance|"
@@ -535,6 +723,25 @@ _ONLINE_SUBJECT = re.compile(
 )
 
 
+# a sentence saying the meeting was held online or in a hybrid format, in English, French, Russian
+_ONLINE_SENTENCE = re.compile(
+    r"(?i)\b(?:virtual|online|hybrid)\s+(?:meeting|conference|event|format|session|mode)\b|"
+    r"\b(?:held|took\s+place|take\s+place|met|convened|gathered|conducted)\s+(?:online|virtually|"
+    r"remotely|(?:by|via)\s+video-?conferenc\w*|in\s+an?\s+(?:online|virtual|hybrid)\s+format)\b|"
+    r"\b(?:by|via)\s+(?:video-?conferenc\w*|video\s+link|zoom|webex|(?:ms|microsoft)\s+teams)\b|"
+    r"\b(?:s['’]est\s+tenue?s?|se\s+sont\s+r[ée]unis|a\s+eu\s+lieu)\s+en\s+ligne\b|"
+    r"\bpar\s+visioconf[ée]rence\b|\ben\s+(?:format|mode)\s+(?:virtuel|hybride|en\s+ligne)\b|"
+    r"\bв\s+(?:режиме|формате)\s+(?:видео-?конференц\w*|онлайн\w*|видеосвязи)|"
+    r"\bв\s+(?:онлайн|онлайн-|гибридном|виртуальном|дистанционном|смешанном)\s*-?\s*формате|"
+    r"\bонлайн-(?:совещани|конференци|семинар|встреч)\w*"
+)
+# a sentence about another meeting ("the next meeting will take place online"): not this one's format
+_OTHER_MEETING = re.compile(
+    r"(?i)\b(?:next|upcoming|forthcoming|follow-?up|subsequent|previous|prochaine?|"
+    r"следующ\w*|предыдущ\w*)\b"
+)
+
+
 def _online(text: str, head: int) -> tuple[int, int] | None:
     for line in lines(text, 0, head):
         s, e = clean_span(text, line.start, line.end)
@@ -543,14 +750,7 @@ def _online(text: str, head: int) -> tuple[int, int] | None:
                 continue
             return (s, e)
     for s, e in sentences(text):
-        seg = text[s:e]
-        if re.search(
-            r"\b(?:virtual|online)\s+(?:meeting|conference|event|format)\b", seg, re.I
-        ) or re.search(
-            r"\b(?:held|took place|met|convened)\s+(?:online|virtually|by videoconference)\b",
-            seg,
-            re.I,
-        ):
+        if _ONLINE_SENTENCE.search(text, s, e) and not _OTHER_MEETING.search(text, s, e):
             return (s, e)
     return None
 
@@ -581,17 +781,30 @@ def _organisers(text: str, register: Register) -> tuple[list[str], list[tuple[in
         verb = m.group(0).lower()
         if re.match(r"organi[sz]es", verb):  # "organizes meetings": a habit, not this meeting
             continue
-        by = re.match(r"\s+(?:by|par)\s+", text[m.end() : m.end() + 6])
-        if not by and re.match(r"(?:at\s|[àa]\s|было|организ|соорг|по\s)", verb):
+        if verb.startswith("will") and _OTHER_MEETING.search(text, s, e):
+            continue  # "X will host the next meeting": another meeting's organiser
+        if re.search(r"\b(?:will|shall)\s+be\s+$", text[max(s, m.start() - 12) : m.start()]):
+            continue  # "the third meeting will be hosted by X": another meeting's organiser
+        by = re.match(r"\s+(?:jointly\s+)?(?:by|par)\s+", text[m.end() : m.end() + 14])
+        if not by and (
+            re.match(r"(?:at\s|[àa]\s|было|организ|соорг|по\s)", verb) or verb.endswith(":")
+        ):
             by = m  # "at the invitation of X", "организовано X": the organisers follow
-        if verb.startswith(("in ", "en ")):  # "In co-ordination with X, Y organised the meeting"
+        comma = text.find(",", m.end(), e)
+        held = comma != -1 and re.match(
+            r",\s*(?:held|organi[sz]ed|hosted|convened|co-?organi[sz]ed)\b", text[comma:e]
+        )
+        if verb.startswith(("in ", "en ")) and held and text[s : m.start()].rstrip().endswith(","):
+            clause_s, clause_e = s, comma  # "X, in co-operation with Y, held ...": both organise
+        elif verb.startswith(("in ", "en ")):  # "In co-ordination with X, Y organised the meeting"
             if not _ORGANISING_VERB.search(text, s, e):
                 continue
             comma = text.find(",", m.end(), e)
             clause_s, clause_e = m.end(), comma if comma != -1 else e
         elif by:
             clause_s = m.end()
-            stop = _CLAUSE_END.search(text, clause_s, e)
+            end_of = re.compile(r"[.;\n]") if verb.endswith(":") else _CLAUSE_END  # a list
+            stop = end_of.search(text, clause_s, e)
             clause_e = stop.start() if stop else e
         elif _OBJECT_MEETING.match(text, m.end()):  # "X and Y co-organized the meeting"
             clause_s, clause_e = s, m.start()
@@ -640,7 +853,7 @@ def _counts(text: str) -> tuple[_Count | None, _Count | None]:
         if states is None:
             m = _STATES.search(seg)
             if m:
-                n = m.group("n") or m.group("n2")
+                n = m.group("n") or m.group("n2") or m.group("n3")
                 states = (_number(n), (s + m.start(), s + m.end()))
     return participants, states
 
@@ -658,7 +871,7 @@ def find_meetings(
     head = header_end(text)
     ev = lambda s, e: evidence(text, s, e, page_of)  # noqa: E731
     titled = _subject_title(text, info, register, head)
-    dates, source = _subject_dates(text, head, dateline, info)
+    dates, source = _subject_dates(text, head, dateline, info, register)
     if titled is None and dates is None:
         return [], warnings
     meeting = Meeting(role="subject", title=titled[0] if titled else None)

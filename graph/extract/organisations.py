@@ -25,6 +25,7 @@ __all__ = [
     "outermost",
     "phrase_anchor",
     "phrase_regex",
+    "phrase_source",
 ]
 
 # Words that head the name of a body: "Ministry of Interior", "National Crime Agency".
@@ -83,6 +84,10 @@ HEADS = frozenset(
     ]
 )
 # Heads that name a body only with the word before them ("Task Force", "Working Group").
+# heads that name a part of an organisation ("UNICEF ... Regional Office" is UNICEF's)
+_UNIT_HEADS = frozenset(
+    ["Office", "Unit", "Division", "Department", "Section", "Branch", "Desk", "Team", "Bureau"]
+)
 _PAIRED_HEADS = {"Force": {"Task"}, "Group": {"Working", "Contact", "Expert", "Advisory"}}
 # Lower-case words allowed inside a name ("Office for Democratic Institutions and Human Rights",
 # "Bureau du Représentant spécial de l'OSCE").
@@ -276,6 +281,11 @@ def phrase_regex(label: str, *, case_sensitive: bool = False) -> re.Pattern[str]
 
     Used for organisation names, topic labels and the like; matches whole words only.
     """
+    return re.compile(phrase_source(label), 0 if case_sensitive else re.IGNORECASE)
+
+
+def phrase_source(label: str) -> str:
+    """The source text of `phrase_regex(label)` (built without compiling it)."""
     parts: list[str] = []
     for m in re.finditer(r"\w+|\s+|.", label):
         piece = m.group(0)
@@ -291,8 +301,7 @@ def phrase_regex(label: str, *, case_sensitive: bool = False) -> re.Pattern[str]
             parts.append(re.sub(r"(?<=i)[sz](?=(?:ations?|ed|es?|ing)$)", "[sz]", re.escape(piece)))
         else:
             parts.append(re.escape(piece))
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)", flags)
+    return r"(?<!\w)" + "".join(parts) + r"(?!\w)"
 
 
 def phrase_anchor(label: str) -> str:
@@ -363,16 +372,25 @@ def register_names(register: Register) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=16)
 def _register_patterns(
     register: Register,
-) -> list[tuple[str, re.Pattern[str], str, bool, int]]:
-    """(anchor, pattern, key, case-sensitive, reach) for every name, acronym and alias."""
+) -> list[tuple[str, str, str, bool, int]]:
+    """(anchor, label, key, case-sensitive, reach) for every name, acronym and alias.
+
+    The label's pattern is compiled only when its anchor occurs in a text (`_label_regex`):
+    most names never do, and compiling them all took most of a single document's extraction.
+    """
     out = []
     for label, key in register_names(register):
         if not label.strip():
             continue
         sensitive = _acronym_like(label)
-        pattern = phrase_regex(label, case_sensitive=sensitive)
-        out.append((phrase_anchor(label), pattern, key, sensitive, 3 * len(label) + 20))
+        out.append((phrase_anchor(label), label, key, sensitive, 3 * len(label) + 20))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _label_regex(label: str, case_sensitive: bool) -> re.Pattern[str]:
+    """`phrase_regex(label)`, compiled once per process."""
+    return phrase_regex(label, case_sensitive=case_sensitive)
 
 
 def _normal(name: str) -> str:
@@ -410,9 +428,10 @@ def _register_mentions(text: str, register: Register) -> list[OrgMention]:
     taken: list[tuple[int, int]] = []
     found: list[OrgMention] = []
     folded = text.casefold()
-    for anchor, pattern, key, sensitive, reach in _register_patterns(register):
+    for anchor, label, key, sensitive, reach in _register_patterns(register):
         if anchor not in folded:  # most names are absent: skip them without a call
             continue
+        pattern = _label_regex(label, sensitive)
         entry = register.organisations[key]
         for m in anchored_matches(pattern, anchor, text, folded, reach):
             s, e = m.span()
@@ -475,15 +494,31 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
             continue  # "Council Decisions", "Police Office": the head is a modifier here
         # extend to the left over capitalised words (and whole register names)
         j = i
+        letterhead: OrgMention | None = None  # "ORGANIZATION FOR ... IN EUROPE Mission to Moldova"
         while j > 0 and _joined(text, words[j - 1], words[j]):
             prev = words[j - 1].group(0)
             if _possessive(prev) and j != i:
                 break
             if j - 1 in owner:
                 k = owner[j - 1]
+                written = text[k.start : k.end]
+                if written.isupper() and len(written.split()) >= 3 and not w.group(0).isupper():
+                    letterhead = k  # a letterhead in capitals run on into a unit's name
+                    break
                 j -= 1
                 while j > 0 and owner.get(j - 1) is k:
                     j -= 1
+                continue
+            if (
+                prev in {"and", "&"}
+                and j - 2 >= 0
+                and j - 1 != i
+                and _is_cap(words[j - 2].group(0))
+                and words[j - 2].group(0) not in _STOP_CAPS
+                and (j - 2) not in owner
+                and _joined(text, words[j - 2], words[j - 1])
+            ):
+                j -= 1  # "Europe and Central Asia Regional Office"
                 continue
             if not _is_cap(prev) or prev in _STOP_CAPS:
                 break
@@ -524,9 +559,27 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
                 m = q + 1
         if j > 0 and (j - 1) in owner and _possessive(words[j - 1].group(0)):
             continue  # "ODIHR's Anti-Trafficking Unit": a part of a known organisation
+        while words[j].group(0) in {"and", "&"}:
+            j += 1
         start, end = words[j].start(), words[k_end].end()
         name = re.sub(r"['’]s$", "", text[start:end])
         end = start + len(name)
+        if letterhead is not None:  # the letterhead's organisation and its unit, by acronym
+            short = register.organisations[letterhead.key].acronym if letterhead.key else None
+            key = _resolve_name(f"{short} {name}", register) if short else None
+            if key is not None:
+                entry = register.organisations[key]
+                found.append(OrgMention(start, end, name, entry.name, entry.acronym, key))
+                last_end = end
+            continue
+        first_owner = owner.get(j)
+        if (
+            first_owner is not None
+            and w.group(0) in _UNIT_HEADS
+            and _resolve_name(name, register) is None
+        ):
+            last_end = end
+            continue  # "UNICEF Europe and Central Asia Regional Office": a part of UNICEF
         tokens = name.split()
         own = [
             t.group(0)

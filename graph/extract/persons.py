@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -323,8 +324,20 @@ _NOT_NAME = frozenset(
 _SPEECH = re.compile(
     r"(?:said|says|added|noted|stated|stressed|emphasi[sz]ed|underlined|explained|highlighted|"
     r"remarked|concluded|declared|observed|according\s+to|a\s+déclaré|a\s+ajouté|"
-    r"selon)[ \t]*,?[ \t]+$"
+    r"a\s+soulign[ée]|a\s+rappel[ée]|a\s+indiqu[ée]|selon|"
+    r"(?:за|с|от|под|до|на)?(?:явил|казал|метил|черкнул|бавил|ключил|помнил)[аи]?|"
+    r"по\s+словам)[ \t]*,?[ \t]+$",
+    re.I,
 )
+# Russian posts, by stem (the words inflect: "директор", "директора", "советника")
+_RU_ROLE_STEMS = (
+    "советни", "директор", "представител", "координатор", "руководител", "глав", "председател",
+    "министр", "посол", "посл", "эксперт", "секретар", "заместител", "сотрудни", "докладчи",
+    "начальни", "специалист", "уполномоченн", "омбудсмен", "консультант", "менеджер", "судья",
+    "прокурор", "член", "советник",
+)  # fmt: skip
+# Markdown emphasis around a name ("**Valiant Richey**", "_Name_"): read as spaces
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])")
 _ROLE_END = re.compile(r"\n|[.;:!?](?=\s|$)|,|\s\(|[“”\"«»]|\s[-–—]\s")
 
 
@@ -417,7 +430,7 @@ def _role_after(text: str, pos: int, mentions: list[OrgMention]) -> tuple[str, i
         inner = text[s:e]
         if any(m.start == s and m.end == e for m in mentions) or _has_role_word(inner):
             return inner, s, e
-    comma = re.match(r",[ \t]+", text[pos:])
+    comma = re.match(r"[ \t]{0,2},[ \t]+", text[pos:])
     if not comma:
         return None
     s = pos + comma.end()
@@ -437,13 +450,38 @@ def _role_after(text: str, pos: int, mentions: list[OrgMention]) -> tuple[str, i
 
 def _has_role_word(role: str) -> bool:
     words = re.findall(r"[\w'’-]+", role.casefold())
-    return any(w in ROLE_WORDS or w.split("-")[0] in ROLE_WORDS for w in words[:8])
+    return any(_is_role_word(w) for w in words[:8])
+
+
+def _is_role_word(word: str) -> bool:
+    word = word.casefold()
+    if word in ROLE_WORDS or word.split("-")[0] in ROLE_WORDS:
+        return True
+    return word[:1] >= "а" and word.startswith(_RU_ROLE_STEMS)
+
+
+def _russian_post(text: str, name: str, ns: int) -> tuple[str, int, int] | None:
+    return _role_clause_before(text, ns) if name[:1] >= "А" else None
+
+
+def _role_clause_before(text: str, ns: int) -> tuple[str, int, int] | None:
+    """A post written before the name and opening its clause, as Russian writes it:
+    'Руководитель Департамента по правам человека БДИПЧ Томас Эккерт призвал ...'."""
+    window = text[max(0, ns - 120) : ns]
+    cut = max(window.rfind(c) for c in '.;:!?\n«»"“”–—,')
+    clause = window[cut + 1 :]
+    role = clause.strip()
+    words = role.split()
+    if not 2 <= len(words) <= 10 or not _is_role_word(words[0].strip("(")):
+        return None
+    start = ns - len(clause) + clause.index(role)
+    return role, start, start + len(role)
 
 
 def _role_before(prefix: str) -> str | None:
     """A role written just before the name: 'OSCE Special Representative Valiant Richey'."""
     words = prefix.split()
-    if words and words[-1].casefold().rstrip(",") in ROLE_WORDS:
+    if words and _is_role_word(words[-1].rstrip(",")):
         return prefix.strip().rstrip(",")
     return None
 
@@ -493,6 +531,8 @@ def find_persons(text: str, register: Register) -> list[Person]:
     """
     mentions = organisation_mentions(text, register)
     found: list[_Found] = []
+    source = text
+    text = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), text)  # same offsets, no emphasis marks
     for m in _RUN.finditer(text):
         prefix, name = _split_run(m.group(0))
         if not name:
@@ -514,7 +554,7 @@ def find_persons(text: str, register: Register) -> list[Person]:
             role = pre
             role_start = m.start() + prefix.index(pre)
             role_end = role_start + len(pre)
-        elif (pre := _role_apposition(text, prefix, ns, ne)) is not None:
+        elif pre := _role_apposition(text, prefix, ns, ne) or _russian_post(text, name, ns):
             role, role_start, role_end = pre
         elif honorific:
             title = honorific.group(0).split()[-1]
@@ -524,7 +564,49 @@ def find_persons(text: str, register: Register) -> list[Person]:
         start, end = min(ns, role_start), max(ne, role_end)
         org = _organisation(role, role_start, role_end, mentions, register)
         found.append(_Found(name, role, org, start, end))
-    return _dedup(text, found)
+    found += _table_rows(text, mentions, register)
+    return _dedup(source, found)
+
+
+_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$|^[^\t\n]*\t.*$")
+_NAME_CELL = re.compile(rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLES}[ \t]+)?{_TOKEN}){{1,3}}")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a table row, as spans without padding: a Markdown pipe row or the
+    tab-separated row DOCX and HTML tables are read as."""
+    sep = "|" if text[start:end].lstrip().startswith("|") else "\t"
+    out: list[tuple[int, int]] = []
+    pos = start
+    for part in text[start:end].split(sep):
+        s, e = pos, pos + len(part)
+        pos = e + 1
+        while s < e and text[s] in " \t":
+            s += 1
+        while e > s and text[e - 1] in " \t":
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+def _table_rows(text: str, mentions: list[OrgMention], register: Register) -> list[_Found]:
+    """Persons in a table row: a cell that is only a name, followed by a role or organisation
+    cell ("| Amra Hadžić | State Co-ordinator ... |"). Role words ("Senior Adviser") are no name."""
+    out: list[_Found] = []
+    for row in _ROW.finditer(text):
+        for (ns, ne), (rs, re_) in pairwise(_cells(text, row.start(), row.end())):
+            name, role = text[ns:ne], text[rs:re_]
+            if not _NAME_CELL.fullmatch(name) or not role or not role[:1].isalpha():
+                continue
+            if any(_is_role_word(w) or w.casefold() in _NOT_NAME for w in name.split()):
+                continue
+            if _spans_blocked(text, ns, ne, mentions):
+                continue
+            if not (_has_role_word(role) or any(rs <= m.start and m.end <= re_ for m in mentions)):
+                continue  # "| Welcome Remarks | Opening |": no role, no organisation
+            org = _organisation(role, rs, re_, mentions, register)
+            out.append(_Found(name, role, org, ns, re_))
+    return out
 
 
 def _dedup(text: str, found: list[_Found]) -> list[Person]:

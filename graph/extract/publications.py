@@ -23,18 +23,23 @@ _CUE = (
     r"manual|compendium|roadmap|survey|resource|brochure|booklet|leaflet|analysis|assessment|"
     r"review|book|strategy|rapport|étude|guide|manuel|recueil|brochure"
 )
+# Russian cue words inflect ("пособие", "пособия", "доклада"): read by stem
+_RU_CUE = (
+    r"доклад|публикаци|руководств|пособи|исследовани|справочник|отч[её]т|брошюр|рекомендаци|"
+    r"сборник|издани|представлен|опубликован|подготовлен|названием|озаглавлен"
+)
 _CUE_BEFORE = re.compile(
     rf"(?:\b(?:{_CUE})s?\b|\b(?:launched|presented|published|issued|released|entitled|titled|"
-    r"intitulée?|lancé|présenté|publié)\b)[^.;]{0,40}$",
+    rf"intitulée?|lancé|présenté|publié)\b|\b(?:{_RU_CUE})\w*)[^.;]{{0,40}}$",
     re.IGNORECASE,
 )
 _SPEECH_AFTER = re.compile(r"^\s*(?:said|says|added|noted|stated|stressed|a\s+déclaré)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|stated|noted|reads?|:)\W*$|:")
 _YEAR_AFTER = re.compile(r"^[ \t]*\((?:[^()\d]{0,20})?((?:19|20)\d\d)\)")
-_YEAR_IN = re.compile(r"^[^.;\n]{0,80}?\b(?:in|of|from|en)\s+((?:19|20)\d\d)\b")
-_MARKER = re.compile(rf"^[ \t]*,?[ \t]*([{_SUPERSCRIPT}]+|\[\d{{1,3}}\])")
+_YEAR_IN = re.compile(r"^[^.;\n]{0,80}?\b(?:in|of|from|en|в)\s+((?:19|20)\d\d)\b")
+_MARKER = re.compile(rf"^[ \t]*,?[ \t]*([{_SUPERSCRIPT}]+|\[\^?\d{{1,3}}\])")
 _FOOTNOTE_START = re.compile(
-    rf"^[ \t]*(?:([{_SUPERSCRIPT}]+)|\[(\d{{1,3}})\]|(\d{{1,3}})(?=[ \t]))", re.M
+    rf"^[ \t]*(?:([{_SUPERSCRIPT}]+)|\[\^?(\d{{1,3}})\]:?|(\d{{1,3}})(?=[ \t]))", re.M
 )
 _URL = re.compile(r"<?(https?://[^\s<>()\]\"]+[^\s<>()\]\".,;])>?")
 # An unquoted title after a cue word, running to its year: 'the publication Leveraging ... (2020)'.
@@ -48,7 +53,62 @@ _NAMED_IN_NOTE = re.compile(
     r"(?:full\s+text\s+of\s+(?:the\s+)?|texte\s+intégral\s+(?:de\s+la\s+|du\s+|de\s+l['’])?)"
     r"(?P<title>[A-Z][^:\n]{5,150}?)\s+(?:can\s+be\s+found|is\s+available|est\s+disponible)"
 )
-_BODY_MARKER = re.compile(rf"(?<=[\w)”\".,])([{_SUPERSCRIPT}]+)")
+_BODY_MARKER = re.compile(rf"(?<=[\w)”\".,*])([{_SUPERSCRIPT}]+|\[\^\d{{1,3}}\])")
+# A URL written right after a title: ' (https://...)', ', available at https://...', ': <https://...>'
+_URL_AFTER = re.compile(
+    r"^[ \t]*[,:–—-]?[ \t]*[(\[<]?[ \t]*(?:(?i:available|disponible|доступ\w*)[^:(\n]{0,20}?:?[ \t]*|"
+    r"(?:see|voir|см\.)[ \t]*:?[ \t]*)?<?(https?://[^\s<>()\]\"]+[^\s<>()\]\".,;])"
+)
+# A title in Markdown italics: '*Title*' or '_Title_' (not bold '**')
+# what a reference list puts between a title and its URL: '*Title*, 2013. <URL>', '*Title*. Available'
+_REF_GAP = re.compile(r"[ \t]*,?[ \t]*((?:19|20)\d\d)?[ \t]*[.,](?=[ \t])")
+_ITALIC = re.compile(
+    r"(?<![*\w])\*(?!\*)(?P<a>[^*\n]{8,300}?)(?<!\s)\*(?![*\w])"
+    r"|(?<![_\w])_(?!_)(?P<b>[^_\n]{8,300}?)(?<!\s)_(?![_\w])"
+)
+# Words that may stand between the capitalised words of a title in running text
+_TITLE_JOINERS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "on",
+        "in",
+        "for",
+        "to",
+        "against",
+        "with",
+        "from",
+        "at",
+        "by",
+        "de",
+        "la",
+        "le",
+        "les",
+        "des",
+        "du",
+        "et",
+        "pour",
+        "sur",
+        "dans",
+        "en",
+        "au",
+        "aux",
+        "l",
+        "d",
+        "и",
+        "в",
+        "по",
+        "о",
+        "для",
+        "с",
+        "на",
+        "от",
+        "к",
+    ]
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -63,7 +123,7 @@ class _Footnote:
 
 
 def _marker_number(marker: str) -> int:
-    return int(marker.strip("[]").translate(_SUP_TO_DIGIT))
+    return int(marker.strip("[]^").translate(_SUP_TO_DIGIT))
 
 
 def footnote_urls(text: str) -> dict[int, _Footnote]:
@@ -126,6 +186,31 @@ def _publishers(text: str, s: int, e: int, mentions: list[OrgMention]) -> list[s
     return keys
 
 
+def _title_before(text: str, end: int) -> tuple[int, int] | None:
+    """The title written in running text just before a footnote marker: the capitalised words
+    (and the small words between them) that end at `end` ('the Practical Handbook on ... Chains²')."""
+    line_s = text.rfind("\n", 0, end) + 1
+    base = max(line_s, end - 300)
+    words = list(re.finditer(r"[\w'’-]+|[:–—]", text[base:end]))
+    if not words or base + words[-1].end() != end:
+        return None
+    start: int | None = None
+    following = end
+    for w in reversed(words):
+        token = w.group(0)
+        gap = text[base + w.end() : following]
+        following = base + w.start()
+        if gap.strip(" \t"):
+            break  # a comma, a bracket, a full stop: the title ends here
+        if token[:1].isupper() or token[:1].isdigit():
+            start = base + w.start()
+        elif token.casefold() not in _TITLE_JOINERS and token not in ":–—":
+            break
+    if start is None:
+        return None
+    return (start, end) if len(text[start:end].split()) >= 3 else None
+
+
 def _is_title(title: str) -> bool:
     words = title.split()
     if len(words) < 2 or len(words) > 45 or not (title[:1].isupper() or title[:1].isdigit()):
@@ -169,11 +254,24 @@ def find_publications(text: str, register: Register) -> list[Publication]:
         pos = after + (year_m.end() if year_m else 0)
         marker = _MARKER.match(text[pos : pos + 8])
         year = int(year_m.group(1)) if year_m else None
+        direct = _URL_AFTER.match(text[pos : pos + 200])
+        if direct is None and (gap := _REF_GAP.match(text[pos : pos + 16])) and gap.end():
+            direct = _URL_AFTER.match(text[pos + gap.end() : pos + 200])  # '*T*, 2013. <URL>'
+            pos += gap.end() if direct else 0
+            if direct and gap.group(1) and year is None:
+                year = int(gap.group(1))
         if year is None and (in_year := _YEAR_IN.match(tail)):
             year = int(in_year.group(1))
+        if year is None and direct and (in_year := _YEAR_IN.match(text[pos + direct.end() :])):
+            year = int(in_year.group(1))  # '*Title* (https://...), published in 2020'
+        if year is None and (edition := re.search(r"\b((?:19|20)\d\d)$", stripped)):
+            year = int(edition.group(1))  # 'Global Report on Trafficking in Persons 2018'
         note = notes.get(_marker_number(marker.group(1))) if marker else None
         if note and note.start < title_s:
             note = None  # a footnote marker points forward to its footnote
+        if note is None and direct is not None:
+            us, ue = pos + direct.start(1), pos + direct.end(1)
+            note = _Footnote(0, pos, ue, direct.group(1), us, ue)
         key = " ".join(stripped.casefold().split())
         if key in found:
             return
@@ -192,11 +290,29 @@ def find_publications(text: str, register: Register) -> list[Publication]:
     for m in _QUOTED.finditer(text):
         group = next(g for g in "abcd" if m.group(g) is not None)
         add(m.start(group), m.end(group), m.end(), need_cue=True)
+    for m in _ITALIC.finditer(text):
+        group = "a" if m.group("a") is not None else "b"
+        if any(m.start(group) < te and ts < m.end(group) for ts, te in taken):
+            continue
+        gap = _REF_GAP.match(text[m.end() : m.end() + 16])
+        skip = gap.end() if gap else 0
+        has_url = _URL_AFTER.match(text[m.end() + skip : m.end() + 200]) is not None
+        add(m.start(group), m.end(group), m.end(), need_cue=not has_url)
     for m in _UNQUOTED.finditer(text):
         s, e = m.span("title")
         if any(s < te and ts < e for ts, te in taken):
             continue
         add(s, e, e, need_cue=False)
+    for m in _BODY_MARKER.finditer(text):
+        note = notes.get(_marker_number(m.group(1)))
+        if note is None or note.url is None or note.start < m.start():
+            continue
+        span = _title_before(text, m.start())
+        if span is None or any(span[0] < te and ts < span[1] for ts, te in taken):
+            continue
+        if any(o.start <= span[0] and span[1] <= o.end for o in mentions):
+            continue  # 'the OSCE Mission to Moldova¹': an organisation, not a title
+        add(span[0], span[1], span[1], need_cue=False)
     in_notes = [m.span("title") for m in _MD_LINK.finditer(text)]
     in_notes += [m.span("title") for m in _NAMED_IN_NOTE.finditer(text)]
     marker_years = _marker_years(text)

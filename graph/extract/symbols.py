@@ -2,7 +2,8 @@
 
 Finds symbols as people write them (`MC.DEC/6/18`, `PC.DEC/1107/Corr.1`, `MC(10).JOUR/2`,
 `Ministerial Council Decision No. 6/18`, `Permanent Council Decision No. 557`, `CETS No.197`,
-`Décision n° 6/18 du Conseil ministériel`, `Решение Постоянного совета № 557`, `STCE n° 197`,
+`Décision n° 6/18 du Conseil ministériel`, `Решение Постоянного совета № 557`, `Решении СМ № 3/06`,
+`STCE n° 197`,
 with stray spaces `MC. DEC/14/06`, full-width digits or look-alike slashes) and gives each its
 canonical form. A near-miss series (`PC.EC/637`) is read as the closest
 known series and the repair is reported, never made silently.
@@ -60,8 +61,9 @@ _DECISION = r"(?:D[eé]cisions?|Решени[еяюий]\w*)"
 _MC_WORDS = r"(?:Ministerial\s+Council|MC)"
 _PC_WORDS = r"(?:Permanent\s+Council|PC)"
 # the body written after "Decision": "Décision du Conseil ministériel", "Решение Совета министров"
-_MC_AFTER = r"(?:du\s+Conseil\s+minist[eé]riel|Совета\s+министров)"
-_PC_AFTER = r"(?:du\s+Conseil\s+permanent|Постоянного\s+[сС]овета)"
+# and the Russian abbreviations СМ (Совет министров) and ПС (Постоянный совет), capitals only
+_MC_AFTER = r"(?:du\s+Conseil\s+minist[eé]riel|Совета\s+министров|(?-i:СМ)(?!\w))"
+_PC_AFTER = r"(?:du\s+Conseil\s+permanent|Постоянного\s+[сС]овета|(?-i:ПС)(?!\w))"
 _MC_NAMED = re.compile(
     r"(?<![\w])(?:(?P<body>"
     + _MC_WORDS

@@ -6,33 +6,36 @@ import re
 from functools import lru_cache
 
 from ..register import Register
-from .organisations import anchored_matches, phrase_anchor, phrase_regex
+from .organisations import anchored_matches, phrase_anchor, phrase_source
 
 __all__ = ["find_topics", "topic_hits"]
 
 
-def _plural_tolerant(label: str) -> re.Pattern[str]:
-    """The label's pattern, also matching a plural last word ('national referral mechanisms')."""
-    base = phrase_regex(label)
-    if not re.search(r"\w$", label):
-        return base
-    source = base.pattern.removesuffix(r"(?!\w)") + r"(?:s|es)?(?!\w)"
-    return re.compile(source, base.flags)
+@lru_cache(maxsize=8192)
+def _label_pattern(label: str) -> re.Pattern[str]:
+    """A topic label's pattern, compiled once per process and only for texts that may hold it.
+
+    Acronyms ('NRM') match as written; other labels as `phrase_regex` reads them, also with a
+    plural last word ('national referral mechanisms').
+    """
+    if len(label) <= 5 and label.isupper():
+        return re.compile(r"(?<!\w)" + re.escape(label) + r"s?(?!\w)")
+    source = phrase_source(label)
+    if re.search(r"\w$", label):
+        source = source.removesuffix(r"(?!\w)") + r"(?:s|es)?(?!\w)"
+    return re.compile(source, re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
-def _patterns(register: Register) -> list[tuple[str, str, re.Pattern[str]]]:
+def _patterns(register: Register) -> list[tuple[str, str, str]]:
+    """(key, anchor, label) for every topic label, alternative label and keyword, longest first."""
     out = []
     for key, topic in sorted(register.topics.items()):
         labels = {topic.label, *topic.aliases, *topic.keywords}
         for label in sorted(labels, key=lambda x: (-len(x), x)):
             if len(label.strip()) < 3:
                 continue
-            if len(label) <= 5 and label.isupper():  # acronyms ('NRM') as written
-                pattern = re.compile(r"(?<!\w)" + re.escape(label) + r"s?(?!\w)")
-            else:
-                pattern = _plural_tolerant(label)
-            out.append((key, phrase_anchor(label), pattern))
+            out.append((key, phrase_anchor(label), label))
     return out
 
 
@@ -40,7 +43,10 @@ def topic_hits(text: str, register: Register) -> dict[str, list[tuple[int, int]]
     """Topic key -> the spans that signal it (labels, alternative labels and keywords)."""
     hits: dict[str, list[tuple[int, int]]] = {}
     folded = text.casefold()
-    for key, anchor, pattern in _patterns(register):
+    for key, anchor, label in _patterns(register):
+        if anchor not in folded:  # most labels are absent: their patterns are never compiled
+            continue
+        pattern = _label_pattern(label)
         for m in anchored_matches(pattern, anchor, text, folded, 3 * len(pattern.pattern)):
             spans = hits.setdefault(key, [])
             if not any(s < m.end() and m.start() < e for s, e in spans):

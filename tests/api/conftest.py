@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import socket
 import subprocess
@@ -17,6 +18,7 @@ import pyoxigraph as ox
 import pytest
 
 from thbgraph.graph.loader import load_rdf_file
+from thbgraph.graph.remote import RemoteGraphStore
 from thbgraph.graph.store import Generation
 
 HERE = Path(__file__).parent
@@ -44,6 +46,30 @@ def make_store(root: Path) -> Path:
     return root
 
 
+def load_remote_store(location: str) -> str:
+    """The same data as `make_store`, put on a remote SPARQL server through the Graph Store Protocol."""
+    quads = list(ox.parse((HERE / "data" / "mini.trig").read_bytes(), format=ox.RdfFormat.TRIG))
+    with RemoteGraphStore(location) as store:
+        store.replace_all(quads)
+        for n in (1, 2, 3):  # a graph outside thbgraph's own, as `thbgraph load` adds locally
+            store.put_graph(f"{KASEI}data{n}.rdf", (W3C / f"data{n}.nt").read_bytes())
+    return location
+
+
+def _graph_conftest() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "thbgraph_tests_graph_conftest", HERE.parent / "graph" / "conftest.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# A real Oxigraph SPARQL server on 127.0.0.1 (one per test module), as in the graph tests.
+oxigraph_server = _graph_conftest().oxigraph_server
+
+
 @pytest.fixture(scope="session")
 def api_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The path of the test store."""
@@ -53,7 +79,7 @@ def api_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class Server:
     """A running `thbgraph serve`."""
 
-    def __init__(self, process: subprocess.Popen[bytes], port: int, store: Path) -> None:
+    def __init__(self, process: subprocess.Popen[bytes], port: int, store: Path | str) -> None:
         self.process = process
         self.port = port
         self.store = store
@@ -65,7 +91,7 @@ class Server:
         return self.base + path
 
 
-def start_server(store: Path, *, workers: int = 2, timeout: float = TEST_TIMEOUT_S) -> Server:
+def start_server(store: Path | str, *, workers: int = 2, timeout: float = TEST_TIMEOUT_S) -> Server:
     """Start `thbgraph serve` on a free port and wait until it answers.
 
     Its output goes to a file, not a pipe: a pipe nobody reads fills up under load and stalls it.
@@ -130,6 +156,12 @@ def server(api_store: Path) -> Iterator[Server]:
     stop_server(srv)
 
 
+@pytest.fixture(scope="module")
+def remote_server(oxigraph_server: str, start_thbgraph_server: Any) -> Server:
+    """`thbgraph serve --store sparql+http://...` over the test data on a real Oxigraph server."""
+    return start_thbgraph_server(load_remote_store(oxigraph_server))
+
+
 @pytest.fixture()
 def client(server: Server) -> Iterator[httpx.Client]:
     """An httpx client bound to the server (no proxies, no redirects followed)."""
@@ -142,7 +174,7 @@ def start_thbgraph_server() -> Iterator[Any]:
     """A function that starts `thbgraph serve` over a given store; all are stopped at the end."""
     started: list[Server] = []
 
-    def start(store: Path, **options: Any) -> Server:
+    def start(store: Path | str, **options: Any) -> Server:
         srv = start_server(store, **options)
         started.append(srv)
         return srv

@@ -2,11 +2,15 @@
 
 The seed fact: MC.DEC/6/18 is cited by exactly one meeting, 3-4 November 2020, online,
 evidenced by two documents (the agenda and the summary).
+Every test runs over the embedded store and over the corpus built on a real Oxigraph server
+(`thbgraph build --store sparql+http://...`, then `thbgraph serve` over it).
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,9 +20,16 @@ import pytest
 from rdflib import Graph
 
 
-@pytest.fixture(scope="module")
-def corpus(built_store: Path, start_thbgraph_server: Any) -> Iterator[httpx.Client]:
-    srv = start_thbgraph_server(built_store)
+@pytest.fixture(scope="module", params=["embedded", "remote"])
+def corpus(
+    request: pytest.FixtureRequest, built_store: Path, start_thbgraph_server: Any
+) -> Iterator[httpx.Client]:
+    location: Path | str = built_store
+    if request.param == "remote":
+        location = request.getfixturevalue("oxigraph_server")
+        cli = [sys.executable, "-m", "thbgraph.graph.cli"]
+        subprocess.run([*cli, "build", "--store", location], check=True, capture_output=True)
+    srv = start_thbgraph_server(location)
     with httpx.Client(base_url=srv.base, timeout=60, trust_env=False) as c:
         yield c
 

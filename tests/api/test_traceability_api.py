@@ -1,11 +1,30 @@
-"""The JSON traceability API against a real server over the hand-made test store."""
+"""The JSON traceability API against a real server over the hand-made test store.
+
+Every test runs twice: over the embedded store, and over the same data on a real Oxigraph
+SPARQL server (`thbgraph serve --store sparql+http://...`).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
 
 MEETING_2020 = "2020-11-03-meeting-of-national-anti-trafficking-co-ordinators-and-rapporteurs"
+
+
+@pytest.fixture(scope="module", params=["embedded", "remote"])
+def api_server(request: pytest.FixtureRequest) -> Any:
+    """The session's server over the embedded store, or one over the same data on Oxigraph."""
+    return request.getfixturevalue("server" if request.param == "embedded" else "remote_server")
+
+
+@pytest.fixture()
+def client(api_server: Any) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=api_server.base, timeout=30, trust_env=False) as c:
+        yield c
 
 
 @pytest.mark.parametrize("typed", ["MC.DEC/6/18", "mc.dec/6/18", "MC Decision 6/18"])

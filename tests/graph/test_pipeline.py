@@ -5,12 +5,23 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
-from thbgraph.graph.errors import DocumentError, ValidationFailed
-from thbgraph.graph.pipeline import add_documents, build_store, remove_documents
+from thbgraph.graph.errors import DocumentError, StoreError, ValidationFailed
+from thbgraph.graph.merge import MeetingResolver
+from thbgraph.graph.pipeline import (
+    GRAPH_ONTOLOGY,
+    _document_quads,
+    _neighbourhood,
+    add_documents,
+    build_store,
+    extract_file,
+    remove_documents,
+)
+from thbgraph.graph.register import load_register
 from thbgraph.graph.store import open_store
-from thbgraph.graph.vocab import GRAPH_RUNS
+from thbgraph.graph.vocab import GRAPH_DOCUMENT_PREFIX, GRAPH_REGISTER, GRAPH_RUNS
 
 RUNS = str(GRAPH_RUNS)
 
@@ -95,4 +106,94 @@ def test_add_then_remove_gives_back_the_original_store(
         graphs = dict(kg.named_graphs())
     assert "https://w3id.org/thbgraph/graph/document/009_new_agenda" in graphs
     remove_documents(writable_store, ["009_new_agenda"])
+    assert _canonical(writable_store) == before
+
+
+MEETING_2021 = "https://w3id.org/thbgraph/id/meeting/2021-11-16-meeting-of-national-anti-trafficking-co-ordinators-and-rappo"
+
+
+def test_an_added_document_joins_the_meeting_already_in_the_store(
+    writable_store: Path, tmp_path: Path
+) -> None:
+    """Same date, a title worded differently: the store's meeting, not a new one."""
+    doc = tmp_path / "010_summary.txt"
+    doc.write_text(
+        "SUMMARY REPORT\n\n"
+        "Meeting of the National Anti-Trafficking Co-ordinators and Rapporteurs of the OSCE region\n\n"
+        "Vienna, 16 November 2021\n\n"
+        "Participants reviewed the implementation of MC.DEC/6/18 and PC.DEC/557.\n",
+        encoding="utf-8",
+    )
+    add_documents(writable_store, [doc])
+    with open_store(writable_store) as kg:
+        rows = kg.select(
+            "PREFIX thb: <https://w3id.org/thbgraph/ontology#> "
+            "SELECT ?m WHERE { ?m thb:describedBy ?d }",
+            bindings={"d": ox.NamedNode("https://w3id.org/thbgraph/id/document/010_summary")},
+        )
+    assert [r["m"] for r in rows] == [MEETING_2021]
+
+
+def test_removing_an_unknown_document_names_it_and_keeps_the_store(
+    writable_store: Path,
+) -> None:
+    before = _canonical(writable_store)
+    with pytest.raises(StoreError, match=r"no such document in the store: nope\.txt .*known: 000_"):
+        remove_documents(writable_store, ["nope.txt"])
+    assert _canonical(writable_store) == before
+
+
+def test_the_validation_neighbourhood_is_what_document_graphs_state_about_the_new_subjects(
+    built_store: Path, seed_dir: Path
+) -> None:
+    """Each triple once: the new graph, the register, the ontology, what the other document
+    graphs state about the new subjects, and about the nodes those triples name."""
+    extraction = extract_file(seed_dir / "002_2e1ad919f53edd39.txt")  # shares the 2020 meeting
+    quads, _ = _document_quads([extraction], load_register(), MeetingResolver())
+    new_graph = quads[0].graph_name
+    with open_store(built_store) as kg:
+        got = _neighbourhood(kg, quads)
+        static: set[ox.Triple] = set()
+        for g in (GRAPH_REGISTER, GRAPH_ONTOLOGY):
+            static |= {
+                q.triple for q in kg.inner.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))
+            }
+        others = [
+            q.triple
+            for q in kg.inner
+            if q.graph_name != new_graph
+            and str(q.graph_name.value).startswith(str(GRAPH_DOCUMENT_PREFIX))
+        ]
+    subjects = {q.subject for q in quads}
+    first = {t for t in others if t.subject in subjects}
+    described = subjects | {t.subject for t in static}
+    values = {t.object for t in [q.triple for q in quads] + list(first)} - described
+    expected = {q.triple for q in quads} | static | first
+    expected |= {t for t in others if t.subject in values}
+    triples = [q.triple for q in got]
+    assert len(triples) == len(set(triples))
+    assert set(triples) == expected
+    assert first - {q.triple for q in quads}  # another document's facts about the shared meeting
+
+
+def test_an_added_document_that_does_not_validate_keeps_the_store(
+    writable_store: Path, seed_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A negative participant count in the new document's meeting: refused, the store unchanged."""
+    from thbgraph.graph import build as build_module
+
+    before = _canonical(writable_store)
+    original = build_module._DocumentWriter.write_meeting
+
+    def negative_counts(self, iri, m):  # type: ignore[no-untyped-def]
+        if m.participants_count is not None:
+            m.participants_count = -m.participants_count
+        return original(self, iri, m)
+
+    monkeypatch.setattr(build_module._DocumentWriter, "write_meeting", negative_counts)
+    doc = tmp_path / "011_summary.txt"
+    doc.write_text((seed_dir / "004_958b14d90dff92ed.txt").read_text(encoding="utf-8"))
+    with pytest.raises(ValidationFailed) as failed:
+        add_documents(writable_store, [doc])
+    assert "participant" in (failed.value.report or "")
     assert _canonical(writable_store) == before

@@ -32,17 +32,20 @@ def test_replace_query_and_drop_graphs(oxigraph_server: str) -> None:
                 ox.NamedNode("http://example.org/a"),
                 p,
                 ox.Literal(hostile),
-                ox.NamedNode("http://example.org/g1"),
+                ox.NamedNode("https://w3id.org/thbgraph/graph/test-g1"),
             ),
             ox.Quad(
                 ox.NamedNode("http://example.org/b"),
                 p,
                 ox.Literal("b"),
-                ox.NamedNode("http://example.org/g2"),
+                ox.NamedNode("https://w3id.org/thbgraph/graph/test-g2"),
             ),
         ]
     )
-    assert store.named_graphs() == [("http://example.org/g1", 1), ("http://example.org/g2", 1)]
+    assert store.named_graphs() == [
+        ("https://w3id.org/thbgraph/graph/test-g1", 1),
+        ("https://w3id.org/thbgraph/graph/test-g2", 1),
+    ]
     rows = store.select("SELECT ?s WHERE { ?s <http://example.org/p> ?o }", bindings={"o": hostile})
     assert rows == [{"s": "http://example.org/a"}]
     assert len(store) == 2
@@ -52,13 +55,13 @@ def test_replace_query_and_drop_graphs(oxigraph_server: str) -> None:
                 ox.NamedNode("http://example.org/b"),
                 p,
                 ox.Literal("b"),
-                ox.NamedNode("http://example.org/g2"),
+                ox.NamedNode("https://w3id.org/thbgraph/graph/test-g2"),
             )
         ]
     )
-    assert [g for g, _ in store.named_graphs()] == ["http://example.org/g2"]
+    assert [g for g, _ in store.named_graphs()] == ["https://w3id.org/thbgraph/graph/test-g2"]
     assert (
         store.canonical_nquads()
-        == '<http://example.org/b> <http://example.org/p> "b" <http://example.org/g2> .\n'
+        == '<http://example.org/b> <http://example.org/p> "b" <https://w3id.org/thbgraph/graph/test-g2> .\n'
     )
     store.close()

@@ -257,3 +257,32 @@ def test_breaking_one_fact_of_the_bundled_graph_fails_naming_shape_and_focus(
     assert "thbsh:MeetingShape" in out.stdout
     assert "https://w3id.org/thbgraph/id/meeting/2020-11-03-" in out.stdout
     assert "thb:participantsCount" in out.stdout
+
+
+# -- the fast engine against the reference --------------------------------------------------------
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_fast_engine_agrees_with_pyshacl_on_a_synthetic_corpus(
+    tmp_path: Path, parallel: bool
+) -> None:
+    """30 synthetic documents (with disagreeing meetings and repaired symbols): the same report."""
+    from thbgraph.graph import pipeline
+    from thbgraph.graph.merge import MeetingResolver
+    from thbgraph.graph.register import load_register
+    from thbgraph.graph.shacl_engine import validate_quads
+    from thbgraph.graph.synth import write_corpus
+
+    corpus = write_corpus(tmp_path / "corpus", 30, seed=7).parent
+    register = load_register()
+    extractions, _skipped = pipeline._extract_all(pipeline.corpus_files(corpus), register, None)
+    doc_quads, _ids = pipeline._document_quads(extractions, register, MeetingResolver())
+    quads = pipeline._static_quads() + doc_quads
+    fast = validate_quads(quads, parallel=parallel)
+    reference = validate_graph(
+        Dataset().parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nquads"),
+        engine="pyshacl",
+    )
+    assert fast.results, "the synthetic corpus is expected to give warnings or infos"
+    assert [r.to_json() for r in fast.results] == [r.to_json() for r in reference.results]
+    assert fast.triples == reference.triples

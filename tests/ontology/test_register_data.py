@@ -27,6 +27,7 @@ SYMBOL = re.compile(
         MC\.DEC/\d+/\d{2}(?:/(?:Rev|Corr)\.\d+)?   # OSCE Ministerial Council decision: MC.DEC/6/18
       | PC\.DEC/\d+(?:/(?:Rev|Corr)\.\d+)?         # OSCE Permanent Council decision: PC.DEC/1107/Corr.1
       | MC\(\d+\)\.(?:DEC|JOUR)/\d+                # early Ministerial Council documents: MC(8).DEC/1
+      | MC\.DOC/\d+/\d{2}(?:/(?:Rev|Corr)\.\d+)?   # Ministerial Council declaration: MC.DOC/1/11
       | CETS\ No\.\ \d+                            # Council of Europe Treaty Series: CETS No. 197
     )$""",
     re.VERBOSE,

@@ -1,4 +1,5 @@
-"""Citations: by symbol, by register alias, by article, and unresolved references by name."""
+"""Citations: by symbol, by register alias, by article, by description through the register's
+metadata, and unresolved references by name."""
 
 from __future__ import annotations
 
@@ -101,9 +102,9 @@ def test_an_office_named_after_a_convention_is_not_a_citation(reg: Register) -> 
 @pytest.mark.parametrize(
     ("text", "reference"),
     [
-        (
-            "This is in accordance with the Vienna and Porto OSCE Ministerial Decisions, where States committed.",
-            "the Vienna and Porto OSCE Ministerial Decisions",
+        (  # the mini register has no commitment adopted in Vienna or Porto
+            "This is in accordance with the Vienna OSCE Ministerial Decisions, where States committed.",
+            "the Vienna OSCE Ministerial Decisions",
         ),
         (
             "on the developments of the Draft OSCE Action Plan, Draft Guidelines",
@@ -149,3 +150,184 @@ def test_a_name_of_a_later_commitment_means_its_draft() -> None:
     again, _ = find_citations(text, reg)
     assert flag_anachronisms(again, reg, date(2004, 1, 1)) == []
     assert again[0].symbol == "PC.DEC/557"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Register:
+    return load_register()
+
+
+def _cited(text: str, reg: Register, until: date | None = None) -> list[tuple[str | None, str]]:
+    cites, _ = find_citations(text, reg, until=until)
+    for c in cites:
+        assert text[c.start : c.end] == c.text
+    return [(c.symbol, c.text) for c in cites]
+
+
+def test_the_register_gives_the_metadata_descriptions_are_read_against(bundled: Register) -> None:
+    mc = bundled.commitments["MC.DEC/13/05"]
+    assert (mc.body, mc.place, mc.year) == ("osce-mc", "Ljubljana", 2005)
+    corr = bundled.commitments["PC.DEC/1107/Corr.1"]
+    assert set(corr.kinds) >= {"Addendum", "Corrigendum"}
+    assert (corr.addendum_to, corr.corrigendum_of) == ("PC.DEC/557", "PC.DEC/1107")
+
+
+def test_the_vienna_and_porto_ministerial_decisions(bundled: Register) -> None:
+    """The register holds three Ministerial Council decisions adopted in Vienna (MC(8).DEC/1 of
+    2000, MC.DEC/6/17 and MC.DEC/7/17 of 2017) and, for Porto, no decision but one Ministerial
+    Council act, the 2002 Declaration (MC(10).JOUR/2). So "the Vienna and Porto OSCE Ministerial
+    Decisions" gives two citations: Porto's, read (less surely) as its declaration, and Vienna's,
+    left unresolved with its candidates unless the document's date rules out 2017."""
+    text = "This is in accordance with the Vienna and Porto OSCE Ministerial Decisions, where"
+    vienna, porto = find_citations(text, bundled)[0]
+    assert (vienna.symbol, vienna.text, vienna.method, vienna.resolved) == (
+        None, "the Vienna and Porto OSCE Ministerial Decisions", "unresolved", False,
+    )  # fmt: skip
+    assert "MC(8).DEC/1, MC.DEC/6/17, MC.DEC/7/17" in (vienna.note or "")
+    assert (porto.symbol, porto.text, porto.method) == (
+        "MC(10).JOUR/2", "Porto OSCE Ministerial Decisions", "description",
+    )  # fmt: skip
+    assert porto.confidence == 0.7 and "no Ministerial Council decision" in (porto.note or "")
+    # a meeting of July 2003 cannot cite the Vienna decisions of December 2017
+    dated, _ = find_citations(text, bundled, until=date(2003, 7, 20))
+    assert [(c.symbol, c.method) for c in dated] == [
+        ("MC(8).DEC/1", "description"), ("MC(10).JOUR/2", "description"),
+    ]  # fmt: skip
+    assert dated[0].confidence < 0.8 and "adopted by 2003-07-20" in (dated[0].note or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two Ljubljana decisions of 2005: the subject words pick the one on trafficking
+        (
+            "recalling the Ljubljana Ministerial Council decision on trafficking in human beings.",
+            [
+                (
+                    "MC.DEC/13/05",
+                    "the Ljubljana Ministerial Council decision on trafficking in human beings",
+                )
+            ],
+        ),
+        (
+            "welcomed the 2006 Brussels decision on labour exploitation, and more",
+            [("MC.DEC/14/06", "the 2006 Brussels decision on labour exploitation")],
+        ),
+        (
+            "the Vienna Ministerial Council decision of 2000 set out",
+            [("MC(8).DEC/1", "the Vienna Ministerial Council decision of 2000")],
+        ),
+        ("parties to the Warsaw Convention.", [("CETS No. 197", "the Warsaw Convention")]),
+        # a corrigendum replaces what it corrects: the 2013 Addendum is PC.DEC/1107/Corr.1
+        ("the Addendum of 2013 says", [("PC.DEC/1107/Corr.1", "Addendum of 2013")]),
+        # an Addendum is not its Action Plan: the plan named inside is no citation of its own
+        (
+            "the Addendum to the OSCE Action Plan adopted in 2005.",
+            [("PC.DEC/685", "Addendum to the OSCE Action Plan adopted in 2005")],
+        ),
+        (
+            "как указано в Дополнении 2005 года к Плану действий ОБСЕ, государства",
+            [("PC.DEC/685", "Дополнении 2005 года к Плану действий ОБСЕ")],
+        ),
+    ],
+)
+def test_a_description_that_one_commitment_fits_resolves(
+    bundled: Register, text: str, expected: list[tuple[str, str]]
+) -> None:
+    cites, _ = find_citations(text, bundled)
+    assert _cited(text, bundled) == expected
+    assert all(c.method == "description" and 0.7 <= c.confidence < 0.95 for c in cites)
+    assert all("described as" in (c.note or "") for c in cites)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "candidates"),
+    [
+        (
+            "the Ljubljana Ministerial Council decision stated",
+            "the Ljubljana Ministerial Council decision",
+            2,
+        ),
+        (
+            "the 2006 Brussels decision on combating trafficking, and",
+            "the 2006 Brussels decision",
+            3,
+        ),
+        ("the Addendum to the OSCE Action Plan says", "Addendum to the OSCE Action Plan", 2),
+    ],
+)
+def test_a_description_several_commitments_fit_stays_unresolved(
+    bundled: Register, text: str, reference: str, candidates: int
+) -> None:
+    (c,), warnings = find_citations(text, bundled)
+    assert (c.symbol, c.text, c.resolved, c.method) == (None, reference, False, "unresolved")
+    assert f"{candidates} register entries match" in (c.note or "")
+    assert any(reference in w for w in warnings)
+
+
+def test_descriptions_are_read_against_whatever_register_is_given(tmp_path: Path) -> None:
+    """The resolver knows no commitment: a register of two decisions taken in one place in
+    different years resolves each by its year, and neither without one."""
+    ttl = tmp_path / "two.ttl"
+    ttl.write_text(
+        """@prefix cm: <https://w3id.org/thbgraph/id/commitment/> .
+@prefix pl: <https://w3id.org/thbgraph/id/place/> .
+@prefix thb: <https://w3id.org/thbgraph/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix eli: <http://data.europa.eu/eli/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+cm:a a thb:PermanentCouncilDecision ; skos:notation "PC.DEC/1" ; schema:location "Graz" ;
+    eli:date_document "2010"^^xsd:gYear .
+cm:b a thb:PermanentCouncilDecision ; skos:notation "PC.DEC/2" ; schema:location "Graz" ;
+    eli:date_document "2012"^^xsd:gYear .
+pl:graz skos:prefLabel "Graz"@en .
+""",
+        encoding="utf-8",
+    )
+    reg = load_register([ttl])
+    assert _cited("the Graz Decision of 2012 says", reg) == [
+        ("PC.DEC/2", "the Graz Decision of 2012")
+    ]
+    assert _cited("the 2010 Graz Decision says", reg) == [("PC.DEC/1", "the 2010 Graz Decision")]
+    assert _cited("the Graz Decision says", reg) == [(None, "the Graz Decision")]
+    assert _cited("the Graz Decision says", reg, until=date(2011, 1, 1)) == [
+        ("PC.DEC/1", "the Graz Decision")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 2019 decision to hold meetings in spring",
+        "a decision on the agenda was taken",
+        "the draft Vienna Ministerial Council decision of 2000",
+    ],
+)
+def test_no_description_resolves_from_too_little_or_from_a_draft(
+    bundled: Register, text: str
+) -> None:
+    cites, _ = find_citations(text, bundled)
+    assert all(not c.resolved for c in cites)
+
+
+def test_a_symbol_in_parentheses_names_what_comes_before_it(bundled: Register) -> None:
+    """ "the 2005 Addendum to the OSCE Action Plan (PC.DEC/685)": the Action Plan named inside the
+    Addendum's name is not cited besides the Addendum's symbol; two items are still two."""
+    text = "в Дополнении 2005 года к Плану действий ОБСЕ (PC.DEC/685) говорится"
+    assert [c.symbol for c in find_citations(text, bundled)[0]] == ["PC.DEC/685"]
+    text = "the OSCE Action Plan and the Decision on child victims (PC.DEC/685)"
+    assert [c.symbol for c in find_citations(text, bundled)[0]] == ["PC.DEC/557", "PC.DEC/685"]
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        ("в соответствии с Решением СМ № 3/06 о борьбе", "MC.DEC/3/06"),
+        ("Решение Постоянного совета № 557 было принято", "PC.DEC/557"),
+        ("Решение ПС № 1107 было принято", "PC.DEC/1107"),
+    ],
+)
+def test_russian_decisions_named_with_their_body(bundled: Register, text: str, symbol: str) -> None:
+    (c,), _ = find_citations(text, bundled)
+    assert (c.symbol, c.method) == (symbol, "symbol")

@@ -30,6 +30,10 @@ from thbgraph.graph.extract.symbols import find_symbols, normalise_symbol
         ("CETS No.197", "CETS No. 197"),
         ("CETS 197", "CETS No. 197"),
         ("STCE n° 197", "CETS No. 197"),
+        ("Решении СМ № 3/06", "MC.DEC/3/06"),  # СМ: Совет министров, the Ministerial Council
+        ("Решение Совета министров № 3/06", "MC.DEC/3/06"),
+        ("Решение Постоянного совета № 557", "PC.DEC/557"),
+        ("Решением ПС № 557", "PC.DEC/557"),  # ПС: Постоянный совет, the Permanent Council
     ],
 )
 def test_written_forms_give_the_canonical_symbol(written: str, canonical: str) -> None:
@@ -93,3 +97,8 @@ def test_normalise_symbol(typed: str, canonical: str) -> None:
 @pytest.mark.parametrize("typed", ["", "foo", "PC.EC/637", "MC.DEC/6/18 and more", "197"])
 def test_normalise_symbol_refuses_what_is_not_one_symbol(typed: str) -> None:
     assert normalise_symbol(typed) is None
+
+
+def test_a_lower_case_abbreviation_is_not_a_body() -> None:
+    """ "см." is "see" in Russian: only the capitals СМ name the Ministerial Council."""
+    assert [s.symbol for s in find_symbols("Решение см № 3/06")] == []
