@@ -128,14 +128,14 @@ def build_pdf(src: Path, dst: Path) -> None:
     pdf.output(str(dst))
 
 
-def build_docx(src: Path, dst: Path) -> None:
+def build_docx(src: Path, dst: Path, author: str = "thbgraph heldout set") -> None:
     """DOCX: running header and footer, headings, bullets, tab lines as table rows, footnotes last."""
     from docx import Document
     from docx.enum.text import WD_BREAK
 
     header, footer, pages = _parse(src)
     doc = Document()
-    doc.core_properties.author = "thbgraph heldout set"
+    doc.core_properties.author = author
     doc.core_properties.created = datetime(2024, 6, 1, tzinfo=UTC)
     doc.sections[0].header.paragraphs[0].text = header
     doc.sections[0].footer.paragraphs[0].text = footer
@@ -168,13 +168,18 @@ def build_docx(src: Path, dst: Path) -> None:
     doc.save(str(dst))
 
 
-def main() -> int:
-    """Write every PDF and DOCX listed in FORMATS."""
-    for stem, fmt in FORMATS.items():
-        src = SOURCES / f"{stem}.txt"
-        dst = OUT / f"{stem}.{fmt}"
-        (build_pdf if fmt == "pdf" else build_docx)(src, dst)
-        print(f"wrote {dst.relative_to(HERE)}")
+def main(
+    formats: dict[str, str] = FORMATS, here: Path = HERE, author: str = "thbgraph heldout set"
+) -> int:
+    """Write every PDF and DOCX listed in `formats` from `here`/sources into `here`/documents."""
+    for stem, fmt in formats.items():
+        src = here / "sources" / f"{stem}.txt"
+        dst = here / "documents" / f"{stem}.{fmt}"
+        if fmt == "pdf":
+            build_pdf(src, dst)
+        else:
+            build_docx(src, dst, author)
+        print(f"wrote {dst.relative_to(here)}")
     return 0
 
 
