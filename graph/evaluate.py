@@ -159,6 +159,16 @@ class Evaluation:
     def findings(self) -> list[Finding]:
         return [f for doc in self.documents for f in doc.findings]
 
+    def below(self, floors: dict[str, float]) -> dict[str, float]:
+        """The fields whose F1 is under its floor, with their F1 (empty when every floor holds).
+
+        `floors` must name every field, so a new field cannot go unchecked.
+        """
+        if set(floors) != set(FIELDS):
+            raise ValueError(f"floors must name exactly the fields {', '.join(FIELDS)}")
+        totals = self.totals
+        return {f: round(totals[f].f1, 3) for f in FIELDS if totals[f].f1 < floors[f]}
+
     def to_json(self) -> dict[str, Any]:
         """Totals, per-document scores and every finding, as `thbgraph evaluate --format json`."""
         return {

@@ -32,7 +32,6 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from .cache import cache_file, read_cached, write_cached
 from .store import GraphStore, term_from_python
 from .validate import (
-    SEVERITIES,
     ValidationReport,
     ValidationResult,
     _path_text,
@@ -40,6 +39,7 @@ from .validate import (
     _shapes_text,
     _text_of,
     load_shapes,
+    result_order,
 )
 from .vocab import OA, THB
 
@@ -403,18 +403,7 @@ def validate_quads(
     for shape in compiled.sparql:
         results += _sparql_results(shape, kg, lookup)
     results += [_core_result(compiled, r, lookup) for r in (child.results() if child else core)]
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    results.sort(
-        key=lambda r: (
-            order.get(r.severity, 9),
-            r.shape_label,
-            r.focus,
-            r.path or "",
-            r.message,
-            r.component,
-            r.value or "",
-        )
-    )
+    results.sort(key=result_order)
     return ValidationReport(results=results, triples=triples)
 
 

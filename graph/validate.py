@@ -155,6 +155,19 @@ class ValidationReport:
         }
 
 
+def result_order(r: ValidationResult) -> tuple[int, str, str, str, str, str, str]:
+    """The order of results in a report, the same for both engines: severity, shape, focus, ..."""
+    return (
+        SEVERITIES.index(r.severity) if r.severity in SEVERITIES else 9,
+        r.shape_label,
+        r.focus,
+        r.path or "",
+        r.message,
+        r.component,
+        r.value or "",
+    )
+
+
 def _plural(severity: str, n: int) -> str:
     return "" if n == 1 or severity == "Info" else "s"
 
@@ -366,18 +379,7 @@ def _read_results(results_graph: Graph, shapes: Graph, kg: Graph) -> list[Valida
                 passage=_passage(kg, focus),
             )
         )
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    out.sort(
-        key=lambda r: (
-            order.get(r.severity, 9),
-            r.shape_label,
-            r.focus,
-            r.path or "",
-            r.message,
-            r.component,
-            r.value or "",
-        )
-    )
+    out.sort(key=result_order)
     return out
 
 
