@@ -13,8 +13,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..graph.errors import QueryError
-from ..graph.remote import RemoteGraphStore
-from ._results import ResultTooLarge, serialize_boolean, serialize_solutions
+from ..graph.store import RemoteGraphStore
+from ._results import PREFIXES, RDF_FORMATS, ResultTooLarge, serialize_boolean, serialize_solutions
 
 __all__ = ["remote_dump", "remote_sparql"]
 
@@ -32,7 +32,6 @@ def _term(value: Any) -> Any:
 
 
 def _serialize_triples(triples: Any, fmt: str, max_rows: int) -> bytes:
-    from ._worker import PREFIXES, RDF_FORMATS
 
     rdf_format = RDF_FORMATS.get(fmt)
     if rdf_format is None:
@@ -83,7 +82,6 @@ def remote_sparql(store: RemoteGraphStore, req: dict[str, Any]) -> bytes:
 
 def remote_dump(store: RemoteGraphStore, req: dict[str, Any]) -> bytes | None:
     """One graph, the union (`__default__`) or every graph (None), as the embedded store gives."""
-    from ._worker import PREFIXES, RDF_FORMATS
 
     fmt = RDF_FORMATS[req["format"]]
     graph = req.get("graph")

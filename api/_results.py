@@ -15,17 +15,41 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from ..graph.errors import QueryError
+from ..graph.errors import QueryError, ResultTooLarge
 
-__all__ = ["ResultTooLarge", "serialize_boolean", "serialize_solutions"]
+__all__ = [
+    "PREFIXES",
+    "RDF_FORMATS","ResultTooLarge", "serialize_boolean", "serialize_solutions"]
+
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+PREFIXES = {
+    "thb": "https://w3id.org/thbgraph/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "schema": "https://schema.org/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "cito": "http://purl.org/spar/cito/",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+}
+
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 SRX_NS = "http://www.w3.org/2005/sparql-results#"
-
-
-class ResultTooLarge(QueryError):
-    """The result has more rows than the endpoint's cap."""
 
 
 def _json_term(term: Any) -> dict[str, Any]:

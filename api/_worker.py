@@ -16,38 +16,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..graph.errors import QueryError, UnknownEntityError
+from ..graph.errors import InternalError, QueryError, ThbGraphError
 from ..graph.store import GraphStore, open_store, term_from_python, to_python
-from ._errors import QueryTimeout
-from ._results import ResultTooLarge, serialize_boolean, serialize_solutions
+from ._results import PREFIXES, RDF_FORMATS, ResultTooLarge, serialize_boolean, serialize_solutions
 
-__all__ = ["RDF_FORMATS", "error_reply", "handle_request", "serve_forever"]
-
-RDF_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
-
-PREFIXES = {
-    "thb": "https://w3id.org/thbgraph/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "schema": "https://schema.org/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "cito": "http://purl.org/spar/cito/",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "org": "http://www.w3.org/ns/org#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-}
-
+__all__ = ["error_reply", "handle_request", "serve_forever"]
 
 class _BindingStore(GraphStore):
     """A GraphStore whose `select` still binds a variable the query does not project.
@@ -232,18 +205,15 @@ def serve_forever(location: str, conn: Connection) -> None:
 
 
 def error_reply(exc: Exception) -> tuple[Any, ...]:
-    """The ('error', kind, message[, suggestions]) reply for an exception raised by a request."""
-    if isinstance(exc, UnknownEntityError):
-        return ("error", "unknown", str(exc), exc.suggestions)
-    if isinstance(exc, QueryTimeout):  # a remote server's answer came too late
-        return ("error", "timeout", str(exc))
-    if isinstance(exc, ResultTooLarge):
-        return ("error", "too_large", str(exc))
+    """The ('error', kind, message, extra) reply for an exception raised by a request."""
+    if isinstance(exc, ThbGraphError):
+        return ("error", *exc.to_reply())
     if isinstance(exc, SyntaxError):
-        return ("error", "syntax", _syntax_message(str(exc)))
-    if isinstance(exc, QueryError | ValueError):  # ValueError: an invalid IRI or literal given
-        return ("error", "refused", str(exc))
-    return ("error", "internal", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
+        return ("error", QueryError.kind, _syntax_message(str(exc)), {})
+    if isinstance(exc, ValueError):  # an invalid IRI or literal given
+        return ("error", QueryError.kind, str(exc), {})
+    detail = f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
+    return ("error", InternalError.kind, detail, {})
 
 
 def _syntax_message(text: str) -> str:

@@ -10,18 +10,18 @@ from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from ..graph.errors import StoreError, ThbGraphError, UnknownEntityError
-from ..graph.remote import RemoteGraphStore, remote_location
+from ..graph.errors import StoreError
 from ..graph.settings import Limits, default_store_path
+from ..graph.store import RemoteGraphStore, remote_location
 from .deps import Backend
 from .local import CurrentStore, LocalRunner
-from .pool import QueryPool, QueryTimeout, WorkerError
+from .pool import QueryPool
+from .problems import install as install_problems
 
 __all__ = ["create_app"]
 
@@ -126,32 +126,5 @@ def create_app(
     async def docs_page() -> HTMLResponse:
         return HTMLResponse((files("thbgraph.api") / "static" / "docs.html").read_text("utf-8"))
 
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
-            for e in exc.errors()
-        )
-        return JSONResponse({"error": f"bad request: {problems}"}, status_code=400)
-
-    @app.exception_handler(UnknownEntityError)
-    async def _unknown(request: Request, exc: UnknownEntityError) -> JSONResponse:
-        return JSONResponse({"error": str(exc), "suggestions": exc.suggestions}, status_code=404)
-
-    @app.exception_handler(QueryTimeout)
-    async def _timeout(request: Request, exc: QueryTimeout) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=503)
-
-    @app.exception_handler(WorkerError)
-    async def _worker_error(request: Request, exc: WorkerError) -> JSONResponse:
-        if exc.kind == "internal":
-            log.error("API call failed on %s: %s", request.url.path, exc)
-            return JSONResponse({"error": str(exc).splitlines()[0]}, status_code=500)
-        status = 400
-        return JSONResponse({"error": str(exc)}, status_code=status)
-
-    @app.exception_handler(ThbGraphError)
-    async def _domain(request: Request, exc: ThbGraphError) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=400)
-
+    install_problems(app)
     return app

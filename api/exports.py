@@ -22,12 +22,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from ..graph.errors import StoreError, ThbGraphError, UnknownEntityError
+from ..graph.errors import ThbGraphError
 from ..graph.export._values import TYPE_COLOURS
 from ..graph.export.formats import FORMATS, Export, export
 from ..graph.export.views import VIEWS, ViewOptions
 from ..graph.settings import default_store_path
 from ..graph.store import GraphStore, open_store
+from .problems import problem
 
 __all__ = ["router"]
 
@@ -62,11 +63,7 @@ def _open(location: Path) -> GraphStore:
 
 
 def _error(exc: ThbGraphError) -> JSONResponse:
-    if isinstance(exc, UnknownEntityError):
-        return JSONResponse({"error": str(exc), "suggestions": exc.suggestions}, status_code=404)
-    if isinstance(exc, StoreError):
-        return JSONResponse({"error": str(exc)}, status_code=503)
-    return JSONResponse({"error": str(exc)}, status_code=400)
+    return problem(exc)
 
 
 async def _respond(

@@ -18,10 +18,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from ..graph.remote import RemoteGraphStore
-from ..graph.store import open_store
+from ..graph.errors import QueryTimeout
+from ..graph.store import RemoteGraphStore, open_store
 from ._worker import _BindingStore, error_reply, handle_request
-from .pool import QueryTimeout, unwrap_reply
+from .pool import unwrap_reply
 
 __all__ = ["CurrentStore", "LocalRunner"]
 

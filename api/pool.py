@@ -14,11 +14,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..graph.errors import StoreError, UnknownEntityError
-from ._errors import QueryTimeout, WorkerError
+from ..graph.errors import (
+    InternalError,
+    QueryTimeout,
+    StoreError,
+    error_from_reply,
+)
 from ._worker import serve_forever
 
-__all__ = ["QueryPool", "QueryTimeout", "WorkerError", "unwrap_reply"]
+__all__ = ["QueryPool", "unwrap_reply"]
 
 # Workers are forked from a clean, single-threaded fork server that has already imported the
 # worker's modules: starting (or replacing) one takes milliseconds, not a fresh interpreter.
@@ -30,11 +34,7 @@ def unwrap_reply(reply: tuple[Any, ...]) -> Any:
     """The value of an ('ok', value) reply; raise the error of an ('error', kind, ...) reply."""
     if reply[0] == "ok":
         return reply[1]
-    if reply[1] == "unknown":
-        raise UnknownEntityError(reply[2], reply[3])
-    if reply[1] == "timeout":
-        raise QueryTimeout(reply[2])
-    raise WorkerError(reply[1], reply[2])
+    raise error_from_reply(reply[1], reply[2], reply[3] if len(reply) > 3 else None)
 
 
 class _Worker:
@@ -94,7 +94,7 @@ class QueryPool:
     def call(self, request: dict[str, Any], *, timeout: float) -> Any:
         """Run `request` in a worker within `timeout` seconds (waiting for a free worker counts).
 
-        Raises QueryTimeout past the limit, WorkerError for an error the worker reported.
+        Raises QueryTimeout past the limit, the error the worker reported (its own class).
         """
         deadline = time.monotonic() + timeout
         try:
@@ -108,7 +108,7 @@ class QueryPool:
             reply = worker.call(request, remaining)
         except (EOFError, OSError, BrokenPipeError) as exc:
             self._replace(worker)
-            raise WorkerError("internal", f"the query worker died: {exc}") from exc
+            raise InternalError(f"the query worker died: {exc}") from exc
         if reply is None:
             self._replace(worker)
             raise QueryTimeout(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from ..graph.settings import Limits
+from ._results import RDF_FORMATS
 
 __all__ = ["service_description"]
 
@@ -62,7 +63,6 @@ def service_description(
 """
     if fmt == "turtle":
         return ttl.encode("utf-8")
-    from ._worker import RDF_FORMATS
 
     quads = ox.parse(ttl.encode("utf-8"), format=ox.RdfFormat.TURTLE)
     triples = [q.triple for q in quads]

@@ -13,11 +13,11 @@ from importlib.resources import files
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
-from ..graph.errors import QueryError
+from ..graph.errors import InternalError, QueryError, QueryTimeout, ResultTooLarge, ThbGraphError
 from ..graph.queryguard import inspect_query
 from .conneg import BOOLEAN_TYPES, GRAPH_TYPES, HTML, SOLUTION_TYPES, negotiate
 from .deps import Backend
-from .pool import QueryTimeout, WorkerError
+from .problems import headers_of, status_of
 from .protocol import ProtocolError, read_protocol_request
 from .service_description import service_description
 
@@ -107,19 +107,18 @@ async def sparql_endpoint(request: Request) -> Response:
     }
     try:
         body = await backend.call(job)
-    except QueryTimeout as exc:
-        limit = f"query_timeout_s={backend.limits.query_timeout_s:g}"
-        return _error(str(exc), 503, {"THBGraph-Limit": limit, "Retry-After": "1"})
-    except WorkerError as exc:
-        if exc.kind == "too_large":
-            limit = f"max_results={backend.limits.max_results}"
-            return _error(str(exc), 400, {"THBGraph-Limit": limit})
-        if exc.kind == "internal":
+    except ThbGraphError as exc:
+        status, _title = status_of(exc)
+        if isinstance(exc, InternalError):
             log.error("query failed: %s", exc)
-            return _error(
-                "internal error while running the query: " + str(exc).splitlines()[0], 500
-            )
-        return _error(str(exc), 400)
+            first = str(exc).splitlines()[0] if str(exc) else "internal error"
+            return _error("internal error while running the query: " + first, status)
+        headers = headers_of(exc)
+        if isinstance(exc, QueryTimeout):
+            headers["THBGraph-Limit"] = f"query_timeout_s={backend.limits.query_timeout_s:g}"
+        if isinstance(exc, ResultTooLarge):
+            headers["THBGraph-Limit"] = f"max_results={backend.limits.max_results}"
+        return _error(str(exc), status, headers)
     headers = {"Vary": "Accept"}
     if request.method == "HEAD":
         return Response(b"", media_type=_with_charset(media), headers=headers)

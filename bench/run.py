@@ -209,7 +209,7 @@ def http_latencies(
         [
             sys.executable,
             "-m",
-            "thbgraph.graph.cli",
+            "thbgraph.cli",
             "serve",
             "--port",
             str(port),
@@ -321,7 +321,7 @@ def export_gexf(store: Path) -> dict[str, float]:
 def add_one(store: Path, work: Path) -> dict[str, Any]:
     """Add one new document: in-process (with its steps) and as the `thbgraph add` command."""
     from thbgraph.graph.pipeline import add_documents, remove_documents
-    from thbgraph.graph.synth import write_corpus
+    from thbgraph.graph.quality.synth import write_corpus
 
     extra = work / "added"
     write_corpus(extra, 1, seed=999)
@@ -332,7 +332,7 @@ def add_one(store: Path, work: Path) -> dict[str, Any]:
     remove_documents(store, report.documents)
     t = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "thbgraph.graph.cli", "add", "--store", str(store), str(doc)],
+        [sys.executable, "-m", "thbgraph.cli", "add", "--store", str(store), str(doc)],
         check=True,
         capture_output=True,
     )
@@ -352,7 +352,7 @@ def run(
     skip: frozenset[str] = frozenset(),
     heavy_up_to: int | None = None,
 ) -> dict[str, Any]:
-    from thbgraph.graph.synth import write_corpus
+    from thbgraph.graph.quality.synth import write_corpus
 
     results: dict[str, Any] = {"machine": _machine(), "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="thbgraph-bench-") as tmp:

@@ -21,16 +21,24 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .build import MeetingKey, _date, document_id, document_quads, meeting_iri
+from .build import KnownMeeting, MeetingResolver, date_literal, document_quads
 from .errors import DocumentError, StoreError, ThbGraphError, ValidationFailed
-from .merge import KnownMeeting, MeetingResolver
 from .model import Extraction, Meeting
 from .queries import load_query
 from .readers import read_document, supported_suffixes
 from .register import Register, load_register, register_files
-from .remote import RemoteGraphStore, remote_location
-from .store import Generation, GraphStore
-from .vocab import BASE, GRAPH_REGISTER, GRAPH_RUNS, PROV, XSD, document_graph
+from .store import Generation, GraphStore, RemoteGraphStore, remote_location
+from .vocab import (
+    BASE,
+    GRAPH_REGISTER,
+    GRAPH_RUNS,
+    PROV,
+    XSD,
+    MeetingKey,
+    document_graph,
+    document_id,
+    meeting_iri,
+)
 
 __all__ = [
     "GRAPH_ONTOLOGY",
@@ -330,7 +338,7 @@ def _known_meetings(store: GraphStore, extractions: list[Extraction]) -> list[Kn
     )
     if not dates:
         return []
-    rows = store.select(load_query("known_meetings"), bindings={"date": [_date(d) for d in dates]})
+    rows = store.select(load_query("known_meetings"), bindings={"date": [date_literal(d) for d in dates]})
     return [
         KnownMeeting(r["m"], r["start"] or None, r["end"] or None, r["title"] or None) for r in rows
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
@@ -20,6 +21,7 @@ __all__ = [
     "FOAF",
     "GRAPH_REGISTER",
     "GRAPH_RUNS",
+    "ID",
     "OA",
     "ORG",
     "OWL",
@@ -32,8 +34,13 @@ __all__ = [
     "THB",
     "TIME",
     "XSD",
+    "MeetingKey",
+    "article_iri",
+    "commitment_iri",
     "document_graph",
+    "document_id",
     "iri",
+    "meeting_iri",
     "slug",
     "symbol_slug",
 ]
@@ -72,3 +79,37 @@ def iri(kind: str, *parts: str) -> URIRef:
 def document_graph(doc_id: str) -> URIRef:
     """The named graph that holds everything read in one document."""
     return URIRef(GRAPH_DOCUMENT_PREFIX + doc_id)
+
+
+ID = BASE + "id/"  # the prefix of every entity IRI (the same as TB)
+
+
+def document_id(source: str) -> str:
+    """The id of a document in IRIs: its file stem as a slug, underscores kept."""
+    stem = source.rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    return "_".join(slug(part, max_len=120) for part in stem.split("_")) or "document"
+
+
+def commitment_iri(symbol: str) -> str:
+    """The IRI of a commitment from its canonical symbol."""
+    return f"{ID}commitment/{symbol_slug(symbol)}"
+
+
+def article_iri(symbol: str, article: str) -> str:
+    """The IRI of a cited article of a commitment: '29(4)' -> .../art-29-4."""
+    return f"{commitment_iri(symbol)}/art-{slug(article)}"
+
+
+@dataclass(frozen=True)
+class MeetingKey:
+    """What identifies a meeting across documents: its dates and title."""
+
+    start_date: str | None
+    end_date: str | None
+    title: str | None
+
+
+def meeting_iri(key: MeetingKey) -> str:
+    """The readable IRI of a meeting: start date and title slug."""
+    return f"{ID}meeting/{key.start_date or 'undated'}-{slug(key.title or 'meeting', max_len=60)}"

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MAPPED = {
     "thbgraph.graph": "graph",
     "thbgraph.api": "api",
+    "thbgraph.cli": "cli",
     "thbgraph.ontology": "ontology",
     "thbgraph.shapes": "shapes",
 }

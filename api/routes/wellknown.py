@@ -6,6 +6,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
+from .._results import RDF_FORMATS
 from ..conneg import GRAPH_TYPES, negotiate
 from ..deps import BackendDep
 from .linked_data import CONTEXT, CONTEXT_VERSION
@@ -63,7 +64,6 @@ async def void(request: Request, backend: BackendDep) -> Response:
     if fmt == "turtle":
         body = ttl.encode("utf-8")
     else:
-        from .._worker import RDF_FORMATS
 
         triples = [q.triple for q in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)]
         body = ox.serialize(triples, format=RDF_FORMATS[fmt]) or b""

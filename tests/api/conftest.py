@@ -17,9 +17,9 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from thbgraph.graph.loader import load_rdf_file
-from thbgraph.graph.remote import RemoteGraphStore
 from thbgraph.graph.store import Generation
+from thbgraph.graph.store.loader import load_rdf_file
+from thbgraph.graph.store.remote import RemoteGraphStore
 
 HERE = Path(__file__).parent
 W3C = HERE / "w3c"
@@ -106,7 +106,7 @@ def start_server(store: Path | str, *, workers: int = 2, timeout: float = TEST_T
     cmd = [
         sys.executable,
         "-c",
-        "from thbgraph.graph.cli import main; main()",
+        "from thbgraph.cli import main; main()",
         "serve",
         "--host",
         "127.0.0.1",

@@ -27,7 +27,7 @@ def corpus(
     location: Path | str = built_store
     if request.param == "remote":
         location = request.getfixturevalue("oxigraph_server")
-        cli = [sys.executable, "-m", "thbgraph.graph.cli"]
+        cli = [sys.executable, "-m", "thbgraph.cli"]
         subprocess.run([*cli, "build", "--store", location], check=True, capture_output=True)
     srv = start_thbgraph_server(location)
     with httpx.Client(base_url=srv.base, timeout=60, trust_env=False) as c:

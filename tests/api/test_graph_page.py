@@ -98,7 +98,7 @@ def test_export_routes_serve_bytes_with_media_type_and_filename(sample_server: s
 
 def test_export_route_gives_the_cli_bytes(sample_server: str, sample_store_path: Path) -> None:
     cli = subprocess.run(
-        [sys.executable, "-c", "from thbgraph.graph.cli import main; main()", "export",
+        [sys.executable, "-c", "from thbgraph.cli import main; main()", "export",
          "--view", "citations", "--focus", "MC.DEC/6/18", "--format", "graphml",
          "--store", str(sample_store_path)],
         capture_output=True, check=True, timeout=120,

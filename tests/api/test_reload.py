@@ -39,7 +39,7 @@ def test_added_and_removed_documents_show_up_without_a_restart(
         assert _meetings_citing(client, "MC.DEC/6/18") == ["2020-11-03"]
         doc = tmp_path / "010_vienna_agenda.txt"
         doc.write_text(NEW_DOC, encoding="utf-8")
-        cli = [sys.executable, "-m", "thbgraph.graph.cli"]
+        cli = [sys.executable, "-m", "thbgraph.cli"]
         subprocess.run([*cli, "add", str(doc), "--store", str(writable_store)], check=True)
         got = _eventually(
             lambda: _meetings_citing(client, "MC.DEC/6/18"), ["2020-11-03", "2022-10-12"]

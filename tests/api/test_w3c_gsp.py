@@ -20,8 +20,8 @@ from rdflib import Graph, Namespace
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 
-from thbgraph.graph.loader import load_rdf_file
 from thbgraph.graph.store import Generation
+from thbgraph.graph.store.loader import load_rdf_file
 
 MANIFEST = Path(__file__).parent / "w3c" / "gsp" / "manifest-indirect.ttl"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")

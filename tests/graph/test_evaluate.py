@@ -254,7 +254,7 @@ def test_a_malformed_truth_file_is_refused_with_its_name(
 
 
 def test_the_cli_reports_an_unreadable_document_as_misses(tmp_path: Path) -> None:
-    from thbgraph.graph.cli import _register, app
+    from thbgraph.cli import _register, app
 
     _register()
     docs = tmp_path / "docs"

@@ -22,9 +22,9 @@ def _imported_after(code: str) -> list[str]:
 
 def test_the_add_path_imports_no_heavy_module() -> None:
     code = (
-        "import thbgraph.graph.cli.build, thbgraph.graph.pipeline, thbgraph.graph.validate, "
-        "thbgraph.graph.shacl_engine, thbgraph.graph.extract, thbgraph.graph.store, "
-        "thbgraph.graph.remote"
+        "import thbgraph.cli.build, thbgraph.graph.pipeline, thbgraph.graph.validate, "
+        "thbgraph.graph.validate.engine, thbgraph.graph.extract, thbgraph.graph.store, "
+        "thbgraph.graph.store.remote"
     )
     assert _imported_after(code) == []
 

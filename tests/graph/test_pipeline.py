@@ -8,8 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from thbgraph.graph.build import MeetingResolver
 from thbgraph.graph.errors import DocumentError, StoreError, ValidationFailed
-from thbgraph.graph.merge import MeetingResolver
 from thbgraph.graph.pipeline import (
     GRAPH_ONTOLOGY,
     _document_quads,
@@ -73,7 +73,7 @@ def test_a_build_that_does_not_validate_keeps_the_previous_store(
     writable_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Break one fact on its way into the store: SHACL refuses it, the old store stays."""
-    from thbgraph.graph import build as build_module
+    from thbgraph.graph.build import rdf as build_module
 
     before = _canonical(writable_store)
     original = build_module._DocumentWriter.write_meeting
@@ -180,7 +180,7 @@ def test_an_added_document_that_does_not_validate_keeps_the_store(
     writable_store: Path, seed_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A negative participant count in the new document's meeting: refused, the store unchanged."""
-    from thbgraph.graph import build as build_module
+    from thbgraph.graph.build import rdf as build_module
 
     before = _canonical(writable_store)
     original = build_module._DocumentWriter.write_meeting

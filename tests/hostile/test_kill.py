@@ -29,7 +29,7 @@ NEW_DOC = (
 
 
 def _build_command(corpus: Path | None, store: Path) -> list[str]:
-    cmd = [sys.executable, "-m", "thbgraph.graph.cli", "build", "--store", str(store)]
+    cmd = [sys.executable, "-m", "thbgraph.cli", "build", "--store", str(store)]
     return cmd + (["--corpus", str(corpus)] if corpus is not None else [])
 
 

@@ -18,7 +18,7 @@ SECRET = "TOP-SECRET-LOCAL-FILE-CONTENT"
 
 def _thbgraph(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "thbgraph.graph.cli", *args],
+        [sys.executable, "-m", "thbgraph.cli", *args],
         capture_output=True,
         text=True,
         timeout=120,

@@ -32,9 +32,9 @@ EXTRA_TERMS = {
     "Session": "numbered working sessions of a meeting programme (issue scope: sessions)",
     "FieldOperation": "OSCE missions and presences in the register (issue scope: field operations)",
     "ParticipatingState": "OSCE participating States (issue scope: actors)",
-    "endTime": "written by graph/build.py for agenda items with an end time",
-    "inRegister": "written by graph/build.py for cited commitments the register lacks",
-    "mentionsPublication": "written by graph/build.py for publications a document names",
+    "endTime": "written by graph/build/rdf.py for agenda items with an end time",
+    "inRegister": "written by graph/build/rdf.py for cited commitments the register lacks",
+    "mentionsPublication": "written by graph/build/rdf.py for publications a document names",
 }
 
 

@@ -13,7 +13,7 @@ from rdflib import Graph, URIRef
 from rdflib import Literal as RDFLiteral
 from rdflib.namespace import RDF, RDFS, SH
 
-from thbgraph.graph.shacl_engine import ShapesError, compile_shapes
+from thbgraph.graph.errors import ShapesError
 from thbgraph.graph.validate import (
     ENGINES,
     Engine,
@@ -21,6 +21,7 @@ from thbgraph.graph.validate import (
     load_shapes,
     validate_graph,
 )
+from thbgraph.graph.validate.engine import compile_shapes
 
 HERE = Path(__file__).parent
 VALID = sorted((HERE / "valid").glob("*.ttl"))

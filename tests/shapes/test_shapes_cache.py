@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from thbgraph.graph import shacl_engine
-from thbgraph.graph.shacl_engine import _cache_file, _read_split, _split, _write_split
+from thbgraph.graph.validate import engine as shacl_engine
 from thbgraph.graph.validate import load_shapes
+from thbgraph.graph.validate.engine import _cache_file, _read_split, _split, _write_split
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-CLI = [sys.executable, "-c", "from thbgraph.graph.cli import main; main()"]
+CLI = [sys.executable, "-c", "from thbgraph.cli import main; main()"]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[bytes]:

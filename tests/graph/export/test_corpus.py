@@ -18,7 +18,7 @@ from thbgraph.graph.export.gexf import to_gexf
 from thbgraph.graph.export.graphml import to_graphml
 from thbgraph.graph.store import open_store
 
-CLI = [sys.executable, "-c", "from thbgraph.graph.cli import main; main()"]
+CLI = [sys.executable, "-c", "from thbgraph.cli import main; main()"]
 
 
 def test_citations_of_mc_dec_6_18_hold_the_2020_meeting_and_nothing_from_2003(

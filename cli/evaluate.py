@@ -1,0 +1,75 @@
+"""`thbgraph evaluate`: score the extractors against a truth file, per field, with every miss and false hit."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..graph.evaluate import Evaluation, evaluate
+from . import app
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _print_table(result: Evaluation, *, findings: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(soft_wrap=True)
+    table = Table(title=f"Extraction scores over {len(result.documents)} documents")
+    for column in ("field", "TP", "FP", "FN", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for name, s in result.totals.items():
+        table.add_row(
+            name, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+        )  # fmt: skip
+    console.print(table)
+    for doc in result.documents:
+        if doc.error:
+            console.print(f"[red]{doc.source}: not read: {doc.error}[/red]", markup=True)
+    if findings:
+        for f in result.findings:
+            console.print(f.line(), markup=False, highlight=False)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    truth: Annotated[
+        Path, typer.Argument(help="Truth file (JSON in the shape of seed-facts.json).")
+    ],
+    docs_dir: Annotated[
+        Path, typer.Argument(help="Folder holding the documents the truth file names.")
+    ],
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="table (readable) or json (everything).")
+    ] = Format.table,
+    findings: Annotated[
+        bool, typer.Option("--findings/--no-findings", help="List every miss and false hit.")
+    ] = True,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(help="Exit with code 2 when the F1 of any field is below this value."),
+    ] = None,
+) -> None:
+    """Score extraction per field (precision, recall, F1) and list every miss and false hit."""
+    result = evaluate(truth, docs_dir)
+    if output_format is Format.json:
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_table(result, findings=findings)
+    if fail_under is not None:
+        low = [n for n, s in result.totals.items() if s.f1 < fail_under]
+        if low:
+            typer.echo(f"F1 below {fail_under} for: {', '.join(low)}", err=True)
+            raise typer.Exit(code=2)
+
+
+__all__ = ["evaluate_command"]

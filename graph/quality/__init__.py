@@ -1,0 +1,1 @@
+"""Tools that measure thbgraph rather than run it: the synthetic corpus generator for benchmarks."""

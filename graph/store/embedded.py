@@ -1,0 +1,280 @@
+"""The embedded store: an on-disk pyoxigraph store with atomic generations, or in memory.
+
+On disk, a store is a directory:
+
+    STORE/
+      current -> generations/20261124T193000-1234   (symlink, swapped atomically)
+      generations/<id>/                              (one pyoxigraph (RocksDB) store each)
+
+A build writes a whole new generation and swaps `current` only when it succeeded, so a failed or
+killed build leaves the previous store untouched, and a reader sees the old or the new graph,
+never a mix. Readers open the generation read-only, so many processes can read at once.
+
+A change to an existing store (`add`, `remove`, `load`) copies the current generation first: a
+RocksDB checkpoint, which hard-links its files, so the copy costs milliseconds whatever the size.
+Writers take an exclusive lock on `STORE/.write-lock` from that copy to the swap, so two writers
+never both start from the same generation and lose one another's change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import io
+import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..errors import StoreError
+from .bindings import inject_values
+from .terms import to_python
+
+__all__ = ["Generation", "GraphStore"]
+
+CURRENT = "current"
+GENERATIONS = "generations"
+WRITE_LOCK = ".write-lock"
+# A copied generation is fully compacted only when its own new files reach this share of the
+# store, or the store has this many files; below that, RocksDB's background compaction (run while
+# the writer has the store open) merges the small files of single-document changes. Measured at
+# 1e6 quads: a full compaction costs 5-7 s, while 60 one-document adds in a row kept 17-80 files
+# and unchanged query times.
+COMPACT_NEW_SHARE = 0.25
+COMPACT_MAX_FILES = 256
+
+
+class GraphStore:
+    """A SPARQL-queryable quad store. The default graph of a query is the union of all graphs."""
+
+    def __init__(self, inner: ox.Store, *, location: Path | None = None) -> None:
+        self.inner = inner
+        self.location = location
+
+    # -- reading ---------------------------------------------------------------------------------
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Any] | None = None,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> Any:
+        """Run a SPARQL query with values bound to variables (never pasted into the text).
+
+        Without `default_graphs`, the default graph is the union of all named graphs.
+        """
+        if bindings:
+            # A VALUES block at the start of the WHERE group: values are serialised as RDF terms
+            # (never pasted as text), and the engine plans with them, unlike `substitutions`
+            # (measured 7x slower on cited-by).
+            sparql = inject_values(sparql, bindings)
+        kwargs: dict[str, Any] = {}
+        if default_graphs is not None:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        return self.inner.query(sparql, **kwargs)
+
+    def select(
+        self, sparql: str, *, bindings: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """SELECT rows as dicts of variable name -> Python value (str/int/float/bool) or None."""
+        result = self.query(sparql, bindings=bindings)
+        names = [v.value for v in result.variables]
+        rows = []
+        for sol in result:
+            rows.append({n: to_python(sol[n]) for n in names})
+        return rows
+
+    def named_graphs(self) -> list[tuple[str, int]]:
+        """Each named graph with its number of quads, sorted by IRI."""
+        out = []
+        for g in self.inner.named_graphs():
+            if isinstance(g, ox.NamedNode):
+                out.append(
+                    (g.value, sum(1 for _ in self.inner.quads_for_pattern(None, None, None, g)))
+                )
+        return sorted(out)
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+    def dump(self, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS, *, graph: str | None = None) -> bytes:
+        """Serialise the whole store (or one graph) to bytes."""
+        buf = io.BytesIO()
+        if graph is None:
+            self.inner.dump(buf, format=fmt)
+        else:
+            self.inner.dump(buf, format=fmt, from_graph=ox.NamedNode(graph))
+        return buf.getvalue()
+
+    def canonical_nquads(self, *, exclude_graphs: Iterable[str] = ()) -> str:
+        """Sorted N-Quads without the excluded graphs: equal stores give equal strings.
+
+        The store holds no blank nodes (the builder skolemises them), so sorting is canonical.
+        """
+        skip = set(exclude_graphs)
+        lines = []
+        for q in self.inner:
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in skip:
+                continue
+            lines.append(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .")
+        lines.sort()
+        return "\n".join(lines) + ("\n" if lines else "")
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            del self.inner
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class Generation:
+    """A new generation of an on-disk store, written aside and made current only by `commit()`.
+
+    Use as a context manager: leaving the block with an exception discards the generation.
+    """
+
+    def __init__(self, root: str | Path, *, copy_current: bool = False) -> None:
+        self.root = Path(root)
+        try:
+            (self.root / GENERATIONS).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the store directory {self.root}: {exc.strerror}"
+            ) from exc
+        if not os.access(self.root, os.W_OK):
+            raise StoreError(f"the store directory {self.root} is not writable")
+        self._lock: int | None = _write_lock(self.root)
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        self.path = self.root / GENERATIONS / f"{stamp}-{os.getpid()}-{time.monotonic_ns() % 10**9}"
+        self.copied = False
+        try:
+            if copy_current and (self.root / CURRENT).exists():
+                src = ox.Store.read_only(str((self.root / CURRENT).resolve()))
+                src.backup(str(self.path))
+                del src
+                self.copied = True
+            self.store = GraphStore(ox.Store(str(self.path)), location=self.root)
+        except OSError as exc:
+            shutil.rmtree(self.path, ignore_errors=True)
+            self._unlock()
+            raise StoreError(f"cannot write a new store generation in {self.root}: {exc}") from exc
+        self.committed = False
+
+    def load_nquads(self, data: bytes | Iterator[bytes]) -> None:
+        """Bulk-load N-Quads into the new generation."""
+        try:
+            self.store.inner.bulk_load(
+                data if isinstance(data, bytes) else b"".join(data), format=ox.RdfFormat.N_QUADS
+            )
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot load data into the new store generation: {exc}") from exc
+
+    def commit(self) -> None:
+        """Make this generation the current one (atomic rename of a symlink), then drop old ones.
+
+        A new store is compacted in full; a copied one only when the change was large
+        (see `needs_compaction`), since a full compaction rewrites every file of the store.
+        """
+        try:
+            self.store.inner.flush()
+            if not self.copied or self.needs_compaction():
+                self.store.inner.optimize()
+        except OSError as exc:
+            raise StoreError(f"cannot write the store at {self.root}: {exc}") from exc
+        del self.store.inner
+        link_tmp = self.root / f".{CURRENT}.{os.getpid()}.tmp"
+        with contextlib.suppress(FileNotFoundError):
+            link_tmp.unlink()
+        previous = (self.root / CURRENT).resolve() if (self.root / CURRENT).exists() else None
+        try:
+            os.symlink(Path(GENERATIONS) / self.path.name, link_tmp)
+            os.replace(link_tmp, self.root / CURRENT)
+            _fsync_dir(self.root)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot switch the store at {self.root} to the new graph: {exc}"
+            ) from exc
+        self.committed = True
+        self._collect(keep={self.path.name, previous.name if previous else ""})
+        self._unlock()
+
+    def needs_compaction(self) -> bool:
+        """Whether this copied generation should be compacted in full before it is swapped in.
+
+        Files still shared (hard-linked) with the current generation are unchanged; the files
+        only this generation has were written by its change. Call after `flush()`.
+        """
+        files = []
+        for p in self.path.glob("*.sst"):
+            with contextlib.suppress(FileNotFoundError):  # removed by a background compaction
+                files.append(p.stat())
+        if len(files) > COMPACT_MAX_FILES:
+            return True
+        total = sum(f.st_size for f in files)
+        new = sum(f.st_size for f in files if f.st_nlink == 1)
+        return total > 0 and new > COMPACT_NEW_SHARE * total
+
+    def discard(self) -> None:
+        """Throw the new generation away; the current one is untouched."""
+        with contextlib.suppress(Exception):
+            del self.store.inner
+        shutil.rmtree(self.path, ignore_errors=True)
+        self._unlock()
+
+    def _unlock(self) -> None:
+        fd = getattr(self, "_lock", None)  # None also when __init__ failed before locking
+        if fd is not None:
+            self._lock = None
+            with contextlib.suppress(OSError):
+                os.close(fd)  # closing the descriptor releases the flock
+
+    def _collect(self, keep: set[str]) -> None:
+        """Remove generations other than the current and the previous one (a reader may still use it)."""
+        for p in (self.root / GENERATIONS).iterdir():
+            if p.name not in keep:
+                shutil.rmtree(p, ignore_errors=True)
+
+    def __enter__(self) -> Generation:
+        return self
+
+    def __del__(self) -> None:
+        self._unlock()  # a generation dropped without commit() or discard() still frees the lock
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is not None or not self.committed:
+            self.discard()
+
+
+def _write_lock(root: Path) -> int:
+    """Wait for, then hold, the store's writer lock (released when the descriptor is closed)."""
+    try:
+        fd = os.open(root / WRITE_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(f"cannot lock the store at {root}: {exc.strerror}") from exc
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError as exc:
+        os.close(fd)
+        raise StoreError(f"cannot lock the store at {root}: {exc.strerror}") from exc
+    return fd
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
