@@ -43,15 +43,6 @@ def test_every_declared_package_exists() -> None:
     assert not extra, f"packages declared in pyproject.toml with no folder: {sorted(extra)}"
 
 
-def test_graph_never_imports_api() -> None:
-    offenders = [
-        str(p.relative_to(ROOT))
-        for p in (ROOT / "graph").rglob("*.py")
-        if "thbgraph.api" in p.read_text("utf-8") and "cli" not in p.parts
-    ]
-    assert not offenders, f"graph/ must not import api/: {offenders}"
-
-
 def test_ruff_reads_the_project_config() -> None:
     out = subprocess.run(
         [
