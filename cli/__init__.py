@@ -71,7 +71,7 @@ def _register(command: str | None = None) -> None:
 
 def _command_names() -> set[str]:
     return {
-        (c.name or getattr(c.callback, "__name__", "")).replace("_", "-")
+        str(c.name or getattr(c.callback, "__name__", "")).replace("_", "-")
         for c in app.registered_commands
     }
 

@@ -184,7 +184,7 @@ def error_from_reply(kind: str, message: str, extra: dict[str, Any] | None = Non
     if cls is UnknownEntityError:
         return UnknownEntityError(message, list(extra.get("suggestions") or []))
     if cls in (QueryRefused, QueryTimeout, ResultTooLarge):
-        return cls(message, extra.get("limit"))  # type: ignore[call-arg]
+        return cls(message, extra.get("limit"))
     if cls is Overloaded:
         return Overloaded(message, int(extra.get("retry_after_s") or 1))
     if cls is ValidationFailed:

@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 __all__ = ["SynthDocument", "generate", "write_corpus"]
 
@@ -207,7 +208,7 @@ class SynthDocument:
 
     name: str
     text: str
-    truth: dict = field(default_factory=dict)
+    truth: dict[str, Any] = field(default_factory=dict)
 
 
 def _symbols(rng: random.Random, n: int) -> list[tuple[str, str]]:
@@ -283,7 +284,12 @@ def _cites(
 
 
 def _document(
-    rng: random.Random, i: int, kind: str, meeting: tuple, symbols, popular
+    rng: random.Random,
+    i: int,
+    kind: str,
+    meeting: tuple[Any, ...],
+    symbols: list[tuple[str, str]],
+    popular: list[tuple[str, str]],
 ) -> SynthDocument:
     _, title, organisers, org_phrase, start, end, online, place = meeting
     when = _fmt_range(start, end)
@@ -431,7 +437,7 @@ def _document(
             "optional": [],
         },
     }
-    return SynthDocument(name=truth["source"], text=text, truth=truth)
+    return SynthDocument(name=str(truth["source"]), text=text, truth=truth)
 
 
 def write_corpus(out_dir: Path, n_documents: int, *, seed: int = 0) -> Path:

@@ -280,7 +280,7 @@ class RemoteGraphStore:
         text = inject_values(load_query("store_quads"), {"scope": graph or GRAPH_SCOPE})
         rows = self._post_query(text, [], [])
         quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
-        return quads if graph is None else [q for q in quads if q.graph_name.value == graph]
+        return quads if graph is None else [q for q in quads if str(q.graph_name) == f"<{graph}>"]
 
     def canonical_nquads(self, *, exclude_graphs: Iterable[str] = ()) -> str:
         """Sorted N-Quads of thbgraph's graphs without the excluded ones (as GraphStore's)."""
@@ -288,7 +288,7 @@ class RemoteGraphStore:
         lines = sorted(
             f"{q.subject} {q.predicate} {q.object} {q.graph_name} ."
             for q in self._quads()
-            if q.graph_name.value not in skip
+            if not isinstance(q.graph_name, ox.NamedNode) or q.graph_name.value not in skip
         )
         return "\n".join(lines) + ("\n" if lines else "")
 

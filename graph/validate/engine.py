@@ -208,7 +208,7 @@ def _sparql_from_json(data: dict[str, Any]) -> _SparqlShape:
         _SparqlConstraint(c["label"], c["select"], tuple(c["messages"]))
         for c in data["constraints"]
     )
-    return _SparqlShape(**fields)
+    return _SparqlShape(**fields)  # type: ignore[arg-type]  # fields is the dataclass's own JSON form
 
 
 def _split(shapes: Graph) -> _Split:
@@ -228,10 +228,13 @@ def _split(shapes: Graph) -> _Split:
     for s, p, o in shapes:
         if s in removed:
             continue
-        core.add((skolem.get(s, s), p, skolem.get(o, o)))  # type: ignore[arg-type]
+        subject = skolem.get(s, s) if isinstance(s, BNode) else s
+        obj = skolem.get(o, o) if isinstance(o, BNode) else o
+        core.add((subject, p, obj))
     sources: dict[str, _SourceShape] = {}
     for node in set(core.subjects(RDF.type, SH.NodeShape)) | set(shapes.objects(None, SH.property)):
-        key = f"<{skolem.get(node, node)}>" if not isinstance(node, BNode) or node in skolem else ""
+        named = skolem.get(node) if isinstance(node, BNode) else node
+        key = f"<{named}>" if named is not None else ""
         if not key:
             continue
         shape, label = _shape_name(shapes, node)
@@ -384,14 +387,15 @@ def validate_quads(
     store = ox.Store()
     store.extend(items)
     graphs = [*store.named_graphs(), ox.DefaultGraph()]
-    store.extend(ox.Quad(*t, _AXIOMS_GRAPH) for t in _axioms())
+    store.extend(ox.Quad(t[0], t[1], t[2], _AXIOMS_GRAPH) for t in _axioms())
     triples = _distinct_triples(store, graphs)
     lookup = _Lookup(store)
     kg = GraphStore(store)
     results: list[ValidationResult] = []
     for shape in compiled.sparql:
         results += _sparql_results(shape, kg, lookup)
-    results += [_core_result(compiled, r, lookup) for r in (child.results() if child else core)]
+    core_results = child.results() if child else (core or [])
+    results += [_core_result(compiled, r, lookup) for r in core_results]
     results.sort(key=result_order)
     return ValidationReport(results=results, triples=triples)
 
@@ -440,6 +444,8 @@ def _distinct_triples(store: ox.Store, graphs: list[Any]) -> int:
         "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
         default_graph=graphs,
     )
+    if not isinstance(rows, ox.QuerySolutions):  # a SELECT answers solutions
+        raise TypeError("COUNT query answered no solutions")
     return int(next(iter(rows))["n"].value)
 
 
@@ -527,7 +533,10 @@ def _sparql_results(shape: _SparqlShape, kg: GraphStore, lookup: _Lookup) -> lis
 @functools.lru_cache(maxsize=256)
 def _projected(select: str) -> tuple[str, ...]:
     """The variables a SELECT answers with (read by running it over an empty store)."""
-    return tuple(v.value for v in ox.Store().query(select).variables)
+    rows = ox.Store().query(select)
+    if not isinstance(rows, ox.QuerySolutions):
+        raise ValueError(f"a SPARQL shape's query must be a SELECT: {select[:60]}")
+    return tuple(v.value for v in rows.variables)
 
 
 def _sparql_result(

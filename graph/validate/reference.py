@@ -47,7 +47,7 @@ class _PreparedQueryGraph(Graph):
 
     _prepared: ClassVar[dict[str, Query]] = {}
 
-    def query(self, query_object: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def query(self, query_object: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(query_object, str):
             prepared = self._prepared.get(query_object)
             if prepared is None:
@@ -65,7 +65,7 @@ def _union(data: Graph | Dataset, graphs: list[str] | None) -> Graph:
         kg += data
         return kg
     wanted = {URIRef(g) for g in graphs} if graphs is not None else None
-    for s, p, o, g in data.quads((None, None, None, None)):
+    for s, p, o, g in data.quads((None, None, None, None)):  # type: ignore[attr-defined]  # context-aware here
         name = g.identifier if isinstance(g, Graph) else g
         if wanted is None or name in wanted:
             kg.add((s, p, o))
