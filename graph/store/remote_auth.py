@@ -1,6 +1,6 @@
-"""Log in to a remote SPARQL server with whatever its 401 challenge asks for (graph/remote.py).
+"""Log in to a remote SPARQL server with whatever its 401 challenge asks for (graph/store/remote.py).
 
-Its own module so that importing graph/remote.py (which every store command does) does not import
+Its own module so that importing graph/store/remote.py (which every store command does) does not import
 httpx: only a RemoteGraphStore needs it.
 """
 

@@ -1,6 +1,6 @@
 """The fast SHACL engine: core shapes in the Rust `shacl` validator, SPARQL shapes in pyoxigraph.
 
-pySHACL (graph/validate.py, engine "pyshacl") is the reference and gives the same report, but takes
+pySHACL (graph/validate/reference.py, engine "pyshacl") is the reference and gives the same report, but takes
 minutes at a million triples. Here the shapes graph is split once: shapes with SPARQL targets or
 `sh:sparql` constraints run as SPARQL queries over an in-memory pyoxigraph store (the target query,
 then the constraint for all focus nodes at once, `$this` bound by a VALUES block), every other shape
