@@ -5,8 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from thbgraph.graph.build import commitment_iri, document_id, document_quads
-from thbgraph.graph.build import MeetingResolver
+from thbgraph.graph.build import MeetingResolver, commitment_iri, document_id, document_quads
 from thbgraph.graph.model import Citation, DocumentInfo, Evidence, Extraction, Meeting
 from thbgraph.graph.register import load_register
 
