@@ -30,8 +30,10 @@ __all__ = [
 
 PageOf = Callable[[int], "int | None"]
 
-_LEADING = re.compile(r"^(?:\s|#+|\*+|_+|<[a-zA-Z]+>|\[|>|\|)+")
-_TRAILING = re.compile(r"(?:\s|\*+|_+|</?[a-zA-Z]+>|\]\(#?[^)]*\)|\|)+$")
+# One character or one tag per repetition: no quantifier nested in another (no backtracking blow-up).
+_LEADING = re.compile(r"(?:[\s#*_\[>|]|<[a-zA-Z]{1,12}>)+")
+_TAG_END = re.compile(r"</?[a-zA-Z]{1,12}>")
+_TRAIL_CHARS = frozenset("*_|")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
 _STOP = re.compile(r"[\n.!?]")
@@ -103,9 +105,35 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     chunk = text[start:end]
     lead = _LEADING.match(chunk)
     s = start + (lead.end() if lead else 0)
-    trail = _TRAILING.search(text[s:end])
-    e = s + trail.start() if trail else end
+    e = _trailing_start(text, s, end)
     return (s, max(s, e))
+
+
+def _trailing_start(text: str, s: int, e: int) -> int:
+    """Where the trailing debris of text[s:e] starts: whitespace, `*`, `_`, `|`, a tag, a `](#...)` link tail.
+
+    A scan from the right: each step removes what it inspected, so the cost is linear in the span.
+    """
+    while e > s:
+        c = text[e - 1]
+        if c.isspace() or c in _TRAIL_CHARS:
+            e -= 1
+            continue
+        if c == ">":
+            lt = text.rfind("<", max(s, e - 15), e - 1)
+            if lt != -1 and _TAG_END.fullmatch(text, lt, e):
+                e = lt
+                continue
+            return e
+        if c == ")":
+            prev = text.rfind(")", s, e - 1)
+            op = text.find("](", max(s, prev + 1), e - 1)
+            if op != -1:
+                e = op
+                continue
+            return e
+        return e
+    return e
 
 
 def is_footnote(line: str) -> bool:
