@@ -20,6 +20,7 @@ from ..graph.settings import Limits, default_store_path
 from ..graph.store import RemoteGraphStore, remote_location
 from .deps import Backend
 from .head import HeadAsGet
+from .openapi import served_only
 from .local import CurrentStore, LocalRunner
 from .pool import QueryPool
 from .problems import install as install_problems
@@ -129,4 +130,5 @@ def create_app(
         return HTMLResponse((files("thbgraph.api") / "static" / "docs.html").read_text("utf-8"))
 
     install_problems(app)
+    served_only(app)
     return app

@@ -92,3 +92,10 @@ def test_head_answers_wherever_get_does(client: httpx.Client, path: str) -> None
     assert head.status_code == 200
     assert head.content == b""
     assert head.headers["content-type"] == got.headers["content-type"]
+
+
+def test_openapi_lists_only_the_methods_served_on_sparql(client: httpx.Client) -> None:
+    ops = client.get("/openapi.json").json()["paths"]["/sparql"]
+    assert {"get", "post"} <= set(ops)
+    assert not {"put", "delete", "patch"} & set(ops)
+    assert client.put("/sparql").status_code == 405  # still refused, just not advertised
