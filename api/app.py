@@ -20,8 +20,8 @@ from ..graph.settings import Limits, default_store_path
 from ..graph.store import RemoteGraphStore, remote_location
 from .deps import Backend
 from .head import HeadAsGet
-from .openapi import served_only
 from .local import CurrentStore, LocalRunner
+from .openapi import served_only
 from .pool import QueryPool
 from .problems import install as install_problems
 
