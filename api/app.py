@@ -19,7 +19,9 @@ from ..graph.errors import StoreError
 from ..graph.settings import Limits, default_store_path
 from ..graph.store import RemoteGraphStore, remote_location
 from .deps import Backend
+from .head import HeadAsGet
 from .local import CurrentStore, LocalRunner
+from .openapi import served_only
 from .pool import QueryPool
 from .problems import install as install_problems
 
@@ -99,6 +101,7 @@ def create_app(
         allow_headers=["*"],
         max_age=3600,
     )
+    app.add_middleware(HeadAsGet)  # outermost but CORS: HEAD answers wherever GET does
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
 
     from .gsp import router as gsp_router
@@ -127,4 +130,5 @@ def create_app(
         return HTMLResponse((files("thbgraph.api") / "static" / "docs.html").read_text("utf-8"))
 
     install_problems(app)
+    served_only(app)
     return app

@@ -11,12 +11,14 @@ any app that sets `app.state.backend.store_location` or `app.state.store_locatio
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import threading
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -140,12 +142,20 @@ async def export_file(
     return await _respond(request, fmt, view, focus, depth, year_from, year_to, types)
 
 
+GEPHI_LITE = "https://gephi.org/gephi-lite/"  # opens a GEXF file given by URL (?file=)
+
+
 @router.get("/graph", response_class=HTMLResponse, summary="Interactive graph page")
-async def graph_page(view: ViewQ = "citations") -> HTMLResponse:
-    """A page drawing a view with cytoscape.js served from this package: nothing from the network."""
+async def graph_page(request: Request, view: ViewQ = "citations") -> HTMLResponse:
+    """A page drawing a view with cytoscape.js served from this package: nothing from the network;
+    it links to Gephi Lite with the URL of this view's GEXF export."""
     if view not in VIEWS:
         return HTMLResponse(f"unknown view {view!r}; use one of {', '.join(VIEWS)}", 400)
     template = (files("thbgraph.api") / "templates" / "graph.html").read_text("utf-8")
+    gexf = str(request.url_for("export_file", name=f"{view}.gexf"))
+    gephi = f"{GEPHI_LITE}?file={quote(gexf, safe='')}"
+    template = template.replace("{{ gexf_url }}", html.escape(gexf))
+    template = template.replace("{{ gephi_url }}", html.escape(gephi))
     config = json.dumps({"view": view, "views": list(VIEWS), "colours": TYPE_COLOURS})
     page = template.replace("{{ config_json }}", config.replace("</", "<\\/"))
     return HTMLResponse(page)

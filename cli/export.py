@@ -61,6 +61,11 @@ def export_command(
     ] = None,
 ) -> None:
     """Export a view of the graph (or a CONSTRUCT result) as GraphML, GEXF, Cytoscape.js, D3, DOT, CSV or RDF."""
+    if fmt == "csv" and output is not None and output.suffix.lower() == ".csv":
+        raise ThbGraphError(
+            f"-o {output}: --format csv writes two tables (nodes.csv and edges.csv) "
+            f"in one ZIP: use -o {output.with_suffix('.zip')}"
+        )
     options = ViewOptions(
         view=view,
         focus=focus,

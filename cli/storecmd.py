@@ -12,6 +12,7 @@ from ..graph.errors import ThbGraphError
 from ..graph.settings import default_store_path
 from ..graph.store import open_store
 from ..graph.store.loader import FORMATS, load_rdf_file
+from ..graph.vocab import GRAPH_RUNS
 from . import app
 from .options import StoreOption
 
@@ -44,19 +45,42 @@ def load(
     typer.echo(f"loaded {n} triples from {file} into <{graph}>")
 
 
+def split_runs(nquads: str) -> tuple[str, str]:
+    """Sorted N-Quads split into (every graph but the build runs, the build-runs graph)."""
+    tail = f"<{GRAPH_RUNS}> .\n"
+    lines = nquads.splitlines(keepends=True)
+    runs = [line for line in lines if line.endswith(tail)]
+    kept = [line for line in lines if not line.endswith(tail)]
+    return "".join(kept), "".join(runs)
+
+
 @app.command()
 def dump(
     format: Annotated[str, typer.Option("--format", help="nquads or trig")] = "nquads",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
+    runs: Annotated[
+        Path | None,
+        typer.Option("--runs", help="Also write the build-runs graph (volatile) to this file."),
+    ] = None,
     store: StoreOption = None,
 ) -> None:
-    """Write the whole store as N-Quads or TriG."""
+    """Write the store as N-Quads (canonical: sorted, diffs well) or TriG; the build-runs graph,
+    which changes at every build, is left out (`--runs FILE` writes it apart)."""
     if format not in ("nquads", "trig"):
         raise ThbGraphError(f"--format {format!r}: dump writes nquads or trig (all graphs)")
     with open_store(store or default_store_path()) as kg:
-        data = kg.dump(FORMATS[format])
+        if format == "nquads":
+            kept, volatile = split_runs(kg.canonical_nquads())
+            data = kept.encode("utf-8")
+        else:
+            data = kg.dump(FORMATS[format])
+            volatile = None
+    if runs is not None:
+        if volatile is None:
+            raise ThbGraphError("--runs: only with --format nquads")
+        runs.write_text(volatile, encoding="utf-8")
     if output is None:
         sys.stdout.buffer.write(data)
     else:

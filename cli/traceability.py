@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -21,7 +23,7 @@ from ..graph.settings import default_store_path
 from ..graph.store import open_store, to_python
 from ..graph.traceability import cited_by as cited_by_answer
 from . import app
-from .options import StoreOption
+from .options import StoreOption, prefixed
 
 
 class Format(StrEnum):
@@ -101,10 +103,8 @@ def cited_by(
 
 def _print_documents(console: Console, docs: list[dict[str, Any]]) -> None:
     table = Table(show_header=True, header_style="bold")
-    table.add_column("document")
-    table.add_column("passage")
-    table.add_column("offsets")
-    table.add_column("reading")
+    for name in ("document", "passage", "offsets", "reading"):
+        table.add_column(name, overflow="fold")
     for d in docs:
         for p in d["passages"]:
             reading = p["method"] + (f" ({p['note']})" if p["note"] else "")
@@ -117,17 +117,37 @@ def _print_documents(console: Console, docs: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
+_NAME = re.compile(r"[A-Za-z_][\w-]{0,80}")
+
+
+def _unknown_name(name: str, names: list[str]) -> str:
+    """One line for a mistyped named query: the nearest names, and where the list is."""
+    near = difflib.get_close_matches(name.replace("-", "_"), names, n=3, cutoff=0.5)
+    hint = f"did you mean {' or '.join(near)}? " if near else ""
+    return f"no named query {name!r}: {hint}`thbgraph query --list` lists them"
+
+
 @app.command()
 def query(
     sparql: Annotated[
-        str, typer.Argument(help="A SPARQL query, @file.rq, or the name of a bundled query.")
-    ],
+        str | None,
+        typer.Argument(help="A SPARQL query, @file.rq, or the name of a bundled query."),
+    ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    list_names: Annotated[
+        bool, typer.Option("--list", help="List the bundled (named) queries and exit.")
+    ] = False,
     store: StoreOption = None,
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph."""
     from ..graph.queries import load_query, query_names
 
+    if list_names:
+        for name in query_names():
+            typer.echo(name)
+        return
+    if sparql is None:
+        raise QueryError("give a SPARQL query, @file.rq or a named query (see --list)")
     if sparql.startswith("@"):
         path = Path(sparql[1:])
         try:
@@ -136,6 +156,8 @@ def query(
             raise QueryError(f"{path}: cannot read the query file: {exc}") from exc
     elif sparql in query_names():
         text = load_query(sparql)
+    elif _NAME.fullmatch(sparql.strip()):
+        raise QueryError(_unknown_name(sparql.strip(), query_names()))
     else:
         text = sparql
     from ..graph.queryguard import inspect_query
@@ -169,9 +191,11 @@ def _print_rows(rows: list[dict[str, Any]], names: list[str], format: Format) ->
     elif format is Format.csv:
         typer.echo(_csv(rows), nl=False)
     else:
-        table = Table(*names, show_header=True, header_style="bold")
+        table = Table(show_header=True, header_style="bold")
+        for n in names:
+            table.add_column(n, overflow="fold")  # wrap long values, never cut them to "…"
         for r in rows:
-            table.add_row(*("" if r[n] is None else str(r[n]) for n in names))
+            table.add_row(*("" if r[n] is None else prefixed(str(r[n])) for n in names))
         Console().print(table)
         typer.echo(f"{len(rows)} row(s)")
 

@@ -2,8 +2,11 @@
 # Set up a virtual environment, build the graph from the bundled corpus, and serve it on http://127.0.0.1:8000
 set -euo pipefail
 cd "$(dirname "$0")/.."
+echo "thbgraph: [1/3] creating .venv" >&2
 python3 -m venv .venv
-.venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -e .
+.venv/bin/pip install -q --disable-pip-version-check --upgrade pip
+echo "thbgraph: [2/3] installing thbgraph and its dependencies (about a minute)" >&2
+.venv/bin/pip install -q --disable-pip-version-check -e .
+echo "thbgraph: [3/3] building the graph from the bundled corpus" >&2
 .venv/bin/thbgraph build
 exec .venv/bin/thbgraph serve "$@"

@@ -11,7 +11,7 @@ import networkx as nx
 
 from ._values import clean_text, colour_of
 
-__all__ = ["to_dot"]
+__all__ = ["RANKDIRS", "to_dot"]
 
 
 def _quote(value: Any) -> str:
@@ -23,13 +23,19 @@ def _attrs(items: dict[str, Any]) -> str:
     return ", ".join(f"{key}={_quote(value)}" for key, value in items.items())
 
 
-def to_dot(kg: nx.Graph) -> bytes:
-    """DOT bytes: nodes filled with the colour of their type, edges labelled with the predicate."""
+RANKDIRS = ("LR", "TB", "RL", "BT")
+
+
+def to_dot(kg: nx.Graph, rankdir: str = "LR") -> bytes:
+    """DOT bytes: nodes filled with the colour of their type, edges labelled with the predicate;
+    `rankdir` is the layout direction (left to right by default: labels read along the edges)."""
+    if rankdir not in RANKDIRS:
+        raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}, not {rankdir!r}")
     directed = kg.is_directed()
     ids = {node: f"n{i}" for i, node in enumerate(kg.nodes)}
     lines = [
         f"{'digraph' if directed else 'graph'} {_quote(kg.graph.get('name', 'thbgraph'))} {{",
-        '  graph [overlap="false", splines="true"];',
+        f'  graph [rankdir="{rankdir}", overlap="false", splines="true"];',
         '  node [shape="box", style="rounded,filled", fontname="Helvetica"];',
     ]
     for node, data in kg.nodes(data=True):

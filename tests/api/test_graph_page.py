@@ -224,3 +224,18 @@ def test_graph_page_on_the_built_corpus(
         seen = _drive_page(base, shot, None, chromium)
         _check(seen, shot, "MC.DEC/6/18")
     print(json.dumps({"screenshot": str(shot)}))
+
+
+def test_graph_page_links_to_gephi_lite_with_the_gexf_export(sample_server: str) -> None:
+    from urllib.parse import parse_qs
+
+    with httpx.Client(base_url=sample_server) as client:
+        page = etree.HTML(client.get("/graph", params={"view": "citations"}).text)
+        link = page.xpath('//a[@id="gephi"]')[0]
+        assert link.text == "Open in Gephi Lite"
+        target = urlparse(link.get("href"))
+        assert (target.netloc, target.path) == ("gephi.org", "/gephi-lite/")
+        gexf = parse_qs(target.query)["file"][0]
+        assert gexf == f"{sample_server}/export/citations.gexf"
+        r = client.get(gexf)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("application/gexf+xml")

@@ -80,3 +80,22 @@ def test_void_and_dumps(client: httpx.Client, server: object) -> None:
     assert ttl.headers["content-type"].startswith("text/turtle")
     assert len(Graph().parse(data=ttl.text, format="turtle")) > 100
     assert client.get("/dumps/other.zip").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/doc/commitment/mc-dec-6-18", "/api/commitments", "/.well-known/void", "/sparql"]
+)
+def test_head_answers_wherever_get_does(client: httpx.Client, path: str) -> None:
+    got = client.get(path, headers={"Accept": "*/*"})
+    head = client.head(path, headers={"Accept": "*/*"})
+    assert got.status_code == 200
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+
+
+def test_openapi_lists_only_the_methods_served_on_sparql(client: httpx.Client) -> None:
+    ops = client.get("/openapi.json").json()["paths"]["/sparql"]
+    assert {"get", "post"} <= set(ops)
+    assert not {"put", "delete", "patch"} & set(ops)
+    assert client.put("/sparql").status_code == 405  # still refused, just not advertised

@@ -98,3 +98,32 @@ def test_show_lists_facts_with_their_graphs(built_store: Path) -> None:
     rows = json.loads(out.stdout)
     assert any(r["graph"].endswith("/graph/register") for r in rows)
     assert any(r["direction"] == "in" for r in rows)
+
+
+def test_query_list_names_the_bundled_queries() -> None:
+    out = thbgraph("query", "--list")
+    assert out.returncode == 0, out.stderr
+    assert "cited_by" in out.stdout.split()
+
+
+def test_a_mistyped_named_query_suggests_the_nearest(built_store: Path) -> None:
+    out = thbgraph("query", "cited_byy", "--store", str(built_store))
+    assert out.returncode != 0
+    assert "cited_by" in out.stderr and "--list" in out.stderr
+    assert "syntax" not in out.stderr.lower() and "Traceback" not in out.stderr
+
+
+def test_show_at_80_columns_writes_prefixed_names_and_wraps(built_store: Path) -> None:
+    env = {**__import__("os").environ, "COLUMNS": "80"}
+    out = subprocess.run(
+        [sys.executable, "-m", "thbgraph.cli", "show", "MC.DEC/6/18", "--store", str(built_store)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "…" not in out.stdout
+    assert "thb:" in out.stdout or "schema:" in out.stdout
+    assert "https://w3id.org/thbgraph/ontology#" not in out.stdout
+    assert max(len(line) for line in out.stdout.splitlines()) <= 80

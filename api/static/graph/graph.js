@@ -104,6 +104,8 @@
         { selector: "node", style: {
           "background-color": (n) => colour(n.data("type")),
           "label": "data(label)", "font-size": 9, "text-wrap": "ellipsis", "text-max-width": 120,
+          "text-valign": "bottom", "text-margin-y": 2, "min-zoomed-font-size": 7,
+          "text-background-color": "#fff", "text-background-opacity": 0.8,
           "width": (n) => 14 + 36 * (n.data("degree") || 0) / maxDegree,
           "height": (n) => 14 + 36 * (n.data("degree") || 0) / maxDegree } },
         { selector: "edge", style: {
@@ -111,7 +113,8 @@
           "target-arrow-color": "#bbb", "target-arrow-shape": "triangle", "curve-style": "bezier" } },
         { selector: ":selected", style: { "border-width": 3, "border-color": "#000" } },
       ],
-      layout: { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true },
+      layout: { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+        nodeRepulsion: () => 400000, idealEdgeLength: () => 80, nodeOverlap: 20, padding: 20 },
     });
     window.cy = cy;
     cy.on("tap", "node", (evt) => showDetails(evt.target));

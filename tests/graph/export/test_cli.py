@@ -50,3 +50,14 @@ def test_unknown_format_is_one_line_and_exit_1(sample_store_path: Path) -> None:
     assert done.returncode == 1
     err = done.stderr.decode().strip()
     assert err.startswith("thbgraph: error: --format") and "\n" not in err
+
+
+def test_csv_to_a_csv_name_says_why_not_and_writes_nothing(
+    sample_store_path: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "x.csv"
+    done = _run("export", "--format", "csv", "--store", str(sample_store_path), "-o", str(out))
+    assert done.returncode == 1
+    err = done.stderr.decode().strip()
+    assert "ZIP" in err and "x.zip" in err and "\n" not in err
+    assert not out.exists()

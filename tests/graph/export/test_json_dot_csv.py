@@ -66,3 +66,9 @@ def test_csv_zip_round_trip(sample_store, ids) -> None:
     assert len(edges) == kg.number_of_edges()
     cites = [e for e in edges if e["Target"] == ids.MC_DEC_6_18]
     assert cites[0]["Weight"] == "2.0" and "MC.DEC/6/18" in cites[0]["passage"]
+
+
+def test_dot_sets_a_layout_direction(sample_store) -> None:
+    kg = build_view(sample_store, ViewOptions(view="citations", metrics=False))
+    assert 'rankdir="LR"' in to_dot(kg).decode()
+    assert 'rankdir="TB"' in to_dot(kg, rankdir="TB").decode()
