@@ -1,4 +1,5 @@
-"""Named SPARQL queries (.rq files) shared by the CLI and the API; values are bound, never pasted."""
+"""The one folder of named SPARQL queries (.rq files) and its one loader, for every answer, the
+exports and the CLI; values are bound, never pasted."""
 
 from __future__ import annotations
 
