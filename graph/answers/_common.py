@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 from rapidfuzz import fuzz, process
 
@@ -26,6 +26,10 @@ def split(value: Any) -> list[str]:
     return [v for v in str(value).split(SEP) if v] if value else []
 
 
+@overload
+def short(iri: str) -> str: ...
+@overload
+def short(iri: str | None) -> str | None: ...
 def short(iri: str | None) -> str | None:
     """An IRI without the id/ base (the API's ids)."""
     return iri[len(ID) :] if iri and iri.startswith(ID) else iri

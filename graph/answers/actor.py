@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..store import GraphStore
 from ._common import rows, short
 
 __all__ = ["actors"]
 
 
-def actors(store: GraphStore, kind: str | None = None, text: str | None = None) -> list[dict]:
+def actors(
+    store: GraphStore, kind: str | None = None, text: str | None = None
+) -> list[dict[str, Any]]:
     """Organisations and persons."""
     out = []
     for row in rows(store, "actors"):

@@ -29,4 +29,5 @@ def load_query(name: str) -> str:
 
 def run_named(store: Any, name: str, **bindings: Any) -> list[dict[str, Any]]:
     """Run a named SELECT query with variables bound; rows as dicts of Python values."""
-    return store.select(load_query(name), bindings=bindings)
+    rows: list[dict[str, Any]] = store.select(load_query(name), bindings=bindings)
+    return rows
