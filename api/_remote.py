@@ -13,6 +13,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..graph.errors import QueryError
+from ..graph.queries import load_query
 from ..graph.store import RemoteGraphStore
 from ._results import PREFIXES, RDF_FORMATS, ResultTooLarge, serialize_boolean, serialize_solutions
 
@@ -20,9 +21,7 @@ __all__ = ["remote_dump", "remote_sparql"]
 
 
 def _query(name: str) -> str:
-    from ._calls import _query as load  # api/queries/<name>.rq, cached
-
-    return load(name)
+    return load_query(name)  # graph/queries/<name>.rq, cached
 
 
 def _term(value: Any) -> Any:

@@ -60,7 +60,7 @@ class Backend:
         )
 
     async def run(self, name: str, **kwargs: Any) -> Any:
-        """Run an API call of api/_calls.py (UnknownEntityError passes through): the lookups of
+        """Run an answer of graph/answers/ (UnknownEntityError passes through): the lookups of
         one entity (IN_PROCESS) in this process, the whole-graph lists in the worker pool, where
         their seconds of Python work at 1e6 triples neither hold this process's GIL nor outlive
         the time limit."""

@@ -119,9 +119,10 @@ def _time(fn: Any, repeats: int = REPEATS) -> list[float]:
 def in_process_latencies(store: Path, symbols: tuple[str, str]) -> dict[str, Any]:
     import pyoxigraph as ox
 
+    from thbgraph.graph.answers import cited_by
+    from thbgraph.graph.answers import resolve_symbol as resolve
     from thbgraph.graph.queries import load_query, run_named
     from thbgraph.graph.store import open_store
-    from thbgraph.graph.traceability import cited_by, resolve
 
     out: dict[str, Any] = {}
     with open_store(store) as kg:
@@ -170,8 +171,8 @@ def child_rdflib(store: Path, iri: str) -> None:
 
 def rdflib_baseline(store: Path, symbol: str) -> dict[str, Any]:
     """rdflib on the same data and query, in a child process stopped after RDFLIB_TIMEOUT_S."""
+    from thbgraph.graph.answers import resolve_symbol as resolve
     from thbgraph.graph.store import open_store
-    from thbgraph.graph.traceability import resolve
 
     with open_store(store) as kg:
         iri = resolve(kg, symbol)[1]

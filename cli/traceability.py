@@ -17,11 +17,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..graph.answers import cited_by as cited_by_answer
 from ..graph.errors import QueryError, UnknownEntityError
 from ..graph.queries import run_named
 from ..graph.settings import default_store_path
 from ..graph.store import open_store, to_python
-from ..graph.traceability import cited_by as cited_by_answer
 from . import app
 from .options import StoreOption, prefixed
 
@@ -207,7 +207,7 @@ def show(
     store: StoreOption = None,
 ) -> None:
     """Everything the graph says about one entity, and in which document graph."""
-    from ..graph.traceability import resolve
+    from ..graph.answers import resolve_symbol as resolve
 
     with open_store(store or default_store_path()) as kg:
         iri = entity if entity.startswith(("http://", "https://")) else resolve(kg, entity)[1]

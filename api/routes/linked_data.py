@@ -12,6 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from ...graph.queries import load_query
 from ..conneg import GRAPH_TYPES, HTML, negotiate
 from ..deps import BackendDep
 
@@ -150,7 +151,7 @@ async def entity_doc(path: str, request: Request, backend: BackendDep) -> Respon
     headers = {"Vary": "Accept", "Link": f'<{iri}>; rel="describes"'}
     if fmt == "html":
         return HTMLResponse(render_page(data), headers=headers)
-    query = (files("thbgraph.api") / "queries" / "entity_graph.rq").read_text(encoding="utf-8")
+    query = load_query("entity_graph")
     job = {
         "op": "sparql",
         "query": query,

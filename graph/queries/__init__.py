@@ -1,4 +1,5 @@
-"""Named SPARQL queries (.rq files) shared by the CLI and the API; values are bound, never pasted."""
+"""The one folder of named SPARQL queries (.rq files) and its one loader, for every answer, the
+exports and the CLI; values are bound, never pasted."""
 
 from __future__ import annotations
 
@@ -28,4 +29,5 @@ def load_query(name: str) -> str:
 
 def run_named(store: Any, name: str, **bindings: Any) -> list[dict[str, Any]]:
     """Run a named SELECT query with variables bound; rows as dicts of Python values."""
-    return store.select(load_query(name), bindings=bindings)
+    rows: list[dict[str, Any]] = store.select(load_query(name), bindings=bindings)
+    return rows

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from thbgraph.graph.answers import cited_by
 from thbgraph.graph.pipeline import build_store
 from thbgraph.graph.store import open_store
-from thbgraph.graph.traceability import cited_by
 from thbgraph.graph.vocab import GRAPH_RUNS
 
 

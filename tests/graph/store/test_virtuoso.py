@@ -19,11 +19,11 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
+from thbgraph.graph.answers import cited_by
 from thbgraph.graph.errors import StoreError
 from thbgraph.graph.queries import run_named
 from thbgraph.graph.store import GraphStore, open_store
 from thbgraph.graph.store.remote import GRAPH_SCOPE, RemoteGraphStore, parse_remote_location
-from thbgraph.graph.traceability import cited_by
 from thbgraph.graph.vocab import GRAPH_RUNS
 
 VIRTRDF = "http://www.openlinksw.com/schemas/virtrdf#"  # one of Virtuoso's own graphs

@@ -1,65 +1,16 @@
-"""Traceability answers: which meetings cited a commitment, what a meeting cited, with passages.
-
-Plain functions over a store and the named queries, shared by the CLI and the HTTP API.
-"""
+"""cited-by: the meetings (and documents) citing a commitment, each with its passages; the facts of meetings."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from ..queries import run_named
+from ._common import THB
+from .symbols import resolve
 
-from .errors import UnknownEntityError
-from .queries import run_named
-
-__all__ = [
-    "cited_by",
-    "known_symbols",
-    "meeting_citations",
-    "meeting_facts",
-    "normalise_user_symbol",
-    "resolve",
-]
-
-THB = "https://w3id.org/thbgraph/ontology#"
 PLACE = "https://schema.org/location"
 
-
-def normalise_user_symbol(text: str) -> str:
-    """The canonical form of a symbol as people type it ('mc.dec/6/18', 'MC Decision 6/18')."""
-    from .extract.symbols import normalise_symbol  # the extractors are heavy: load when asked
-
-    found = normalise_symbol(text)
-    if found:
-        return found
-    cleaned = re.sub(r"\s+", " ", text.strip())
-    return cleaned.upper() if re.fullmatch(r"[A-Za-z.()/0-9 -]+", cleaned) else cleaned
-
-
-def known_symbols(store: Any) -> list[str]:
-    """Every canonical symbol of a commitment in the graph."""
-    return sorted(r["symbol"] for r in run_named(store, "symbols"))
-
-
-def resolve(store: Any, symbol: str) -> tuple[str, str, str | None]:
-    """(canonical symbol, commitment IRI, title) for a symbol as typed; UnknownEntityError if none."""
-    import pyoxigraph as ox
-
-    canonical = normalise_user_symbol(symbol)
-    rows = run_named(store, "resolve_symbol", symbol=ox.Literal(canonical))
-    if rows:
-        return canonical, rows[0]["commitment"], rows[0]["title"]
-    symbols = known_symbols(store)
-    close = [
-        s
-        for s, score, _ in process.extract(canonical, symbols, scorer=fuzz.WRatio, limit=5)
-        if score >= 50
-    ]
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise UnknownEntityError(
-        f"unknown commitment symbol {symbol!r} (read as {canonical!r}){hint}", close
-    )
+__all__ = ["cited_by", "meeting_facts"]
 
 
 def _passage(row: dict[str, Any]) -> dict[str, Any]:
@@ -199,34 +150,3 @@ def cited_by(store: Any, symbol: str) -> dict[str, Any]:
         "meetings": ordered,
         "documents_without_meeting": list(loose.values()),
     }
-
-
-def meeting_citations(store: Any, meeting_iri: str) -> list[dict[str, Any]]:
-    """What a meeting cited: one entry per cited commitment or reference, with passages."""
-    import pyoxigraph as ox
-
-    rows = run_named(store, "meeting_citations", meeting=ox.NamedNode(meeting_iri))
-    cited: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        c = cited.setdefault(
-            row["cited"],
-            {
-                "iri": row["cited"],
-                "symbol": row.get("symbol"),
-                "title": row.get("title"),
-                "passages": [],
-            },
-        )
-        c["passages"].append(
-            {
-                "document": row["document"],
-                "file": row.get("sourceFile"),
-                "text": row["quote"],
-                "start": row["start"],
-                "end": row["end"],
-                "method": row["method"],
-                "confidence": row["confidence"],
-                "note": row.get("note"),
-            }
-        )
-    return list(cited.values())

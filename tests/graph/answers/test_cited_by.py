@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from thbgraph.graph.answers import cited_by, known_symbols, meeting_facts
 from thbgraph.graph.queries import load_query
 from thbgraph.graph.store import open_store
-from thbgraph.graph.traceability import cited_by, known_symbols, meeting_facts
 
 
 def test_each_citing_meeting_has_the_facts_the_meeting_facts_query_gives(

@@ -1,0 +1,63 @@
+"""The read model: every answer the CLI, the REST routes and the HTML pages give, one module per
+question, over the one folder of named queries and its loader (graph/queries/).
+
+Each answer takes a GraphStore and plain arguments and returns plain JSON data. `CALLS` is the
+whitelist of answers a query worker (api/_worker.py) accepts by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .actor import actors
+from .cited_by import cited_by, meeting_facts
+from .commitment import commitment, commitments
+from .document import document
+from .entity import describe
+from .meeting import cited, meeting, meeting_citations, meetings
+from .publication import publications
+from .resolve import resolve
+from .search import search
+from .symbols import known_symbols, normalise_user_symbol
+from .symbols import resolve as resolve_symbol
+
+__all__ = [
+    "CALLS",
+    "actors",
+    "cited",
+    "cited_by",
+    "commitment",
+    "commitments",
+    "describe",
+    "document",
+    "known_symbols",
+    "meeting",
+    "meeting_citations",
+    "meeting_facts",
+    "meetings",
+    "normalise_user_symbol",
+    "publications",
+    "resolve",
+    "resolve_symbol",
+    "search",
+]
+
+CALLS: dict[str, Callable[..., Any]] = {
+    f.__name__: f
+    for f in (
+        cited_by,
+        commitment,
+        commitments,
+        meetings,
+        meeting,
+        meeting_citations,
+        document,
+        actors,
+        publications,
+        describe,
+        search,
+        resolve,
+        known_symbols,
+    )
+}

@@ -1,0 +1,36 @@
+"""Everything said about an entity, with the evidence passages (pages and /actors/{id})."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..errors import UnknownEntityError
+from ..queries import load_query
+from ..store import GraphStore
+from ._common import ID, rows, short, suggest
+
+__all__ = ["describe"]
+
+
+def describe(store: GraphStore, iri: str) -> dict[str, Any]:
+    """Everything said about an entity (outgoing and incoming), for pages and /actors/{id}."""
+    statements = store.select(load_query("entity"), bindings={"entity": ox.NamedNode(iri)})
+    if not statements:
+        labels = sorted({r["entity"] for r in rows(store, "labels")})
+        close = suggest(iri.removeprefix(ID), [short(x) or x for x in labels])
+        raise UnknownEntityError(f"nothing is known about <{iri}>", close)
+    evidence = [
+        {
+            "evidence": r["evidence"],
+            "supports": r["body"],
+            "property": r.get("property"),
+            "document": r["source"],
+            "quote": r["quote"],
+            "start": r["start"],
+            "end": r["end"],
+        }
+        for r in rows(store, "entity_evidence", entity=ox.NamedNode(iri))
+    ]
+    return {"iri": iri, "id": short(iri), "statements": statements, "evidence": evidence}
