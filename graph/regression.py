@@ -24,6 +24,10 @@ _MAX_FINDINGS = 1_000_000  # a baseline is read in full but its size is bounded
 Key = tuple[str, str, str, str | None, str | None]
 
 
+def _base(name: str) -> str:
+    return name.split(".", 1)[0]
+
+
 def _key(f: Finding) -> Key:
     return (f.source, f.field, f.kind, f.expected, f.found)
 
@@ -34,6 +38,7 @@ def baseline_json(result: Evaluation) -> dict[str, Any]:
     return {
         "version": BASELINE_VERSION,
         "totals": {name: s.to_json() for name, s in result.totals.items()},
+        "sources": sorted(d.source for d in result.documents),
         "findings": [
             {"source": s, "field": fl, "kind": k, "expected": e, "found": fo}
             for s, fl, k, e, fo in keys
@@ -99,14 +104,17 @@ class Regression:
     """The changes per field, and the F1 per field before and after."""
 
     changes: list[Change] = field(default_factory=list)
+    new_sources: list[str] = field(default_factory=list)  # documents the baseline did not have
     before: dict[str, float] = field(default_factory=dict)
     after: dict[str, float] = field(default_factory=dict)
 
     def gained(self, name: str) -> list[Change]:
-        return [c for c in self.changes if c.field == name and c.gained]
+        """The facts of field `name` gained ('persons' holds 'persons.role' too)."""
+        return [c for c in self.changes if _base(c.field) == name and c.gained]
 
     def lost(self, name: str) -> list[Change]:
-        return [c for c in self.changes if c.field == name and not c.gained]
+        """The facts of field `name` lost ('persons' holds 'persons.role' too)."""
+        return [c for c in self.changes if _base(c.field) == name and not c.gained]
 
     @property
     def has_losses(self) -> bool:
@@ -115,7 +123,13 @@ class Regression:
     def lines(self) -> list[str]:
         """The report: per field, F1 before -> after, then every fact gained and lost."""
         out: list[str] = []
-        for name in FIELDS:
+        if self.new_sources:
+            out.append(
+                f"{len(self.new_sources)} document(s) not in the baseline, not compared: "
+                + ", ".join(self.new_sources)
+            )
+        names = list(FIELDS) + sorted({_base(c.field) for c in self.changes} - set(FIELDS))
+        for name in names:
             gained, lost = self.gained(name), self.lost(name)
             b, a = self.before.get(name), self.after.get(name)
             f1 = f"F1 {b:.3f} -> {a:.3f}" if b is not None and a is not None else "F1 n/a"
@@ -138,7 +152,14 @@ def compare(result: Evaluation, baseline: dict[str, Any]) -> Regression:
         (i["source"], i["field"], i["kind"], i.get("expected"), i.get("found"))
         for i in baseline["findings"]
     }
-    new: set[Key] = {_key(f) for f in result.findings}
+    known = baseline.get("sources")
+    if isinstance(known, list):  # compare only the documents both runs read
+        common = {str(x) for x in known}
+        old = {k for k in old if k[0] in common}
+        new: set[Key] = {_key(f) for f in result.findings if f.source in common}
+        fresh = sorted({d.source for d in result.documents} - common)
+    else:
+        new, fresh = {_key(f) for f in result.findings}, []
     changes = [Change(*k, gained=True) for k in old - new]
     changes += [Change(*k, gained=False) for k in new - old]
     changes.sort(key=lambda c: (c.field, not c.gained, c.source, str(c.expected), str(c.found)))
@@ -146,4 +167,4 @@ def compare(result: Evaluation, baseline: dict[str, Any]) -> Regression:
         n: float(t.get("f1", 0.0)) for n, t in baseline["totals"].items() if isinstance(t, dict)
     }
     after = {n: round(s.f1, 4) for n, s in result.totals.items()}
-    return Regression(changes, before, after)
+    return Regression(changes, fresh, before, after)

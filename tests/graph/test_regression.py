@@ -84,3 +84,22 @@ def test_the_cli_writes_and_compares_a_baseline(tmp_path: Path) -> None:
     )
     assert worse.exit_code == 3
     assert "- doc.txt [citations] now misses 'PC.DEC/1107'" in worse.stdout
+
+
+def test_a_wrong_value_of_a_sub_field_is_listed_under_its_field() -> None:
+    wrong = Finding("a.txt", "persons.role", "wrong_value", "chair", "None")
+    report = compare(_run(wrong), baseline_json(_run()))
+    assert [c.line() for c in report.lost("persons")] == [
+        "- a.txt [persons.role] now wrong: expected 'chair', found 'None'"
+    ]
+    assert "  - a.txt [persons.role] now wrong: expected 'chair', found 'None'" in report.lines()
+
+
+def test_a_document_the_baseline_did_not_have_is_named_not_counted_as_loss() -> None:
+    other = DocumentResult(source="b.txt")
+    other.findings.append(Finding("b.txt", "persons", "miss", "Ola Nord", None))
+    report = compare(
+        Evaluation([_run(MISS_ANNA).documents[0], other]), baseline_json(_run(MISS_ANNA))
+    )
+    assert report.changes == [] and report.new_sources == ["b.txt"]
+    assert report.lines()[0] == "1 document(s) not in the baseline, not compared: b.txt"
