@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ..graph.evaluate import Evaluation, evaluate
+from ..graph.regression import compare, load_baseline, write_baseline
 from . import app
 
 
@@ -58,6 +59,19 @@ def evaluate_command(
         float | None,
         typer.Option(help="Exit with code 2 when the F1 of any field is below this value."),
     ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="Baseline JSON to compare with: list every fact gained and lost per field."
+        ),
+    ] = None,
+    write_baseline_to: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="Write this run as the new baseline JSON to FILE."),
+    ] = None,
+    fail_on_loss: Annotated[
+        bool, typer.Option(help="Exit with code 3 when a fact of the baseline is lost.")
+    ] = False,
 ) -> None:
     """Score extraction per field (precision, recall, F1) and list every miss and false hit."""
     result = evaluate(truth, docs_dir)
@@ -65,11 +79,27 @@ def evaluate_command(
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         _print_table(result, findings=findings)
+    lost = False
+    if baseline is not None:
+        report = compare(result, load_baseline(baseline))
+        if output_format is Format.json:
+            typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(f"Against baseline {baseline}:")
+            for line in report.lines():
+                typer.echo(line)
+        lost = report.has_losses
+    if write_baseline_to is not None:
+        write_baseline(result, write_baseline_to)
+        typer.echo(f"baseline written to {write_baseline_to}", err=True)
     if fail_under is not None:
         low = [n for n, s in result.totals.items() if s.f1 < fail_under]
         if low:
             typer.echo(f"F1 below {fail_under} for: {', '.join(low)}", err=True)
             raise typer.Exit(code=2)
+    if lost and fail_on_loss:
+        typer.echo("facts of the baseline lost", err=True)
+        raise typer.Exit(code=3)
 
 
 __all__ = ["evaluate_command"]

@@ -406,8 +406,8 @@ def _split_run(run: str) -> tuple[str, str]:
         words = [t for t in tail if not re.fullmatch(_PARTICLES, t)]
         if len(words) > 4:
             break
-        if re.fullmatch(_PARTICLES, tail[0]):
-            continue  # a name does not start with 'van', 'de'...
+        if re.fullmatch(_PARTICLES, tail[0]) or tail[0] in _HONORIFICS:
+            continue  # a name does not start with 'van', 'de'... nor with 'M.' (an honorific)
         if not all(
             _name_token_ok(t, i == len(tail) - 1) or re.fullmatch(_PARTICLES, t)
             for i, t in enumerate(tail)
@@ -430,6 +430,8 @@ def _role_after(text: str, pos: int, mentions: list[OrgMention]) -> tuple[str, i
         inner = text[s:e]
         if any(m.start == s and m.end == e for m in mentions) or _has_role_word(inner):
             return inner, s, e
+        if country_mentions(inner):
+            pos += paren.end()  # 'M. X (France), président du Comité': the role after the country
     comma = re.match(r"[ \t]{0,2},[ \t]+", text[pos:])
     if not comma:
         return None

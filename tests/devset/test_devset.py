@@ -73,3 +73,13 @@ def test_decoy_document_numbers_are_never_commitments(source: str) -> None:
             assert not any(decoy in c.text for decoy in DECOYS), (source, c)
     for quote in (c.text for c in ex.citations):
         assert quote in ex.text
+
+
+def test_the_committed_baseline_reports_every_fact_gained_and_lost(evaluation: Evaluation) -> None:
+    """Prints the regression report (pytest -s); a fact of the baseline lost fails: a fix that
+    loses another class is seen. Refresh with `thbgraph evaluate ... --write-baseline`."""
+    from thbgraph.graph.regression import compare, load_baseline
+
+    report = compare(evaluation, load_baseline(Path(__file__).parent / "baseline.json"))
+    print("\n".join(report.lines()))
+    assert not report.has_losses, "\n".join(c.line() for c in report.changes if not c.gained)

@@ -131,3 +131,13 @@ def test_nothing_outside_the_set_knows_its_documents() -> None:
                 text = path.read_text(encoding="utf-8", errors="replace")
                 found += [(str(path), s) for s in FICTIONAL if s in text]
     assert found == []
+
+
+def test_the_committed_baseline_reports_every_fact_gained_and_lost(evaluation: Evaluation) -> None:
+    """Prints the regression report (pytest -s); a fact of the baseline lost fails: a fix that
+    loses another class is seen. Refresh with `thbgraph evaluate ... --write-baseline`."""
+    from thbgraph.graph.regression import compare, load_baseline
+
+    report = compare(evaluation, load_baseline(Path(__file__).parent / "baseline.json"))
+    print("\n".join(report.lines()))
+    assert not report.has_losses, "\n".join(c.line() for c in report.changes if not c.gained)

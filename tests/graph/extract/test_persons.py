@@ -134,3 +134,33 @@ def test_evidence_spans_name_and_role(reg: Register) -> None:
     assert person.evidence is not None
     assert person.evidence.text == "Helena Varga, Director of ODIHR"
     assert text[person.evidence.start : person.evidence.end] == person.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Le rapporteur est M. Marc Durand.", ["Marc Durand"]),
+        ("sous la présidence de M. Jean-Paul RIVIERE (France).", ["Jean-Paul RIVIERE"]),
+        (
+            "La délégation a rencontré M. Paul Garnier, député, et M. Louis Vidal.",
+            ["Paul Garnier", "Louis Vidal"],
+        ),
+        ('"We act," said Anna M. Berg.', ["Anna M. Berg"]),
+    ],
+)
+def test_the_french_honorific_m_is_not_a_middle_initial(text: str, names: list[str]) -> None:
+    from thbgraph.graph.extract.persons import find_persons
+    from thbgraph.graph.register import load_register
+
+    assert [p.name for p in find_persons(text, load_register())] == names
+
+
+def test_a_role_after_the_country_in_brackets_is_read() -> None:
+    from thbgraph.graph.extract.persons import find_persons
+    from thbgraph.graph.register import load_register
+
+    text = (
+        "La séance a eu lieu sous la présidence de M. Luc Marchand (Belgique), président du Groupe."
+    )
+    [person] = find_persons(text, load_register())
+    assert (person.name, person.role) == ("Luc Marchand", "président du Groupe")
