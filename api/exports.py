@@ -29,7 +29,7 @@ from ..graph.export._values import TYPE_COLOURS
 from ..graph.export.formats import FORMATS, Export, export
 from ..graph.export.views import VIEWS, ViewOptions
 from ..graph.settings import default_store_path
-from ..graph.store import GraphStore, open_store
+from ..graph.store import Store, open_store
 from .problems import problem
 
 __all__ = ["router"]
@@ -41,7 +41,7 @@ _STATIC = {
     "graph.js": "text/javascript",
     "graph.css": "text/css",
 }
-_stores: dict[str, GraphStore] = {}
+_stores: dict[str, Store] = {}
 _stores_lock = threading.Lock()
 
 
@@ -53,7 +53,7 @@ def _store_location(request: Request) -> Path:
     return Path(location) if location else default_store_path()
 
 
-def _open(location: Path) -> GraphStore:
+def _open(location: Path) -> Store:
     """A read-only handle on the current generation, reused until the generation changes."""
     key = os.path.realpath(location / "current")
     with _stores_lock:

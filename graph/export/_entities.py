@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..store import GraphStore
+from ..store import Store
 from ._queries import load_query
 
 __all__ = [
@@ -145,7 +145,7 @@ class Catalog:
     passages: dict[str, Passage] = field(default_factory=dict)
 
     @classmethod
-    def from_store(cls, store: GraphStore, *, all_literals: bool = False) -> Catalog:
+    def from_store(cls, store: Store, *, all_literals: bool = False) -> Catalog:
         """Read the entities' labels and dates (or every literal) and their classes."""
         cat = cls()
         lits: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))

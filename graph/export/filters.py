@@ -8,14 +8,14 @@ import networkx as nx
 from rapidfuzz import process
 
 from ..errors import ThbGraphError, UnknownEntityError
-from ..store import GraphStore
+from ..store import Store
 from ._entities import ENTITY_TYPES, ID_BASE, is_entity
 from ._queries import load_query
 
 __all__ = ["check_types", "keep_types", "keep_years", "neighbourhood", "resolve_focus"]
 
 
-def resolve_focus(store: GraphStore, text: str) -> str:
+def resolve_focus(store: Store, text: str) -> str:
     """The IRI of a focus given as an IRI, a `tb:` name, a symbol ('MC.DEC/6/18') or a label."""
     text = text.strip()
     if text.startswith(("http://", "https://")):
@@ -28,7 +28,7 @@ def resolve_focus(store: GraphStore, text: str) -> str:
     found = [iri for iri in found if is_entity(iri)]
     if found:
         commitments = [iri for iri in found if "/id/commitment/" in iri]
-        return (commitments or found)[0]
+        return str((commitments or found)[0])
     symbols = sorted({r["symbol"] for r in store.select(load_query("export_symbols"))})
     close = [m[0] for m in process.extract(text, symbols, limit=5, score_cutoff=60)]
     hint = f" (closest: {', '.join(close)})" if close else ""

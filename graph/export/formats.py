@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..errors import ThbGraphError
-from ..store import GraphStore
+from ..store import Store
 from .csv import to_csv_zip
 from .cytoscape import to_cytoscape
 from .d3 import to_d3
@@ -62,7 +62,7 @@ def _unfiltered(options: ViewOptions) -> bool:
     return not (options.focus or options.year_from or options.year_to or options.types)
 
 
-def export(store: GraphStore, options: ViewOptions, fmt: str) -> Export:
+def export(store: Store, options: ViewOptions, fmt: str) -> Export:
     """Build the view and write it in `fmt`: graph formats via networkx, RDF formats as dumps."""
     spec = FORMATS.get(fmt)
     if spec is None:

@@ -101,4 +101,4 @@ def to_gexf(kg: nx.Graph) -> bytes:
         if "predicate" in data:
             el.set("label", clean_text(str(data["predicate"])))
         _attvalues(el, data, edge_types)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))

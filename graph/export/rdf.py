@@ -13,7 +13,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from ..errors import QueryError
-from ..store import GraphStore
+from ..store import GraphStore, Store
 from ._entities import PREFIXES
 
 __all__ = ["RDF_FORMATS", "construct_triples", "store_quads", "to_rdf"]
@@ -30,12 +30,21 @@ RDF_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
 _PREFIX_MAP = {prefix: ns for ns, prefix in PREFIXES.items() if ns != "http://schema.org/"}
 
 
-def store_quads(store: GraphStore, kg: nx.Graph | None = None) -> list[ox.Quad]:
+def store_quads(store: Store, kg: nx.Graph | None = None) -> list[ox.Quad]:
     """The store's quads (without the runs graph), or only those whose subject is a node of `kg`."""
     subjects = None if kg is None else {str(n) for n in kg.nodes}
     out = []
-    if subjects is None:
-        candidates: Iterable[ox.Quad] = store.inner.quads_for_pattern(None, None, None, None)
+    candidates: Iterable[ox.Quad]
+    if not isinstance(store, GraphStore):  # a remote store: its dump, filtered here
+        dumped = ox.parse(store.dump(ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+        candidates = (
+            q
+            for q in dumped
+            if subjects is None
+            or (isinstance(q.subject, ox.NamedNode) and q.subject.value in subjects)
+        )
+    elif subjects is None:
+        candidates = store.inner.quads_for_pattern(None, None, None, None)
     else:
         candidates = (
             q
@@ -50,7 +59,7 @@ def store_quads(store: GraphStore, kg: nx.Graph | None = None) -> list[ox.Quad]:
     return out
 
 
-def construct_triples(store: GraphStore, sparql: str) -> list[ox.Quad]:
+def construct_triples(store: Store, sparql: str) -> list[ox.Quad]:
     """The triples of a CONSTRUCT query, in the default graph."""
     try:
         result = store.query(sparql)

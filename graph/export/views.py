@@ -28,7 +28,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from ..errors import QueryError, ThbGraphError
-from ..store import GraphStore
+from ..store import Store
 from ._entities import Catalog, Passage, entity_type, is_entity, short_iri
 from ._queries import load_query
 from .filters import check_types, keep_types, keep_years, neighbourhood, resolve_focus
@@ -55,7 +55,7 @@ class ViewOptions:
     metrics: bool = True
 
 
-def build_view(store: GraphStore, options: ViewOptions) -> nx.MultiDiGraph | nx.MultiGraph:
+def build_view(store: Store, options: ViewOptions) -> nx.MultiDiGraph | nx.MultiGraph:
     """The graph of one view of the store, filtered, with metrics, in canonical order."""
     if options.construct is None and options.view not in VIEWS:
         raise ThbGraphError(f"--view must be one of {', '.join(VIEWS)}, not {options.view!r}")
@@ -117,7 +117,7 @@ class _Citations(list[_Citation]):
         return first
 
 
-def _citations(store: GraphStore) -> _Citations:
+def _citations(store: Store) -> _Citations:
     passages: dict[str, Passage] = {}
     for row in store.select(load_query("export_passages")):
         text = _passage_text(row["prefix"], row["exact"], row["suffix"])
@@ -161,7 +161,7 @@ def _add_node(kg: nx.Graph, catalog: Catalog, iri: str, *, with_literals: bool =
 
 
 # -- the views -------------------------------------------------------------------------------------
-def _full(store: GraphStore, catalog: Catalog, citations: _Citations) -> nx.MultiDiGraph:
+def _full(store: Store, catalog: Catalog, citations: _Citations) -> nx.MultiDiGraph:
     kg = nx.MultiDiGraph()
     for iri in sorted(set(catalog.literals) | set(catalog.classes)):
         if is_entity(iri):
@@ -209,7 +209,7 @@ def _meeting_citations(
     return grouped
 
 
-def _citations_view(store: GraphStore, catalog: Catalog, citations: _Citations) -> nx.MultiDiGraph:
+def _citations_view(store: Store, catalog: Catalog, citations: _Citations) -> nx.MultiDiGraph:
     kg = nx.MultiDiGraph()
     for (meeting, cited), cs in sorted(_meeting_citations(citations).items()):
         _add_node(kg, catalog, meeting)
@@ -243,7 +243,7 @@ def _citations_view(store: GraphStore, catalog: Catalog, citations: _Citations) 
     return kg
 
 
-def _cocitation(store: GraphStore, catalog: Catalog, citations: _Citations) -> nx.MultiGraph:
+def _cocitation(store: Store, catalog: Catalog, citations: _Citations) -> nx.MultiGraph:
     kg = nx.MultiGraph()
     cited_at: dict[str, set[str]] = defaultdict(set)
     count: dict[tuple[str, str], int] = defaultdict(int)
@@ -252,10 +252,10 @@ def _cocitation(store: GraphStore, catalog: Catalog, citations: _Citations) -> n
             cited_at[meeting].add(cited)
             count[(meeting, cited)] = len(cs)
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for meeting, cited in sorted(cited_at.items()):
-        for a in sorted(cited):
+    for meeting, cited_set in sorted(cited_at.items()):
+        for a in sorted(cited_set):
             _add_node(kg, catalog, a)
-            for b in sorted(cited):
+            for b in sorted(cited_set):
                 if a < b:
                     pairs[(a, b)].append(meeting)
     for (a, b), meetings in sorted(pairs.items()):
@@ -271,7 +271,7 @@ def _cocitation(store: GraphStore, catalog: Catalog, citations: _Citations) -> n
     return kg
 
 
-def _actors(store: GraphStore, catalog: Catalog, citations: _Citations) -> nx.MultiDiGraph:
+def _actors(store: Store, catalog: Catalog, citations: _Citations) -> nx.MultiDiGraph:
     kg = nx.MultiDiGraph()
     support: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for row in store.select(load_query("export_actors")):
@@ -292,7 +292,7 @@ def _actors(store: GraphStore, catalog: Catalog, citations: _Citations) -> nx.Mu
     return kg
 
 
-def _series(store: GraphStore, catalog: Catalog, citations: _Citations) -> nx.MultiDiGraph:
+def _series(store: Store, catalog: Catalog, citations: _Citations) -> nx.MultiDiGraph:
     kg = nx.MultiDiGraph()
     members: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for row in store.select(load_query("export_series")):
@@ -335,7 +335,7 @@ _BUILDERS = {
 }
 
 
-def graph_from_construct(store: GraphStore, sparql: str) -> nx.MultiDiGraph:
+def graph_from_construct(store: Store, sparql: str) -> nx.MultiDiGraph:
     """A graph of a CONSTRUCT result: IRI (and blank node) terms as nodes, literals as attributes."""
     try:
         result = store.query(sparql)
