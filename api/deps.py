@@ -48,9 +48,11 @@ class Backend:
         limit = self.limits.query_timeout_s if timeout is None else timeout
         return await self.local.run(request, timeout=limit)
 
-    async def select(self, query: str, bindings: dict[str, Any] | None = None) -> list[dict]:
+    async def select(
+        self, query: str, bindings: dict[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
         """SELECT rows of a named query as dicts of plain values; bind IRIs as ('iri', value)."""
-        return await self.named(
+        rows: list[dict[str, Any]] = await self.named(
             {
                 "op": "select",
                 "query": query,
@@ -58,6 +60,7 @@ class Backend:
                 "max_rows": self.limits.max_results,
             }
         )
+        return rows
 
     async def run(self, name: str, **kwargs: Any) -> Any:
         """Run an answer of graph/answers/ (UnknownEntityError passes through): the lookups of
@@ -69,11 +72,19 @@ class Backend:
             return await self.named(request)
         return await self.call(request)
 
+    async def answer(self, name: str, **kwargs: Any) -> dict[str, Any]:
+        """`run` for the answers that are one JSON object (an entity, a meeting, a document)."""
+        found = await self.run(name, **kwargs)
+        if not isinstance(found, dict):
+            raise TypeError(f"the answer {name!r} is not a JSON object")
+        return found
+
     async def graphs(self) -> list[tuple[str, int]]:
         """The named graphs and their sizes, cached per store generation (not for a remote store)."""
         key = self.local.store.generation()
         if not key:
-            return await self.named({"op": "graphs"})
+            found: list[tuple[str, int]] = await self.named({"op": "graphs"})
+            return found
         if key not in self._graphs_cache:
             self._graphs_cache.clear()
             self._graphs_cache[key] = await self.named({"op": "graphs"})
@@ -82,7 +93,8 @@ class Backend:
 
 def get_backend(request: Request) -> Backend:
     """The app's backend, created by the app factory."""
-    return request.app.state.backend
+    backend: Backend = request.app.state.backend
+    return backend
 
 
 BackendDep = Annotated[Backend, Depends(get_backend)]

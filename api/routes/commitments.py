@@ -47,7 +47,7 @@ async def resolve(
 ) -> dict[str, Any]:
     """The commitment, how the reference was resolved (symbol, repaired-symbol, alias, name)
     and how sure (confidence in [0, 1])."""
-    return await backend.run("resolve", ref=ref)
+    return await backend.answer("resolve", ref=ref)
 
 
 @router.get(

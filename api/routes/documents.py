@@ -17,4 +17,4 @@ router = APIRouter(tags=["Documents"])
 async def get_document(backend: BackendDep, document_id: str) -> dict[str, Any]:
     """Metadata, the full text all offsets refer to, and every evidence span (start, end, quote,
     the node and property it supports), so a reader sees each fact in context."""
-    return await backend.run("document", document_id=document_id)
+    return await backend.answer("document", document_id=document_id)

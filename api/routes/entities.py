@@ -31,7 +31,7 @@ async def list_actors(
 async def get_actor(backend: BackendDep, actor_id: str) -> dict[str, Any]:
     """Statements about the actor (outgoing and incoming, with their graph) and evidence.
     The id is the IRI's path after /id/, e.g. org/coe or person/valiant-richey."""
-    return await backend.run("describe", iri=ID + actor_id.removeprefix(ID))
+    return await backend.answer("describe", iri=ID + actor_id.removeprefix(ID))
 
 
 @router.get("/publications", summary="Publications")
@@ -48,7 +48,7 @@ async def get_publication(backend: BackendDep, publication_id: str) -> dict[str,
     pid = publication_id.removeprefix(ID)
     if not pid.startswith("publication/"):
         pid = "publication/" + pid
-    return await backend.run("describe", iri=ID + pid)
+    return await backend.answer("describe", iri=ID + pid)
 
 
 @router.get("/search", summary="Search labels, aliases and passages")

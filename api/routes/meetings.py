@@ -42,10 +42,10 @@ async def list_meetings(
 async def get_meeting(backend: BackendDep, meeting_id: str) -> dict[str, Any]:
     """Organisers, sessions with times, documents, cited commitments with passages,
     publications presented, persons and their roles, follow-up actions."""
-    return await backend.run("meeting", meeting_id=meeting_id)
+    return await backend.answer("meeting", meeting_id=meeting_id)
 
 
 @router.get("/meetings/{meeting_id}/citations", summary="What a meeting cited")
 async def meeting_citations(backend: BackendDep, meeting_id: str) -> dict[str, Any]:
     """Each commitment (or unresolved reference) the meeting's documents cite, with passages."""
-    return await backend.run("meeting_citations", meeting_id=meeting_id)
+    return await backend.answer("meeting_citations", meeting_id=meeting_id)
