@@ -1,0 +1,140 @@
+"""Decide on the parsed query: a full SPARQL 1.1 parser, limits first, fail closed.
+
+The token scan in queryguard.py is one line of defence; this is the second. The query is measured
+before any parsing (length, bracket depth, so that the parser cannot recurse to death), then
+parsed with rdflib's full-grammar SPARQL 1.1 parser (PN_LOCAL escapes, \\u code points, comments,
+nested groups, sub-queries). The parse tree is walked: SERVICE anywhere is refused, an update
+request is refused, and a query the parser cannot read is refused (fail closed) rather than
+handed to the engine. Every refusal is a QueryError (400) naming what or which limit.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from .errors import QueryError
+
+__all__ = ["QueryLimits", "check_parsed", "measure"]
+
+
+@dataclass(frozen=True)
+class QueryLimits:
+    """Work limits checked before the query is parsed or run; each set by an environment variable."""
+
+    max_query_chars: int = int(os.environ.get("THBGRAPH_MAX_QUERY_CHARS", "20000"))
+    max_depth: int = int(os.environ.get("THBGRAPH_MAX_QUERY_DEPTH", "12"))
+    max_triple_patterns: int = int(os.environ.get("THBGRAPH_MAX_TRIPLE_PATTERNS", "200"))
+
+
+# Strings, IRIs and comments are skipped when counting brackets; escapes inside them included.
+_SKIP = re.compile(
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^\"\\]|\\.|\"(?!\"\"))*\"\"\""
+    r"|'(?:[^'\\\n\r]|\\.)*'|\"(?:[^\"\\\n\r]|\\.)*\"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n\r]*|\\.",
+    re.DOTALL,
+)
+_OPEN = {"{": "}", "(": ")", "[": "]"}
+
+
+def measure(text: str, limits: QueryLimits) -> None:
+    """Refuse a query over the length or nesting limit, before any parser sees it."""
+    if len(text) > limits.max_query_chars:
+        raise QueryError(
+            f"the query has {len(text)} characters: over the limit max_query_chars="
+            f"{limits.max_query_chars}"
+        )
+    depth = worst = 0
+    bangs = 0
+    pos = 0
+    for m in _SKIP.finditer(text):
+        depth, worst, bangs = _count(text[pos : m.start()], depth, worst, bangs)
+        pos = m.end()
+    depth, worst, bangs = _count(text[pos:], depth, worst, bangs)
+    if max(worst, bangs) > limits.max_depth:
+        raise QueryError(
+            f"the query nests {max(worst, bangs)} levels deep: over the limit max_query_depth="
+            f"{limits.max_depth}"
+        )
+
+
+def _count(chunk: str, depth: int, worst: int, bangs: int) -> tuple[int, int, int]:
+    """Bracket depth and longest run of unary operators in a chunk outside strings and IRIs."""
+    run = 0
+    for ch in chunk:
+        if ch in _OPEN:
+            depth += 1
+            worst = max(worst, depth)
+        elif ch in "})]":
+            depth = max(0, depth - 1)
+        if ch in "!-+":
+            run += 1
+            bangs = max(bangs, run)
+        elif not ch.isspace():
+            run = 0
+    return depth, worst, bangs
+
+
+def _walk(node: object, seen: dict[str, int], budget: list[int]) -> None:
+    """Count node kinds of a pyparsing parse tree (iteratively, bounded)."""
+    stack = [node]
+    while stack:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise QueryError("the query is too large to inspect: simplify it")
+        cur = stack.pop()
+        name = getattr(cur, "name", None)
+        if isinstance(name, str):
+            seen[name] = seen.get(name, 0) + 1
+            if name == "TriplesBlock":
+                seen["triples"] = seen.get("triples", 0) + len(cur.get("triples") or [])
+        if isinstance(cur, dict):
+            stack.extend(cur.values())
+        if isinstance(cur, (list, tuple)) or hasattr(cur, "as_list"):
+            try:
+                stack.extend(list(cur))
+            except TypeError:
+                pass
+
+
+def check_parsed(text: str, limits: QueryLimits | None = None) -> None:
+    """Measure, parse with the full grammar and refuse SERVICE, updates and unparsable text."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    limits = limits or QueryLimits()
+    measure(text, limits)
+    try:
+        tree = parseQuery(text)
+    except RecursionError as exc:
+        raise QueryError(
+            f"the query nests too deeply to parse: over the limit max_query_depth={limits.max_depth}"
+        ) from exc
+    except (ParseException, Exception) as exc:  # noqa: BLE001 - any parser failure: refuse
+        if _is_update(text, parseUpdate):
+            raise QueryError(
+                "SPARQL Update is refused: this endpoint is read-only; "
+                "send a SELECT, ASK, CONSTRUCT or DESCRIBE query"
+            ) from exc
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise QueryError(f"SPARQL syntax error (the query is refused unread): {first}") from exc
+    seen: dict[str, int] = {}
+    _walk(tree, seen, [200_000])
+    if seen.get("ServiceGraphPattern"):
+        raise QueryError(
+            "SERVICE is refused: this endpoint never sends requests to other endpoints "
+            "(federated queries are disabled); run the remote part against its own endpoint"
+        )
+    if seen.get("triples", 0) > limits.max_triple_patterns:
+        raise QueryError(
+            f"the query has {seen['triples']} triple patterns: over the limit "
+            f"max_triple_patterns={limits.max_triple_patterns}"
+        )
+
+
+def _is_update(text: str, parse_update: object) -> bool:
+    try:
+        parse_update(text)  # type: ignore[operator]
+    except Exception:  # noqa: BLE001
+        return False
+    return True
