@@ -10,6 +10,7 @@ handed to the engine. Every refusal is a QueryError (400) naming what or which l
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass
@@ -91,10 +92,8 @@ def _walk(node: object, seen: dict[str, int], budget: list[int]) -> None:
         if isinstance(cur, dict):
             stack.extend(cur.values())
         if isinstance(cur, (list, tuple)) or hasattr(cur, "as_list"):
-            try:
+            with contextlib.suppress(TypeError):
                 stack.extend(list(cur))
-            except TypeError:
-                pass
 
 
 def check_parsed(text: str, limits: QueryLimits | None = None) -> None:
@@ -110,7 +109,7 @@ def check_parsed(text: str, limits: QueryLimits | None = None) -> None:
         raise QueryError(
             f"the query nests too deeply to parse: over the limit max_query_depth={limits.max_depth}"
         ) from exc
-    except (ParseException, Exception) as exc:  # noqa: BLE001 - any parser failure: refuse
+    except (ParseException, Exception) as exc:  # any parser failure: refuse
         if _is_update(text, parseUpdate):
             raise QueryError(
                 "SPARQL Update is refused: this endpoint is read-only; "
@@ -135,6 +134,6 @@ def check_parsed(text: str, limits: QueryLimits | None = None) -> None:
 def _is_update(text: str, parse_update: object) -> bool:
     try:
         parse_update(text)  # type: ignore[operator]
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
     return True
