@@ -13,7 +13,11 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import QueryError
 
@@ -25,7 +29,7 @@ class QueryLimits:
     """Work limits checked before the query is parsed or run; each set by an environment variable."""
 
     max_query_chars: int = int(os.environ.get("THBGRAPH_MAX_QUERY_CHARS", "20000"))
-    max_depth: int = int(os.environ.get("THBGRAPH_MAX_QUERY_DEPTH", "12"))
+    max_depth: int = int(os.environ.get("THBGRAPH_MAX_QUERY_DEPTH", "32"))
     max_triple_patterns: int = int(os.environ.get("THBGRAPH_MAX_TRIPLE_PATTERNS", "200"))
 
 
@@ -35,6 +39,9 @@ _SKIP = re.compile(
     r"|'(?:[^'\\\n\r]|\\.)*'|\"(?:[^\"\\\n\r]|\\.)*\"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n\r]*|\\.",
     re.DOTALL,
 )
+_STACK_BYTES = 256 * 1024 * 1024  # reserved, not used: pages are touched only as it recurses
+_RECURSION = 20_000
+_STACK_LOCK = threading.Lock()
 _OPEN = {"{": "}", "(": ")", "[": "]"}
 
 
@@ -104,7 +111,7 @@ def check_parsed(text: str, limits: QueryLimits | None = None) -> None:
     limits = limits or QueryLimits()
     measure(text, limits)
     try:
-        tree = parseQuery(text)
+        tree = _in_big_stack(parseQuery, text)
     except RecursionError as exc:
         raise QueryError(
             f"the query nests too deeply to parse: over the limit max_query_depth={limits.max_depth}"
@@ -131,9 +138,34 @@ def check_parsed(text: str, limits: QueryLimits | None = None) -> None:
         )
 
 
+def _in_big_stack(func: Callable[[str], Any], text: str) -> Any:
+    """Run the parser in a thread with a large stack: it recurses once per triple and group."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = func(text)
+        except BaseException as exc:  # handed to the caller
+            box["error"] = exc
+
+    with _STACK_LOCK:
+        if sys.getrecursionlimit() < _RECURSION:
+            sys.setrecursionlimit(_RECURSION)
+        old = threading.stack_size(_STACK_BYTES)
+        try:
+            thread = threading.Thread(target=run, name="thbgraph-sparql-parse", daemon=True)
+            thread.start()
+        finally:
+            threading.stack_size(old)
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
 def _is_update(text: str, parse_update: object) -> bool:
     try:
-        parse_update(text)  # type: ignore[operator]
+        _in_big_stack(parse_update, text)  # type: ignore[arg-type]
     except Exception:
         return False
     return True
