@@ -42,6 +42,8 @@ _SKIP = re.compile(
 _STACK_BYTES = 256 * 1024 * 1024  # reserved, not used: pages are touched only as it recurses
 _RECURSION = 20_000
 _STACK_LOCK = threading.Lock()
+if sys.getrecursionlimit() < _RECURSION:  # the parse thread's stack is sized for it
+    sys.setrecursionlimit(_RECURSION)
 _OPEN = {"{": "}", "(": ")", "[": "]"}
 
 
@@ -149,8 +151,6 @@ def _in_big_stack(func: Callable[[str], Any], text: str) -> Any:
             box["error"] = exc
 
     with _STACK_LOCK:
-        if sys.getrecursionlimit() < _RECURSION:
-            sys.setrecursionlimit(_RECURSION)
         old = threading.stack_size(_STACK_BYTES)
         try:
             thread = threading.Thread(target=run, name="thbgraph-sparql-parse", daemon=True)
