@@ -124,6 +124,9 @@ def check_parsed(text: str, limits: QueryLimits | None = None) -> None:
                 "SPARQL Update is refused: this endpoint is read-only; "
                 "send a SELECT, ASK, CONSTRUCT or DESCRIBE query"
             ) from exc
+        engine = _engine_syntax_error(text)
+        if engine:
+            raise QueryError(engine) from exc
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise QueryError(f"SPARQL syntax error (the query is refused unread): {first}") from exc
     seen: dict[str, int] = {}
@@ -161,6 +164,51 @@ def _in_big_stack(func: Callable[[str], Any], text: str) -> Any:
     if "error" in box:
         raise box["error"]
     return box["value"]
+
+
+def _engine_syntax_error(text: str) -> str:
+    """The engine's own syntax message (with line and column), from a child with no network.
+
+    Only asked when the full-grammar parser already refused the query. The child leaves the
+    network (a new network namespace) before pyoxigraph sees the text, so even a query that the
+    engine would accept and run cannot connect anywhere; it is killed after 2 s. '' if unknown.
+    """
+    import ctypes
+    import ctypes.util
+    import select
+    import signal
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller
+        try:
+            os.close(read_end)
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            if libc.unshare(0x40000000) != 0:  # CLONE_NEWNET refused: do not run the engine
+                os._exit(1)
+            import pyoxigraph
+
+            message = ""
+            try:
+                pyoxigraph.Store().query(text)
+            except SyntaxError as err:
+                message = str(err).splitlines()[0][:300]
+            os.write(write_end, message.encode("utf-8", "replace"))
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    try:
+        ready, _, _ = select.select([read_end], [], [], 2.0)
+        data = os.read(read_end, 4096) if ready else b""
+    finally:
+        os.close(read_end)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    message = data.decode("utf-8", "replace").strip()
+    if not message:
+        return ""
+    return f"SPARQL syntax {message}" if message.startswith("error") else message
 
 
 def _is_update(text: str, parse_update: object) -> bool:
