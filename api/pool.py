@@ -79,7 +79,7 @@ class QueryPool:
         self.size = size
         # Requests waiting for a worker beyond this are answered 503 + Retry-After at once.
         self.max_queue = (
-            int(os.environ.get("THBGRAPH_QUEUE", str(2 * size))) if max_queue is None else max_queue
+            int(os.environ.get("THBGRAPH_QUEUE", "32")) if max_queue is None else max_queue
         )
         self._waiting = 0
         from ._sandbox import network_isolation_works
