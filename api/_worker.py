@@ -16,11 +16,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..graph.errors import InternalError, QueryError, ThbGraphError
+from ..graph.errors import InternalError, QueryError, QueryTimeout, ThbGraphError
 from ..graph.store import GraphStore, open_store, term_from_python, to_python
 from ._results import PREFIXES, RDF_FORMATS, ResultTooLarge, serialize_boolean, serialize_solutions
 
 __all__ = ["error_reply", "handle_request", "serve_forever"]
+
 
 class _BindingStore(GraphStore):
     """A GraphStore whose `select` still binds a variable the query does not project.
@@ -166,7 +167,11 @@ def handle_request(handle: Any, req: dict[str, Any]) -> Any:
 
         return remote_sparql(store, req) if op == "sparql" else remote_dump(store, req)
     if op == "sparql":
-        return _sparql(store, req)
+        try:
+            return _sparql(store, req)
+        except (RuntimeError, ValueError, TypeError, OverflowError) as exc:  # the engine refused
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise QueryError(f"the query cannot be evaluated: {first[:300]}") from exc
     if op == "dump":
         return _dump(store, req)
     if op == "call":
@@ -179,8 +184,17 @@ def handle_request(handle: Any, req: dict[str, Any]) -> Any:
     raise QueryError(f"unknown worker operation {op!r}")
 
 
-def serve_forever(location: str, conn: Connection) -> None:
-    """Answer requests from `conn` until it closes: ('ok', value) or ('error', kind, message)."""
+def serve_forever(location: str, conn: Connection, network: bool = False) -> None:
+    """Answer requests from `conn` until it closes: ('ok', value) or ('error', kind, message).
+
+    First the worker limits itself (api/_sandbox.py): it dies with its parent, caps its memory
+    and, unless `network` (a remote store), leaves the network.
+    """
+    from . import _sandbox
+
+    _sandbox.die_with_parent()
+    if not network:
+        _sandbox.isolate_network()
     handle = _StoreHandle(location)
     try:  # pay the imports and the store opening before the first request, not during it
         from ..graph.extract import symbols  # noqa: F401
@@ -189,6 +203,7 @@ def serve_forever(location: str, conn: Connection) -> None:
         handle.get()
     except Exception:  # a missing module or store is reported on the first request instead
         traceback.print_exc()
+    _sandbox.cap_memory()  # after the store is open: its mappings are not a query's memory
     while True:
         try:
             req = conn.recv()
@@ -208,6 +223,12 @@ def error_reply(exc: Exception) -> tuple[Any, ...]:
     """The ('error', kind, message, extra) reply for an exception raised by a request."""
     if isinstance(exc, ThbGraphError):
         return ("error", *exc.to_reply())
+    if isinstance(exc, MemoryError):
+        from ._sandbox import MEMORY_MB
+
+        limit = f"worker_memory_mb={MEMORY_MB}"
+        message = f"the query needed more memory than the worker's limit ({limit}) and was stopped"
+        return ("error", QueryTimeout.kind, message, {"limit": limit})
     if isinstance(exc, SyntaxError):
         return ("error", QueryError.kind, _syntax_message(str(exc)), {})
     if isinstance(exc, ValueError):  # an invalid IRI or literal given

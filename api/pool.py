@@ -7,7 +7,9 @@ the other workers keep answering.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
+import os
 import queue
 import threading
 import time
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..graph.errors import (
-    InternalError,
+    Overloaded,
     QueryTimeout,
     StoreError,
     error_from_reply,
@@ -23,6 +25,8 @@ from ..graph.errors import (
 from ._worker import serve_forever
 
 __all__ = ["QueryPool", "unwrap_reply"]
+
+log = logging.getLogger(__name__)
 
 # Workers are forked from a clean, single-threaded fork server that has already imported the
 # worker's modules: starting (or replacing) one takes milliseconds, not a fresh interpreter.
@@ -38,10 +42,13 @@ def unwrap_reply(reply: tuple[Any, ...]) -> Any:
 
 
 class _Worker:
-    def __init__(self, location: str) -> None:
+    def __init__(self, location: str, network: bool = False) -> None:
         self.conn, child = _CTX.Pipe()
         self.process = _CTX.Process(
-            target=serve_forever, args=(location, child), daemon=True, name="thbgraph-query"
+            target=serve_forever,
+            args=(location, child, network),
+            daemon=True,
+            name="thbgraph-query",
         )
         self.process.start()
         child.close()
@@ -62,12 +69,26 @@ class _Worker:
 class QueryPool:
     """`size` worker processes over the store at `location`; `call` runs one request."""
 
-    def __init__(self, location: str | Path, *, size: int = 2) -> None:
+    def __init__(
+        self, location: str | Path, *, size: int = 2, max_queue: int | None = None
+    ) -> None:
         root = Path(location)
         if not (root / "current").exists():
             raise StoreError(f"no graph store at {root}: run `thbgraph build --store {root}` first")
         self.location = str(root)
         self.size = size
+        # Requests waiting for a worker beyond this are answered 503 + Retry-After at once.
+        self.max_queue = (
+            int(os.environ.get("THBGRAPH_QUEUE", "32")) if max_queue is None else max_queue
+        )
+        self._waiting = 0
+        from ._sandbox import network_isolation_works
+
+        if not network_isolation_works():
+            log.warning(
+                "thbgraph: outbound connections of query workers are not blocked at OS level "
+                "(no network namespace here); the query guard alone refuses SERVICE"
+            )
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
@@ -98,21 +119,43 @@ class QueryPool:
         """
         deadline = time.monotonic() + timeout
         try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty as exc:
-            raise QueryTimeout(
-                f"no query worker became free within {timeout:g} s (query_timeout_s limit)"
-            ) from exc
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            with self._lock:
+                if self._waiting >= self.max_queue:
+                    raise Overloaded(
+                        f"all {self.size} query workers are busy and {self._waiting} queries "
+                        f"wait (queue limit THBGRAPH_QUEUE={self.max_queue}): try again shortly",
+                        retry_after_s=2,
+                    ) from None
+                self._waiting += 1
+            try:
+                worker = self._idle.get(timeout=timeout)
+            except queue.Empty as exc:
+                raise QueryTimeout(
+                    f"no query worker became free within {timeout:g} s (query_timeout_s limit)",
+                    f"query_timeout_s={timeout:g}",
+                ) from exc
+            finally:
+                with self._lock:
+                    self._waiting -= 1
         remaining = max(0.01, deadline - time.monotonic())
         try:
             reply = worker.call(request, remaining)
         except (EOFError, OSError, BrokenPipeError) as exc:
+            code = worker.process.exitcode
             self._replace(worker)
-            raise InternalError(f"the query worker died: {exc}") from exc
+            raise QueryTimeout(
+                "the query worker was stopped while running the query (exit "
+                f"{code}): the query needs more than the worker's limits allow "
+                f"(worker_memory_mb={_memory_mb()}); narrow the query",
+                f"worker_memory_mb={_memory_mb()}",
+            ) from exc
         if reply is None:
             self._replace(worker)
             raise QueryTimeout(
-                f"the query ran longer than {timeout:g} s (query_timeout_s limit) and was stopped"
+                f"the query ran longer than {timeout:g} s (query_timeout_s limit) and was stopped",
+                f"query_timeout_s={timeout:g}",
             )
         self._idle.put(worker)
         return unwrap_reply(reply)
@@ -125,3 +168,9 @@ class QueryPool:
             self._all.clear()
         for w in workers:
             w.kill()
+
+
+def _memory_mb() -> int:
+    from ._sandbox import MEMORY_MB
+
+    return MEMORY_MB

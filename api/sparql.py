@@ -11,6 +11,7 @@ import logging
 from importlib.resources import files
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from ..graph.errors import InternalError, QueryError, QueryTimeout, ResultTooLarge, ThbGraphError
@@ -80,7 +81,8 @@ async def sparql_endpoint(request: Request) -> Response:
             return _error("the POST has no `query`: send the query in a `query` form field")
         return await _describe_service(request, backend)
     try:
-        info = inspect_query(preq.query)
+        # the full-grammar parse takes a few ms to a few hundred: off the event loop
+        info = await run_in_threadpool(inspect_query, preq.query)
     except QueryError as exc:
         return _error(str(exc))
     accept = request.headers.get("accept")

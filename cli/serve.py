@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -34,8 +35,22 @@ def serve(
     import uvicorn  # the API is imported only when serving
 
     from ..api.app import create_app
+    from ..api.http_limits import GuardedH11Protocol
 
     limits = Limits() if timeout is None else Limits(query_timeout_s=timeout)
     api_app = create_app(store or default_store_path(), limits, workers=workers)
     typer.echo(f"thbgraph: serving http://{host}:{port}/sparql (docs at /docs)", err=True)
-    uvicorn.run(api_app, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(
+        api_app,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        # Slow clients cannot hold the server: idle keep-alive connections close after a few
+        # seconds, headers are bounded in size, and open connections are capped (503 past it).
+        timeout_keep_alive=int(os.environ.get("THBGRAPH_KEEPALIVE_S", "5")),
+        limit_concurrency=int(os.environ.get("THBGRAPH_MAX_CONNECTIONS", "512")),
+        h11_max_incomplete_event_size=16 * 1024,
+        backlog=2048,
+        http=GuardedH11Protocol,
+    )

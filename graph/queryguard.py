@@ -4,8 +4,9 @@ The public endpoint is read-only and must never make a request of its own: both 
 pyoxigraph execute `SERVICE` by default (an SSRF hole), and a `FROM <http://...>` must never be
 fetched. This module reads the query's tokens (comments, strings and IRIs skipped, prefixed names
 resolved) so that a keyword inside a string or an IRI never fools it, and refuses updates and
-`SERVICE` before anything is executed. Syntax errors are left to the query engine, which reports
-them with line and column.
+`SERVICE` before anything is executed. Before the scan, queryparse.check_parsed measures the
+query (length, depth, triple patterns) and decides on rdflib's full SPARQL 1.1 parse tree, failing
+closed: what that parser cannot read is refused. Both lines must accept a query.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import QueryError
+from .queryparse import check_parsed
 
 __all__ = ["QueryInfo", "inspect_query"]
 
@@ -30,7 +32,7 @@ _TOKEN = re.compile(
   | (?P<string>'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
   | (?P<var>[?$][\w\u00b7\u00c0-\uffff]+)
-  | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:(?:[\w.\-:%\\\u00b7\u00c0-\uffff]*[\w\-:%\u00b7\u00c0-\uffff])?)
+  | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:(?:(?:[\w.\-:\u00b7\u00c0-\uffff]|%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%])*)?)
   | (?P<word>[A-Za-z_][A-Za-z_0-9]*)
   | (?P<other>.)
     """,
@@ -80,11 +82,11 @@ def _resolve(kind: str, value: str, prefixes: dict[str, str], base: str) -> str:
 def inspect_query(text: str) -> QueryInfo:
     """Classify a query and list its FROM / FROM NAMED graphs; refuse updates and SERVICE.
 
-    Raises QueryError naming what is refused. Malformed queries that still look like a query
-    pass through, so that the engine reports the syntax error with its position.
+    Raises QueryError naming what is refused (or which limit); unparsable text is refused.
     """
     if not text or not text.strip():
         raise QueryError("the query is empty: send a SPARQL query in the `query` parameter")
+    check_parsed(text)
     toks = _tokens(_unescape(text))
     prefixes: dict[str, str] = {}
     base = ""

@@ -49,3 +49,104 @@ def test_rest_parameters_cannot_change_a_query(
         # the graph is unchanged: MC.DEC/6/18 still has its one meeting
         ok = c.get("/api/cited-by", params={"symbol": "MC.DEC/6/18"})
         assert ok.status_code == 200 and len(ok.json()["meetings"]) == 1
+
+
+# --- The query guard against a live server, with a real listener on 127.0.0.1 ---------------
+
+
+@pytest.fixture(scope="module")
+def listener() -> Any:
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def _hit(self) -> None:
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            self.wfile.write(b'{"head":{"vars":[]},"results":{"bindings":[{}]}}')
+
+        do_GET = do_POST = _hit
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield srv.server_port, hits
+    srv.shutdown()
+
+
+ESCAPED_SERVICE = [
+    r"PREFIX ex: <http://example.org/> SELECT * WHERE { OPTIONAL { ?s ex:p\# ?o } "
+    r"SERVICE <http://127.0.0.1:{port}/sparql> { ?x ?y ?z } }",
+    r"PREFIX ex: <http://example.org/> SELECT * WHERE { OPTIONAL { ?s ex:p\' ?o } "
+    r"SERVICE <http://127.0.0.1:{port}/sparql> { ?x ?y ?z } }",
+    r"PREFIX ex: <http://example.org/> SELECT * WHERE { OPTIONAL { ?s ex:p\# ?o }"
+    "\n"
+    r" SE\u0052VICE <http://127.0.0.1:{port}/sparql> { ?x ?y ?z } }",
+]
+
+
+@pytest.mark.parametrize("template", ESCAPED_SERVICE)
+def test_escaped_service_never_reaches_a_listener(
+    served: Any, listener: Any, template: str
+) -> None:
+    port, hits = listener
+    query = template.replace("{port}", str(port))
+    with httpx.Client(base_url=served.base, timeout=30, trust_env=False) as c:
+        r = c.get("/sparql", params={"query": query})
+        assert r.status_code == 400, r.text
+    assert hits == []
+
+
+def test_escaped_service_through_the_cli_never_reaches_a_listener(
+    built_store: Path, listener: Any
+) -> None:
+    import subprocess
+    import sys
+
+    port, hits = listener
+    for template in ESCAPED_SERVICE:
+        query = template.replace("{port}", str(port))
+        cmd = [sys.executable, "-m", "thbgraph.cli", "query", query, "--store", str(built_store)]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        assert done.returncode not in (0, 139, -11), done.stderr
+        assert "Traceback" not in done.stderr
+    assert hits == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        r"PREFIX ex: <http://example.org/> SELECT * WHERE { OPTIONAL { ?s ex:p\# ?o } } LIMIT 1",
+        r"PREFIX ex: <http://example.org/> SELECT * WHERE { OPTIONAL { ?s ex:p\' ?o } } LIMIT 1",
+        'SELECT ?v { BIND("SERVICE <http://127.0.0.1:9/> {}" AS ?v) }',
+    ],
+)
+def test_harmless_queries_with_the_same_escapes_run(served: Any, query: str) -> None:
+    with httpx.Client(base_url=served.base, timeout=30, trust_env=False) as c:
+        assert c.get("/sparql", params={"query": query}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "needle"),
+    [
+        ("SELECT * WHERE { " + "{" * 5000 + "}" * 5000 + " }", "max_query"),
+        ("SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }", "max_query"),
+        ("SELECT * WHERE { FILTER(" + "!" * 9000 + "true) }", "max_query"),
+        ("PREFIX f: <http://f/> SELECT * { ?s ?p ?o FILTER(f:nope(?o)) } LIMIT 1", "nope"),
+    ],
+    ids=["braces", "parens", "bangs", "unknown-function"],
+)
+def test_hostile_queries_are_400_and_the_server_keeps_serving(
+    served: Any, query: str, needle: str
+) -> None:
+    with httpx.Client(base_url=served.base, timeout=30, trust_env=False) as c:
+        r = c.post("/sparql", data={"query": query})
+        assert r.status_code == 400, r.text
+        assert needle in r.text
+        assert c.get("/sparql", params={"query": "ASK {}"}).status_code == 200

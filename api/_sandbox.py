@@ -1,0 +1,79 @@
+"""Operating-system limits a query worker puts on itself before answering anything.
+
+A second line behind the query guard: a worker over the embedded store moves into a network
+namespace of its own with no interface (unshare CLONE_NEWNET; needs root or user namespaces), so
+that no query form can open an outbound connection even if the guard were fooled. Each worker
+caps its address space (RLIMIT_AS) and dies with its parent (PR_SET_PDEATHSIG, and a watchdog
+thread that notices a new parent), whatever kills the parent.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import resource
+import signal
+import threading
+import time
+
+__all__ = [
+    "MEMORY_MB",
+    "cap_memory",
+    "die_with_parent",
+    "isolate_network",
+    "network_isolation_works",
+]
+
+CLONE_NEWNET = 0x40000000
+PR_SET_PDEATHSIG = 1
+MEMORY_MB = int(os.environ.get("THBGRAPH_WORKER_MEMORY_MB", "1536"))
+
+_libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+
+
+def die_with_parent() -> None:
+    """SIGKILL this process when its parent ends (prctl), and a watchdog for the race before it."""
+    parent = os.getppid()
+    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="thbgraph-watchdog").start()
+
+
+def cap_memory(megabytes: int = MEMORY_MB) -> None:
+    """Cap this process's address space; past it allocations fail (MemoryError), not the host."""
+    if megabytes <= 0:
+        return
+    limit = megabytes * 1024 * 1024
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def isolate_network() -> bool:
+    """Move this process into a new network namespace (no interfaces); False when refused."""
+    if hasattr(os, "unshare"):
+        try:
+            os.unshare(CLONE_NEWNET)  # type: ignore[attr-defined]
+            return True
+        except OSError:
+            return False
+    return _libc.unshare(CLONE_NEWNET) == 0
+
+
+def network_isolation_works() -> bool:
+    """Probe in a short-lived child whether workers can drop the network."""
+    pid = os.fork()
+    if pid == 0:  # the child: report by exit code, never return into the caller
+        os._exit(0 if isolate_network() else 1)
+    _, status = os.waitpid(pid, 0)
+    return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
