@@ -39,9 +39,10 @@ class _Table:
 def _data() -> dict[str, Any]:
     path = resources.files("thbgraph.graph.extract") / "data" / "countries.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ThbGraphError(f"{path}: cannot read the country table: {exc}") from exc
+    return data
 
 
 def _pycountry_names(drop: set[str]) -> dict[str, str]:

@@ -166,7 +166,8 @@ def read_description(
     places = _places(before, start, register)
     years = [(int(m.group(1)), start + m.start(1)) for m in _YEAR.finditer(before)]
     body = _body(before + " " + head.group(0))
-    addendum_to, subject, subject_end = None, (), 0
+    addendum_to, subject_end = None, 0
+    subject: tuple[str, ...] = ()
     pos = head.end()
     while True:
         if m := _AFTER_YEAR.match(text, pos):

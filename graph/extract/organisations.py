@@ -599,10 +599,10 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
             found.append(OrgMention(start, end, name, entry.name, entry.acronym, key))
         else:
             found.append(OrgMention(start, end, name, " ".join(tokens), acronym, None))
-    for m in _NGO.finditer(text):
-        s, e = m.span("name")
+    for ngo in _NGO.finditer(text):
+        s, e = ngo.span("name")
         if not any(s < f.end and f.start < e for f in [*found, *known]):
-            found.append(OrgMention(s, e, m.group("name"), m.group("name"), None, None))
+            found.append(OrgMention(s, e, ngo.group("name"), ngo.group("name"), None, None))
     return found
 
 

@@ -556,8 +556,8 @@ def find_persons(text: str, register: Register) -> list[Person]:
             role = pre
             role_start = m.start() + prefix.index(pre)
             role_end = role_start + len(pre)
-        elif pre := _role_apposition(text, prefix, ns, ne) or _russian_post(text, name, ns):
-            role, role_start, role_end = pre
+        elif apposition := _role_apposition(text, prefix, ns, ne) or _russian_post(text, name, ns):
+            role, role_start, role_end = apposition
         elif honorific:
             title = honorific.group(0).split()[-1]
             role = title if _HONORIFICS.get(title) else None
