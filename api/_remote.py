@@ -35,7 +35,7 @@ def _serialize_triples(triples: Any, fmt: str, max_rows: int) -> bytes:
     rdf_format = RDF_FORMATS.get(fmt)
     if rdf_format is None:
         raise QueryError(f"{fmt!r} is not a graph result format")
-    out = []
+    out: list[ox.Triple] = []
     for t in triples:
         if len(out) >= max_rows:
             raise ResultTooLarge(
@@ -87,8 +87,8 @@ def remote_dump(store: RemoteGraphStore, req: dict[str, Any]) -> bytes | None:
     if graph is None:
         return store.dump(fmt)
     if graph == "__default__":
-        triples = set(store.query(_query("graph_triples")))
-        return ox.serialize(sorted(triples, key=str), format=fmt) or b""
+        distinct = set(store.query(_query("graph_triples")))
+        return ox.serialize(sorted(distinct, key=str), format=fmt) or b""
     if not _has_graph(store, graph):
         return None
     triples = list(store.query(_query("graph_triples"), bindings={"g": ox.NamedNode(graph)}))

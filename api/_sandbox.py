@@ -63,11 +63,11 @@ def isolate_network() -> bool:
     """Move this process into a new network namespace (no interfaces); False when refused."""
     if hasattr(os, "unshare"):
         try:
-            os.unshare(CLONE_NEWNET)  # type: ignore[attr-defined]
+            os.unshare(CLONE_NEWNET)
             return True
         except OSError:
             return False
-    return _libc.unshare(CLONE_NEWNET) == 0
+    return bool(_libc.unshare(CLONE_NEWNET) == 0)
 
 
 def network_isolation_works() -> bool:

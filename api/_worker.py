@@ -16,7 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..graph.errors import InternalError, QueryError, QueryTimeout, ThbGraphError
+from ..graph.errors import InternalError, QueryError, QueryTimeout, StoreError, ThbGraphError
 from ..graph.store import GraphStore, open_store, term_from_python, to_python
 from ._results import PREFIXES, RDF_FORMATS, ResultTooLarge, serialize_boolean, serialize_solutions
 
@@ -61,7 +61,9 @@ class _StoreHandle:
             if self.store is not None:
                 self.store.close()
             opened = open_store(self.location)
-            self.store = _BindingStore(opened.inner, location=opened.location)
+            if not isinstance(opened, GraphStore):
+                raise StoreError(f"{self.location}: not an embedded store")
+            self.store = _BindingStore(opened.inner, location=self.location)
             self.target = target
         return self.store
 
@@ -105,7 +107,7 @@ def _sparql(store: GraphStore, req: dict[str, Any]) -> bytes:
     if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
         return serialize_solutions(result, names, fmt, max_rows=max_rows)
-    triples = []
+    triples: list[Any] = []
     for t in result:
         if len(triples) >= max_rows:
             raise ResultTooLarge(
@@ -139,8 +141,8 @@ def _dump(store: GraphStore, req: dict[str, Any]) -> bytes | None:
     graph = req.get("graph")
     if graph == "__default__":
         # The default graph is the union of the named graphs: serialise their triples.
-        triples = {q.triple for q in store.inner.quads_for_pattern(None, None, None)}
-        return ox.serialize(sorted(triples, key=str), format=fmt) or b""
+        distinct = {q.triple for q in store.inner.quads_for_pattern(None, None, None)}
+        return ox.serialize(sorted(distinct, key=str), format=fmt) or b""
     if graph is None:
         return store.dump(fmt)
     if not store.inner.contains_named_graph(ox.NamedNode(graph)):

@@ -18,8 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from ..graph.errors import QueryTimeout
-from ..graph.store import RemoteGraphStore, open_store
+from ..graph.errors import QueryTimeout, StoreError
+from ..graph.store import GraphStore, RemoteGraphStore, open_store
 from ._worker import _BindingStore, error_reply, handle_request
 from .pool import unwrap_reply
 
@@ -54,7 +54,9 @@ class CurrentStore:
                     opened: Any = RemoteGraphStore(str(self.location), timeout_s=self.timeout_s)
                 else:  # the old handle is dropped, not closed: a request may still use it
                     embedded = open_store(self.location)
-                    opened = _BindingStore(embedded.inner, location=embedded.location)
+                    if not isinstance(embedded, GraphStore):
+                        raise StoreError(f"{self.location}: not an embedded store")
+                    opened = _BindingStore(embedded.inner, location=Path(self.location))
                 current = self._current = (target, opened)
             return current[1]
 

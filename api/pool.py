@@ -57,7 +57,8 @@ class _Worker:
         """Send a request; the reply, or None when the time limit passed."""
         self.conn.send(request)
         if self.conn.poll(timeout):
-            return self.conn.recv()
+            reply: tuple[Any, ...] = self.conn.recv()
+            return reply
         return None
 
     def kill(self) -> None:

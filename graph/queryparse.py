@@ -97,12 +97,13 @@ def _walk(node: object, seen: dict[str, int], budget: list[int]) -> None:
         if isinstance(name, str):
             seen[name] = seen.get(name, 0) + 1
             if name == "TriplesBlock":
-                seen["triples"] = seen.get("triples", 0) + len(cur.get("triples") or [])
+                found = cur.get("triples") if hasattr(cur, "get") else None
+                seen["triples"] = seen.get("triples", 0) + len(found or [])
         if isinstance(cur, dict):
             stack.extend(cur.values())
         if isinstance(cur, (list, tuple)) or hasattr(cur, "as_list"):
             with contextlib.suppress(TypeError):
-                stack.extend(list(cur))
+                stack.extend(list(cur))  # type: ignore[call-overload]  # pyparsing results iterate
 
 
 def check_parsed(text: str, limits: QueryLimits | None = None) -> None:

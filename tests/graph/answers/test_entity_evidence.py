@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from thbgraph.api import _calls
+from thbgraph.graph import answers
 from thbgraph.graph.store import open_store
 
 _NAMES = """
@@ -42,13 +42,13 @@ def _all_passages(store: object) -> int:
 
 def test_each_actors_and_publications_evidence_is_about_it(store: object) -> None:
     total = _all_passages(store)
-    entities = [a["iri"] for a in _calls.actors(store)] + [  # type: ignore[arg-type]
+    entities = [a["iri"] for a in answers.actors(store)] + [  # type: ignore[arg-type]
         p["iri"]
-        for p in _calls.publications(store)  # type: ignore[arg-type]
+        for p in answers.publications(store)  # type: ignore[arg-type]
     ]
     assert entities
     for iri in entities:
-        evidence = _calls.describe(store, iri)["evidence"]  # type: ignore[arg-type]
+        evidence = answers.describe(store, iri)["evidence"]  # type: ignore[arg-type]
         assert len(evidence) < total, f"<{iri}> lists every passage of the store"
         for e in evidence:
             assert e["supports"] is not None
@@ -60,7 +60,7 @@ def test_each_actors_and_publications_evidence_is_about_it(store: object) -> Non
 def test_the_query_binds_the_entity_in_every_branch(store: object) -> None:
     """An IRI no annotation mentions has no evidence (the UNION bug returned all of them)."""
     rows = store.select(  # type: ignore[attr-defined]
-        _calls._query("entity_evidence"),
+        answers._query("entity_evidence"),
         bindings={"entity": ox.NamedNode("https://w3id.org/thbgraph/id/nobody")},
     )
     assert rows == []
