@@ -8,6 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from thbgraph.graph import answers
+from thbgraph.graph.queries import load_query
 from thbgraph.graph.store import open_store
 
 _NAMES = """
@@ -60,7 +61,7 @@ def test_each_actors_and_publications_evidence_is_about_it(store: object) -> Non
 def test_the_query_binds_the_entity_in_every_branch(store: object) -> None:
     """An IRI no annotation mentions has no evidence (the UNION bug returned all of them)."""
     rows = store.select(  # type: ignore[attr-defined]
-        answers._query("entity_evidence"),
+        load_query("entity_evidence"),
         bindings={"entity": ox.NamedNode("https://w3id.org/thbgraph/id/nobody")},
     )
     assert rows == []
