@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from ..graph.errors import StoreError
 from ..graph.settings import Limits, default_store_path
 from ..graph.store import RemoteGraphStore, remote_location
+from .caching import install as install_caching
 from .deps import Backend
 from .head import HeadAsGet
 from .local import CurrentStore, LocalRunner
@@ -94,6 +95,7 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
+    install_caching(app)  # ETag / Last-Modified / 304: inside CORS, so 304s get CORS headers
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],
