@@ -17,7 +17,15 @@ import pyoxigraph as ox
 from .queries import load_query
 from .vocab import BASE, GRAPH_RUNS, RDF, THB, XSD
 
-__all__ = ["AS", "Change", "carry_over", "change_quads", "graph_size", "read_changes"]
+__all__ = [
+    "AS",
+    "Change",
+    "carry_over",
+    "change_quads",
+    "changes_from_rows",
+    "graph_size",
+    "read_changes",
+]
 
 AS = "https://www.w3.org/ns/activitystreams#"
 KINDS = ("build", "add", "remove")
@@ -110,7 +118,11 @@ def carry_over(root: Path) -> tuple[list[ox.Quad], int]:
 
 def read_changes(store: Any, *, limit: int = MAX_CHANGES) -> list[Change]:
     """The change log of a store (a GraphStore or the server's handle), newest first."""
-    rows = store.select(load_query("changes"))
+    return changes_from_rows(store.select(load_query("changes")), limit=limit)
+
+
+def changes_from_rows(rows: list[dict[str, Any]], *, limit: int = MAX_CHANGES) -> list[Change]:
+    """Changes from the rows of the `changes` query (plain values), newest first."""
     out = []
     for r in rows[: max(0, min(limit, MAX_CHANGES))]:
         files = r.get("files") or ""
