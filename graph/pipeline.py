@@ -529,6 +529,7 @@ def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:
                 for q in inner.quads_for_pattern(
                     None, ox.NamedNode(str(THB.sourceFile)), None, graph
                 )
+                if isinstance(q.object, ox.Literal)
             ][:1] or [w]
             removed += changes.graph_size(inner, graph.value)
             inner.remove_graph(graph)

@@ -95,7 +95,7 @@ def atom_feed(changes: list[Change], base: str) -> bytes:
         etree.SubElement(entry, a + "summary").text = _summary(change)
         content = etree.SubElement(entry, a + "content", type="text")
         content.text = "\n".join(change.documents)
-    return etree.tostring(feed, xml_declaration=True, encoding="utf-8")
+    return bytes(etree.tostring(feed, xml_declaration=True, encoding="utf-8"))
 
 
 async def _changes(backend: Any, limit: int) -> tuple[list[Change], int]:
