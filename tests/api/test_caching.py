@@ -23,6 +23,8 @@ PATHS: list[tuple[str, dict[str, str], dict[str, str]]] = [
     ("/doc/commitment/mc-dec-6-18", {}, {"Accept": "text/html"}),
     ("/.well-known/void", {}, {}),
     ("/dumps/thbgraph.nq", {}, {}),
+    ("/export", {"format": "d3", "view": "actors"}, {}),
+    ("/changes", {}, {}),
 ]
 
 NEW_DOC = (
