@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from ..graph.errors import StoreError
 from ..graph.settings import Limits, default_store_path
 from ..graph.store import RemoteGraphStore, remote_location
+from .caching import install as install_caching
 from .deps import Backend
 from .head import HeadAsGet
 from .local import CurrentStore, LocalRunner
@@ -94,6 +95,7 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
+    install_caching(app)  # ETag / Last-Modified / 304: inside CORS, so 304s get CORS headers
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],
@@ -105,7 +107,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
 
     from .gsp import router as gsp_router
-    from .routes import commitments, documents, entities, linked_data, meetings, wellknown
+    from .routes import changes, commitments, documents, entities, linked_data, meetings, wellknown
     from .sparql import router as sparql_router
 
     app.include_router(sparql_router)
@@ -116,6 +118,7 @@ def create_app(
         app.include_router(module.router, include_in_schema=False)
     app.include_router(linked_data.router)
     app.include_router(wellknown.router)
+    app.include_router(changes.router)  # /changes, /changes.atom
     if importlib.util.find_spec(f"{__package__}.exports") is not None:
         from .exports import router as exports_router  # /export and /graph (another module)
 

@@ -49,6 +49,7 @@ COMMAND_MODULES = [
     "validate",  # validate
     "traceability",  # cited-by, query, show, resolve
     "storecmd",  # load, graphs, dump
+    "changes",  # changes
     "serve",  # serve
     "export",  # export
     "synth",  # synth

@@ -74,11 +74,19 @@ def cited_by(
         str, typer.Argument(help="A commitment symbol as you write it, e.g. MC.DEC/6/18.")
     ],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only meetings starting on or after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only meetings starting on or before YYYY-MM-DD.")
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Which meetings cited a commitment, with the documents and exact passages as evidence."""
+    from ..graph.timeline import within
+
     with open_store(store or default_store_path()) as kg:
-        answer = cited_by_answer(kg, symbol)
+        answer = within(cited_by_answer(kg, symbol), since=since, until=until)
     if format is Format.json:
         typer.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import changes
 from .build import KnownMeeting, MeetingResolver, date_literal, document_quads
 from .errors import DocumentError, StoreError, ThbGraphError, ValidationFailed
 from .model import Extraction, Meeting
@@ -33,6 +34,7 @@ from .vocab import (
     GRAPH_REGISTER,
     GRAPH_RUNS,
     PROV,
+    THB,
     XSD,
     MeetingKey,
     document_graph,
@@ -312,7 +314,15 @@ def build_store(
             server.replace_all(everything)
     else:
         with Generation(store_path) as gen:
-            gen.load_nquads(_serialise(everything))
+            log, before = changes.carry_over(store_path)  # the change log survives a rebuild
+            log += changes.change_quads(
+                "build",
+                [ex.source for ex in extractions],
+                added=len(everything),
+                removed=before,
+                generation=gen.path.name,
+            )
+            gen.load_nquads(_serialise(everything + log))
             gen.commit()
     timings["store"] = time.perf_counter() - t
     return BuildReport(
@@ -379,7 +389,9 @@ def add_documents(
         doc_quads, ids = _document_quads(extractions, register, MeetingResolver(known))
         timings["rdf"] = time.perf_counter() - t
         t = time.perf_counter()
+        replaced = 0
         for did in ids:
+            replaced += changes.graph_size(gen.store.inner, str(document_graph(did)))
             gen.store.inner.remove_graph(ox.NamedNode(str(document_graph(did))))
         gen.store.inner.extend(doc_quads)
         neighbourhood = _neighbourhood(gen.store, doc_quads)
@@ -389,6 +401,15 @@ def add_documents(
         timings["validate"] = time.perf_counter() - t
         t = time.perf_counter()
         gen.store.inner.extend(_run_quads(extractions, ids))
+        gen.store.inner.extend(
+            changes.change_quads(
+                "add",
+                [ex.source for ex in extractions],
+                added=len(doc_quads),
+                removed=replaced,
+                generation=gen.path.name,
+            )
+        )
         gen.commit()
         timings["commit"] = time.perf_counter() - t
     return BuildReport(
@@ -500,8 +521,18 @@ def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:
                 f"no such document in the store: {', '.join(missing)} "
                 f"(known: {', '.join(present[:10])})"
             )
+        removed, names = 0, []
         for w in wanted:
-            inner.remove_graph(ox.NamedNode(str(document_graph(w))))
+            graph = ox.NamedNode(str(document_graph(w)))
+            names += [
+                q.object.value
+                for q in inner.quads_for_pattern(
+                    None, ox.NamedNode(str(THB.sourceFile)), None, graph
+                )
+                if isinstance(q.object, ox.Literal)
+            ][:1] or [w]
+            removed += changes.graph_size(inner, graph.value)
+            inner.remove_graph(graph)
             prefix = f"{BASE}id/activity/{w}/"
             stale = [
                 q
@@ -510,6 +541,11 @@ def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:
             ]
             for q in stale:
                 inner.remove(q)
+        inner.extend(
+            changes.change_quads(
+                "remove", names, added=0, removed=removed, generation=gen.path.name
+            )
+        )
         gen.commit()
     return wanted
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
+from ...graph.timeline import within
 from ..deps import BackendDep, Limit, Offset, json_response, paginate
 
 __all__ = ["router"]
@@ -35,9 +37,16 @@ async def list_commitments(
 async def cited_by(
     backend: BackendDep,
     symbol: Annotated[str, Query(description="A symbol as people write it: MC.DEC/6/18.")],
+    since: Annotated[
+        date | None, Query(description="Only meetings starting on or after (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        date | None, Query(description="Only meetings starting on or before (YYYY-MM-DD).")
+    ] = None,
 ) -> Response:
     """Meetings (date, place/online, documents) citing the commitment, with exact passages."""
-    return json_response(await backend.run("cited_by", symbol=symbol))
+    answer = await backend.run("cited_by", symbol=symbol)
+    return json_response(within(answer, since=since, until=until))
 
 
 @router.get("/resolve", summary="Turn a written reference into the commitment it means")

@@ -1,0 +1,138 @@
+"""Conditional requests: an ETag and Last-Modified on every GET answer, 304 when nothing changed.
+
+An answer depends only on the store's generation and the request (path, query parameters,
+Accept), so the ETag is a hash of those: it changes when `thbgraph build`, `add` or `remove`
+swaps in a new generation, and a client (or a cache) that sends it back in If-None-Match gets a
+304 before any query runs. Last-Modified is the time the generation was made current.
+
+The generation is read before the request is answered; a swap during the request can only make
+the body newer than its tag, so a later revalidation sees a different tag and fetches again.
+A remote store (sparql+http://...) has no generations: its answers carry no validators.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from email.utils import formatdate, parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+from fastapi import FastAPI
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["ConditionalGet", "generation_validators", "install", "request_etag"]
+
+# Paths with their own validators (StaticFiles) or nothing from the store.
+SKIP_PREFIXES = ("/static/",)
+VARY = "Accept"
+CACHE_CONTROL = "public, no-cache"  # caches may keep an answer, revalidating it with the ETag
+
+
+def request_etag(generation: str, path: str, query_string: bytes, accept: str) -> str:
+    """The ETag of a GET answer: the generation, the path, the sorted query and Accept.
+
+    GET and HEAD share it (a HEAD answers what GET would).
+    """
+    query = sorted(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
+    digest = hashlib.sha256()
+    for part in (generation, path, repr(query), " ".join(accept.split())):
+        digest.update(part.encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+    return f'"{digest.hexdigest()[:32]}"'
+
+
+def generation_validators(store: Any) -> tuple[str, float] | None:
+    """The current generation's name and the time it was made current, or None (remote store)."""
+    if getattr(store, "remote", True):
+        return None
+    link = Path(store.location) / "current"
+    try:
+        target = os.readlink(link)
+        made = os.lstat(link).st_mtime
+    except OSError:
+        return None
+    return os.path.basename(os.path.normpath(target)), made
+
+
+def _etag_matches(header: str, etag: str) -> bool:
+    """Weak comparison of If-None-Match (RFC 9110 13.1.2): '*' or any listed tag, W/ or not."""
+    if header.strip() == "*":
+        return True
+    tags = [t.strip().removeprefix("W/") for t in header.split(",")[:64]]  # bounded list
+    return etag in tags
+
+
+def _not_modified_since(header: str, made: float) -> bool:
+    try:
+        since = parsedate_to_datetime(header).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False  # an unreadable date is ignored (RFC 9110 13.1.3)
+    return int(made) <= since
+
+
+class ConditionalGet:
+    """ASGI middleware: validators on 2xx GET/HEAD answers, and 304 for a matching request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("GET", "HEAD")
+            or scope["path"].startswith(SKIP_PREFIXES)
+        ):
+            await self.app(scope, receive, send)
+            return
+        backend = getattr(scope["app"].state, "backend", None)
+        validators = generation_validators(backend.local.store) if backend is not None else None
+        if validators is None:
+            await self.app(scope, receive, send)
+            return
+        generation, made = validators
+        headers = Headers(scope=scope)
+        etag = request_etag(
+            generation, scope["path"], scope.get("query_string", b""), headers.get("accept", "")
+        )
+        extra = {
+            "etag": etag,
+            "last-modified": formatdate(int(made), usegmt=True),
+            "cache-control": CACHE_CONTROL,
+        }
+        if_none_match = headers.get("if-none-match")
+        if_modified_since = headers.get("if-modified-since")
+        fresh = (
+            _etag_matches(if_none_match, etag)
+            if if_none_match is not None
+            else if_modified_since is not None and _not_modified_since(if_modified_since, made)
+        )
+        if fresh:
+            out = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in extra.items()]
+            out.append((b"vary", VARY.encode("latin-1")))
+            await send({"type": "http.response.start", "status": 304, "headers": out})
+            await send({"type": "http.response.body", "body": b""})
+            return
+
+        async def send_with_validators(message: Message) -> None:
+            if message["type"] == "http.response.start" and 200 <= message["status"] < 300:
+                out = MutableHeaders(scope=message)
+                if "etag" not in out:
+                    for key, value in extra.items():
+                        if key not in out:
+                            out[key] = value
+                    vary = out.get("vary")
+                    if vary is None:
+                        out["vary"] = VARY
+                    elif VARY.lower() not in vary.lower():
+                        out["vary"] = f"{vary}, {VARY}"
+            await send(message)
+
+        await self.app(scope, receive, send_with_validators)
+
+
+def install(app: FastAPI) -> None:
+    """Add the conditional-request middleware (call before CORS, so CORS wraps the 304s too)."""
+    app.add_middleware(ConditionalGet)

@@ -1,0 +1,58 @@
+"""Answers up to a date: keep the meetings whose start date lies within [since, until], inclusive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .errors import QueryError
+
+__all__ = ["parse_day", "within"]
+
+
+def parse_day(value: str | dt.date | None, *, name: str) -> dt.date | None:
+    """A date bound (YYYY-MM-DD) or None; QueryError naming the option when it is not a date."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise QueryError(f"{name} {value!r}: expected a date as YYYY-MM-DD") from None
+
+
+def _start(meeting: dict[str, Any]) -> dt.date | None:
+    value = meeting.get("start_date")
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def within(
+    answer: dict[str, Any],
+    *,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+) -> dict[str, Any]:
+    """A cited-by answer with only the meetings starting between `since` and `until` (inclusive).
+
+    With a bound given, a meeting without a start date is left out: it cannot be placed in time.
+    Documents about no identified meeting are kept as they are. The bounds are echoed back.
+    """
+    low, high = parse_day(since, name="since"), parse_day(until, name="until")
+    if low is None and high is None:
+        return answer
+    if low is not None and high is not None and low > high:
+        raise QueryError(f"since {low} is after until {high}")
+    kept = []
+    for m in answer["meetings"]:
+        start = _start(m)
+        if start is None or (low and start < low) or (high and start > high):
+            continue
+        kept.append(m)
+    return {
+        **answer,
+        "meetings": kept,
+        "since": low.isoformat() if low else None,
+        "until": high.isoformat() if high else None,
+    }
