@@ -1,0 +1,202 @@
+"""Full-text search with SQLite FTS5: labels, aliases and evidence passages, BM25-ranked.
+
+The index is a SQLite file beside the embedded store, inside its generation directory
+(`generations/<id>/thbgraph-fts5.sqlite`). A generation never changes once current, so its index
+is written once: at first use (built from the store, written to a temporary file and renamed into
+place, so a reader sees no index or a whole one) or ahead of time by `write_index`. `add` and
+`remove` write a new generation, which gets its own index. A store in memory, or a generation
+directory this process cannot write, gets an index in memory, kept for the life of the store.
+
+Words are split by FTS5's `unicode61` tokenizer with `remove_diacritics 2` (case and accents
+folded, Latin and Cyrillic alike: "traite" finds "traité"). There is no stemming: no Snowball
+stemmer is installed here, so "victims" does not find "victim".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from ..store import GraphStore
+from ._common import rows
+
+__all__ = ["INDEX_FILE", "build_index", "index_for", "query_index", "write_index"]
+
+INDEX_FILE = "thbgraph-fts5.sqlite"
+SCHEMA_VERSION = 1
+MAX_TERMS = 16
+MAX_CANDIDATES = 5000
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MEMORY: dict[int, sqlite3.Connection] = {}
+_LOCK = threading.Lock()
+
+
+def _short_kind(kind: Any) -> str | None:
+    return str(kind).rsplit("#", 1)[-1].rsplit("/", 1)[-1] if kind else None
+
+
+def build_index(store: GraphStore, conn: sqlite3.Connection) -> int:
+    """Fill an empty SQLite database with the index of `store`; the number of rows indexed."""
+    conn.executescript(
+        """
+        CREATE VIRTUAL TABLE entries USING fts5(
+            label, passage,
+            entity UNINDEXED, kind UNINDEXED, year UNINDEXED, lang UNINDEXED,
+            source UNINDEXED, start UNINDEXED, stop UNINDEXED,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE entity_years (entity TEXT NOT NULL, year INTEGER NOT NULL,
+                                   PRIMARY KEY (entity, year)) WITHOUT ROWID;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        """
+    )
+    kinds: dict[str, str] = {}
+    labels: dict[tuple[str, str], str] = {}
+    for r in rows(store, "search_index_labels"):
+        key = (r["entity"], str(r["label"]))
+        labels.setdefault(key, r.get("lang") or "")
+        k = _short_kind(r.get("kind"))
+        if k and (r["entity"] not in kinds or k < kinds[r["entity"]]):
+            kinds[r["entity"]] = k
+    passages: dict[tuple[str, str, int], tuple[Any, ...]] = {}
+    years: set[tuple[str, int]] = set()
+    for r in rows(store, "search_index_passages"):
+        k = _short_kind(r.get("kind"))
+        if k and (r["body"] not in kinds or k < kinds[r["body"]]):
+            kinds[r["body"]] = k
+        year = _year(r.get("date"))
+        if year is not None:
+            years.add((r["body"], year))
+        key = (r["body"], r["source"], int(r["start"]))
+        if key not in passages:
+            passages[key] = (str(r["quote"]), year, r.get("lang") or "", int(r["end"]))
+    conn.executemany(
+        "INSERT INTO entries (label, passage, entity, kind, year, lang) VALUES (?, NULL, ?, ?, NULL, ?)",
+        ((label, e, kinds.get(e), lang) for (e, label), lang in labels.items()),
+    )
+    conn.executemany(
+        "INSERT INTO entries (label, passage, entity, kind, year, lang, source, start, stop)"
+        " VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (text, e, kinds.get(e), year, lang, src, start, end)
+            for (e, src, start), (text, year, lang, end) in passages.items()
+        ),
+    )
+    conn.executemany("INSERT INTO entity_years VALUES (?, ?)", sorted(years))
+    conn.execute("INSERT INTO entries (entries) VALUES ('optimize')")
+    conn.execute("INSERT INTO meta VALUES ('version', ?)", (str(SCHEMA_VERSION),))
+    conn.commit()
+    return len(labels) + len(passages)
+
+
+def _year(date: Any) -> int | None:
+    m = re.match(r"\s*(\d{4})", str(date)) if date else None
+    return int(m.group(1)) if m else None
+
+
+def write_index(store: GraphStore, directory: Path) -> Path:
+    """Write the index of `store` into `directory` atomically (temporary file, then rename)."""
+    final = directory / INDEX_FILE
+    tmp = directory / f".{INDEX_FILE}.{os.getpid()}.{threading.get_ident()}.tmp"
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        build_index(store, conn)
+    except BaseException:
+        conn.close()
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    conn.close()
+    os.replace(tmp, final)
+    return final
+
+
+def index_for(store: GraphStore) -> sqlite3.Connection:
+    """A connection to the index of `store` (built on first use; see the module docstring)."""
+    generation = getattr(store, "generation", None)
+    if generation is not None:
+        path = Path(generation) / INDEX_FILE
+        if not path.exists() and os.access(generation, os.W_OK):
+            with contextlib.suppress(OSError):
+                write_index(store, Path(generation))
+        if path.exists():
+            return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    with _LOCK:
+        conn = _MEMORY.get(id(store))
+        if conn is None:
+            conn = sqlite3.connect(":memory:", check_same_thread=False)
+            build_index(store, conn)
+            _MEMORY[id(store)] = conn
+            with contextlib.suppress(TypeError):
+                import weakref
+
+                weakref.finalize(store, _MEMORY.pop, id(store), None)
+        return conn
+
+
+def match_expression(q: str) -> str | None:
+    """The FTS5 query for the user's text: every word (at most MAX_TERMS) must occur; None if none."""
+    words = _WORD.findall(q)[:MAX_TERMS]
+    return " ".join('"' + w.replace('"', "") + '"' for w in words) or None
+
+
+def query_index(
+    conn: sqlite3.Connection,
+    q: str,
+    *,
+    kind: str | None = None,
+    year: int | None = None,
+    limit: int = MAX_CANDIDATES,
+) -> list[dict[str, Any]]:
+    """Matching rows, best first: entity, kind, field (label/passage), text, snippet, score, ..."""
+    expr = match_expression(q)
+    if expr is None:
+        return []
+    where = ["entries MATCH ?"]
+    args: list[Any] = [expr]
+    if kind:
+        where.append("kind = ?")
+        args.append(kind)
+    if year is not None:
+        where.append(
+            "(year = ? OR (year IS NULL AND entity IN"
+            " (SELECT entity FROM entity_years WHERE year = ?)))"
+        )
+        args += [year, year]
+    sql = (
+        "SELECT entity, kind, year, lang, source, start, stop, label, passage,"
+        " bm25(entries, 4.0, 1.0) AS rank,"
+        " snippet(entries, -1, '<mark>', '</mark>', '…', 16)"
+        f" FROM entries WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?"
+    )
+    args.append(max(1, min(limit, MAX_CANDIDATES)))
+    out = []
+    with _LOCK:
+        cursor = conn.execute(sql, args)
+        found = cursor.fetchall()
+    for entity, k, y, lang, src, start, stop, label, passage, rank, snip in found:
+        out.append(
+            {
+                "entity": entity,
+                "kind": k,
+                "year": y,
+                "lang": lang or None,
+                "field": "label" if label is not None else "passage",
+                "text": label if label is not None else passage,
+                "document": src,
+                "start": start,
+                "end": stop,
+                "score": round(-float(rank), 4),
+                "snippet": snip,
+            }
+        )
+    return out
