@@ -33,7 +33,21 @@ MAX_TERMS = 16
 MAX_CANDIDATES = 5000
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MEMORY: dict[int, sqlite3.Connection] = {}
+_OPEN: dict[str, sqlite3.Connection] = {}  # read-only index files, per generation, oldest first
+MAX_OPEN = 4
 _LOCK = threading.Lock()
+_SEARCH_SQL = """
+SELECT entity, kind, year, lang, source, start, stop, label, passage,
+       bm25(entries, 4.0, 1.0) AS rank,
+       snippet(entries, -1, '<mark>', '</mark>', '…', 16)
+FROM entries
+WHERE entries MATCH :expr
+  AND (:kind IS NULL OR kind = :kind)
+  AND (:year IS NULL OR year = :year
+       OR (year IS NULL AND entity IN (SELECT entity FROM entity_years WHERE year = :year)))
+ORDER BY rank
+LIMIT :limit
+"""
 
 
 def _short_kind(kind: Any) -> str | None:
@@ -129,7 +143,16 @@ def index_for(store: GraphStore) -> sqlite3.Connection:
             with contextlib.suppress(OSError):
                 write_index(store, Path(generation))
         if path.exists():
-            return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+            with _LOCK:
+                conn = _OPEN.get(str(path))
+                if conn is None:
+                    conn = sqlite3.connect(
+                        f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False
+                    )
+                    while len(_OPEN) >= MAX_OPEN:  # older generations are dropped first
+                        _OPEN.pop(next(iter(_OPEN))).close()
+                    _OPEN[str(path)] = conn
+                return conn
     with _LOCK:
         conn = _MEMORY.get(id(store))
         if conn is None:
@@ -161,27 +184,15 @@ def query_index(
     expr = match_expression(q)
     if expr is None:
         return []
-    where = ["entries MATCH ?"]
-    args: list[Any] = [expr]
-    if kind:
-        where.append("kind = ?")
-        args.append(kind)
-    if year is not None:
-        where.append(
-            "(year = ? OR (year IS NULL AND entity IN"
-            " (SELECT entity FROM entity_years WHERE year = ?)))"
-        )
-        args += [year, year]
-    sql = (
-        "SELECT entity, kind, year, lang, source, start, stop, label, passage,"
-        " bm25(entries, 4.0, 1.0) AS rank,"
-        " snippet(entries, -1, '<mark>', '</mark>', '…', 16)"
-        f" FROM entries WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?"
-    )
-    args.append(max(1, min(limit, MAX_CANDIDATES)))
+    args = {
+        "expr": expr,
+        "kind": kind or None,
+        "year": year,
+        "limit": max(1, min(limit, MAX_CANDIDATES)),
+    }
     out = []
     with _LOCK:
-        cursor = conn.execute(sql, args)
+        cursor = conn.execute(_SEARCH_SQL, args)
         found = cursor.fetchall()
     for entity, k, y, lang, src, start, stop, label, passage, rank, snip in found:
         out.append(
