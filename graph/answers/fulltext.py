@@ -22,6 +22,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from ..errors import StoreError
 from ..store import GraphStore
 from ._common import rows
 
@@ -119,18 +120,22 @@ def write_index(store: GraphStore, directory: Path) -> Path:
     tmp = directory / f".{INDEX_FILE}.{os.getpid()}.{threading.get_ident()}.tmp"
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
-    conn = sqlite3.connect(tmp)
     try:
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
-        build_index(store, conn)
-    except BaseException:
-        conn.close()
-        with contextlib.suppress(FileNotFoundError):
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            build_index(store, conn)
+        finally:
+            conn.close()
+        os.replace(tmp, final)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
             tmp.unlink()
-        raise
-    conn.close()
-    os.replace(tmp, final)
+        raise StoreError(f"cannot write the search index in {directory}: {exc}") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
     return final
 
 
@@ -140,7 +145,7 @@ def index_for(store: GraphStore) -> sqlite3.Connection:
     if generation is not None:
         path = Path(generation) / INDEX_FILE
         if not path.exists() and os.access(generation, os.W_OK):
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(StoreError):
                 write_index(store, Path(generation))
         if path.exists():
             with _LOCK:

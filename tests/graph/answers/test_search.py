@@ -189,7 +189,16 @@ def test_an_added_document_is_found_through_a_new_generation_index(
     add_documents(writable_store, [doc])
     with open_store(writable_store) as store:
         assert store.generation != old
+        assert (store.generation / INDEX_FILE).exists(), "add writes the index with the generation"
         hits = search(store, "zembla")
-        assert (store.generation / INDEX_FILE).exists()
     assert hits, "the new document's passage is in the new generation's index"
     assert any("<mark>Zembla</mark>" in p["snippet"] for h in hits for p in h["passages"])
+
+
+def test_a_generation_without_an_index_gets_one_at_first_search(writable_store: Path) -> None:
+    with open_store(writable_store) as store:
+        index = store.generation / INDEX_FILE
+        index.unlink()
+        assert search(store, "CETS")[0]["id"] == "commitment/cets-197"
+        assert index.exists()
+        assert not list(store.generation.glob(f".{INDEX_FILE}*"))  # no temporary file left
