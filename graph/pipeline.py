@@ -22,6 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import changes
+from .answers.fulltext import write_index
 from .build import KnownMeeting, MeetingResolver, date_literal, document_quads
 from .errors import DocumentError, StoreError, ThbGraphError, ValidationFailed
 from .model import Extraction, Meeting
@@ -323,6 +324,7 @@ def build_store(
                 generation=gen.path.name,
             )
             gen.load_nquads(_serialise(everything + log))
+            write_index(gen.store, gen.path)
             gen.commit()
     timings["store"] = time.perf_counter() - t
     return BuildReport(

@@ -54,9 +54,15 @@ async def get_publication(backend: BackendDep, publication_id: str) -> dict[str,
 @router.get("/search", summary="Search labels, aliases and passages")
 async def search(
     backend: BackendDep,
-    q: Annotated[str, Query(min_length=2, description="Text to look for (case-insensitive).")],
+    q: Annotated[str, Query(min_length=2, description="Words to look for (case-insensitive).")],
+    kind: Annotated[
+        str | None, Query(pattern=r"^\w{1,64}$", description="Only this kind (e.g. Meeting).")
+    ] = None,
+    year: Annotated[int | None, Query(ge=1900, le=2100, description="Only this year.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Entities whose labels or aliases contain `q`, or supported by a passage containing it."""
-    return paginate(await backend.run("search", q=q, limit=1000), limit=limit, offset=offset)
+    """Entities whose labels, aliases or passages contain every word of `q`, best first (BM25
+    `score`, a `snippet` with the words in `<mark>`)."""
+    found = await backend.run("search", q=q, limit=1000, kind=kind, year=year)
+    return paginate(found, limit=limit, offset=offset)

@@ -1,4 +1,9 @@
-"""Search: entities whose labels, aliases or evidence passages contain the words asked for."""
+"""Search: entities whose labels, aliases or evidence passages contain the words asked for.
+
+On an embedded store (on disk or in memory) this is full-text search with SQLite FTS5
+(`fulltext`): BM25-ranked, with highlighted snippets and filters by kind and year. A remote
+store keeps the SPARQL substring search.
+"""
 
 from __future__ import annotations
 
@@ -8,41 +13,84 @@ import pyoxigraph as ox
 
 from ..store import GraphStore
 from ._common import rows, short
+from .fulltext import index_for, query_index
 
 __all__ = ["search"]
 
+PASSAGES_PER_ENTITY = 20
 
-def search(store: GraphStore, q: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Entities whose labels, aliases or evidence passages contain `q` (case-insensitive)."""
+
+def search(
+    store: GraphStore,
+    q: str,
+    limit: int = 50,
+    kind: str | None = None,
+    year: int | None = None,
+) -> list[dict[str, Any]]:
+    """Entities matching `q`, best first, each with its `score` (BM25, higher is better) and the
+    `snippet` of its best match (matched words in `<mark>`); filtered by `kind` and `year`."""
+    if not isinstance(store, GraphStore):
+        return _substring_search(store, q, limit, kind)
+    hits: dict[str, dict[str, Any]] = {}
+    for row in query_index(index_for(store), q, kind=kind, year=year):
+        hit = hits.get(row["entity"])
+        if hit is None:
+            if len(hits) >= limit:
+                continue
+            hit = hits[row["entity"]] = {
+                "iri": row["entity"],
+                "id": short(row["entity"]),
+                "kind": row["kind"],
+                "labels": [],
+                "passages": [],
+                "score": row["score"],
+                "snippet": row["snippet"],
+            }
+        if row["field"] == "label":
+            if row["text"] not in hit["labels"]:
+                hit["labels"].append(row["text"])
+        elif len(hit["passages"]) < PASSAGES_PER_ENTITY:
+            hit["passages"].append(
+                {
+                    "document": row["document"],
+                    "text": row["text"],
+                    "start": row["start"],
+                    "end": row["end"],
+                    "year": row["year"],
+                    "score": row["score"],
+                    "snippet": row["snippet"],
+                }
+            )
+    return list(hits.values())
+
+
+def _substring_search(
+    store: Any, q: str, limit: int, kind: str | None = None
+) -> list[dict[str, Any]]:
+    """The SPARQL substring search (case-insensitive), for remote stores."""
     needle = q.lower().strip()
     hits: dict[str, dict[str, Any]] = {}
+
+    def new(iri: str) -> dict[str, Any]:
+        return {
+            "iri": iri,
+            "id": short(iri),
+            "kind": None,
+            "labels": [],
+            "passages": [],
+            "score": None,
+            "snippet": None,
+        }
+
     for row in rows(store, "labels"):
         if needle in str(row["label"]).lower():
-            hit = hits.setdefault(
-                row["entity"],
-                {
-                    "iri": row["entity"],
-                    "id": short(row["entity"]),
-                    "kind": None,
-                    "labels": [],
-                    "passages": [],
-                },
-            )
+            hit = hits.setdefault(row["entity"], new(row["entity"]))
             if row["label"] not in hit["labels"]:
                 hit["labels"].append(row["label"])
             if row.get("kind") and not hit["kind"]:
                 hit["kind"] = str(row["kind"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
     for row in rows(store, "passages_search", needle=ox.Literal(needle)):
-        hit = hits.setdefault(
-            row["body"],
-            {
-                "iri": row["body"],
-                "id": short(row["body"]),
-                "kind": None,
-                "labels": [],
-                "passages": [],
-            },
-        )
+        hit = hits.setdefault(row["body"], new(row["body"]))
         hit["passages"].append(
             {
                 "document": row["source"],
@@ -52,4 +100,6 @@ def search(store: GraphStore, q: str, limit: int = 50) -> list[dict[str, Any]]:
             }
         )
     ranked = sorted(hits.values(), key=lambda h: (not h["labels"], h["id"] or h["iri"]))
+    if kind:
+        ranked = [h for h in ranked if h["kind"] == kind]
     return ranked[:limit]

@@ -43,4 +43,4 @@ def open_store(location: str | Path | None, *, read_only: bool = True) -> Store:
         inner = ox.Store.read_only(str(target)) if read_only else ox.Store(str(target))
     except OSError as exc:
         raise StoreError(f"cannot open the store at {root}: {exc}") from exc
-    return GraphStore(inner, location=root)
+    return GraphStore(inner, location=root, generation=target)

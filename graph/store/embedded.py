@@ -51,9 +51,12 @@ COMPACT_MAX_FILES = 256
 class GraphStore:
     """A SPARQL-queryable quad store. The default graph of a query is the union of all graphs."""
 
-    def __init__(self, inner: ox.Store, *, location: Path | None = None) -> None:
+    def __init__(
+        self, inner: ox.Store, *, location: Path | None = None, generation: Path | None = None
+    ) -> None:
         self.inner = inner
         self.location = location
+        self.generation = generation  # the generation directory opened (None in memory)
 
     # -- reading ---------------------------------------------------------------------------------
     def query(
