@@ -98,9 +98,11 @@ def render_text(text: str, facts: list[dict[str, Any]]) -> str:
 
 def _title(span: dict[str, Any]) -> str:
     kind = KIND_LABELS.get(span["kind"], "Fact")
-    label = span.get("label") or _short(span.get("supports"))
-    title = f"{kind}: {label}"
     cit = span.get("citation")
+    label = span.get("label") or _short(span.get("supports"))
+    if cit:
+        label = span.get("quote") or label
+    title = f"{kind}: {label}"
     if cit:
         if cit["status"] == "unresolved":
             title += " — unresolved reference"
@@ -109,7 +111,7 @@ def _title(span: dict[str, Any]) -> str:
         if cit.get("cited_label") and cit["status"] != "unresolved":
             title += f"; read as {cit['cited_label']}"
         if cit.get("note"):
-            title += f"; candidates/note: {cit['note']}"
+            title += f"; {cit['note']}"
     return title
 
 

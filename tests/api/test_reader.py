@@ -125,9 +125,36 @@ def test_render_text_nests_and_splits() -> None:
         {"start": 2, "end": 4, "kind": "citation", "anchor": "fact-c", "title": "c"},
     ]
     out = render_text(text, facts)
-    assert out.count("<mark") == 4  # b is split where it leaves a
-    assert out.count("<mark") == out.count("</mark>")
+    assert out.count("<mark") == out.count("</mark>") == 5  # b is split where c and a end
     assert out.count('id="fact-b"') == 1 and 'data-part="continued"' in out
+    texts = _texts(out)
+    for f in facts:
+        assert texts[f["anchor"]] == text[f["start"] : f["end"]]
+
+
+def _texts(markup: str) -> dict[str, str]:
+    """The text inside each fact's marks (all its fragments), from the HTML."""
+    from html.parser import HTMLParser
+
+    found: dict[str, str] = {}
+
+    class P(HTMLParser):
+        stack: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "mark":
+                self.stack.append(dict(attrs)["data-fact"] or "")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "mark":
+                self.stack.pop()
+
+        def handle_data(self, data: str) -> None:
+            for fact in self.stack:
+                found[fact] = found.get(fact, "") + data
+
+    P().feed(markup)
+    return found
 
 
 def test_reader_without_javascript(reader_server: Server, api_doc: dict[str, Any]) -> None:
@@ -179,7 +206,7 @@ def test_reader_in_chromium(browser: Any, reader_server: Server, api_doc: dict[s
     kinds = {c.split()[1] for *_, c in marks}
     assert kinds >= {"fact-meeting", "fact-person", "fact-organisation", "fact-citation",
                      "fact-publication"}
-    unresolved = page.locator("mark.fact-unresolved")
+    unresolved = page.locator("#text mark.fact-unresolved")
     assert "MC.DEC/2/03" in (unresolved.get_attribute("title") or "")
     # The side panel's last link scrolls its passage into view, and the back link returns.
     link = page.locator("#facts a.to-fact").last
