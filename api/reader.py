@@ -73,7 +73,7 @@ def render_text(text: str, facts: list[dict[str, Any]]) -> str:
         stack.append(f)
 
     empties = sorted((f for f in valid if f["start"] == f["end"]), key=lambda f: order[id(f)])
-    for a, b in zip(bounds, bounds[1:] + [None], strict=True):
+    for a, b in zip(bounds, [*bounds[1:], None], strict=True):
         for f in empties:  # a zero-length fact: an empty mark where it stands
             if f["start"] == a:
                 out.append(f"<mark {_attrs(f, True)}></mark>")
@@ -132,7 +132,7 @@ def _panel_item(f: dict[str, Any]) -> str:
         f'<span class="swatch fact-{f["kind"]}" aria-hidden="true"></span>'
         f'<a class="to-fact" href="#{f["anchor"]}" title="{html.escape(f["title"])}">'
         f"{html.escape(f['quote'][:120])}</a>{status}{page}{node}"
-        f' <small>{html.escape(KIND_LABELS.get(f["kind"], "Fact"))} · {f["start"]}–{f["end"]}</small>'
+        f" <small>{html.escape(KIND_LABELS.get(f['kind'], 'Fact'))} · {f['start']}–{f['end']}</small>"
         "</li>"
     )
 

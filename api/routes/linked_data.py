@@ -93,7 +93,7 @@ def _reader_link(evidence: dict[str, Any]) -> str:
     if not doc.startswith(ID + "document/"):
         return ""
     anchor = fact_anchor(str(evidence.get("evidence") or ""))
-    href = f"/doc/{doc[len(ID):]}#{anchor}"
+    href = f"/doc/{doc[len(ID) :]}#{anchor}"
     return f'<a class="in-reader" href="{html.escape(href)}">read in context</a>'
 
 

@@ -57,9 +57,17 @@ def document_reader(store: Any, document_id: str) -> dict[str, Any]:
         if span["kind"] == "citation":
             conf = d.get("confidence")
             confidence = float(conf) if conf is not None else None
-            unresolved = d.get("method") == "unresolved" or f"{THB}UnresolvedReference" in cited_types
-            status = "unresolved" if unresolved else (
-                "uncertain" if confidence is not None and confidence < LOW_CONFIDENCE else "resolved"
+            unresolved = (
+                d.get("method") == "unresolved" or f"{THB}UnresolvedReference" in cited_types
+            )
+            status = (
+                "unresolved"
+                if unresolved
+                else (
+                    "uncertain"
+                    if confidence is not None and confidence < LOW_CONFIDENCE
+                    else "resolved"
+                )
             )
             span["citation"] = {
                 "status": status,

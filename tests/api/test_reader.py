@@ -33,24 +33,56 @@ M = f"{ID}meeting/2021-03-03-test"
 FACTS: list[tuple[str, str, str, str, str, str]] = [
     ("place", M, "https://schema.org/location", "Vienna on 3-4 March", "thb:Meeting", ""),
     ("start-date", M, "https://schema.org/startDate", "3-4 March 2021", "thb:Meeting", ""),
-    ("person", f"{ID}person/anna-example", "http://xmlns.com/foaf/0.1/name",
-     "Ms Anna Example, Special Representative of the OSCE", "foaf:Person",
-     'rdfs:label "Anna Example"'),
-    ("organisation-osce", f"{ID}document/{DOC}",
-     "https://w3id.org/thbgraph/ontology#mentionsOrganisation", "OSCE", "thb:Document", ""),
-    ("citation", f"{ID}citation/{DOC}/a", "http://purl.org/spar/cito/hasCitedEntity",
-     "MC.DEC/6/18", "thb:Citation",
-     f'thb:resolutionMethod "symbol" ; thb:confidence 1.0 ; cito:hasCitedEntity <{ID}commitment/c1>'),
-    ("citation", f"{ID}citation/{DOC}/b", "http://purl.org/spar/cito/hasCitedEntity",
-     "MC Decision 7/17", "thb:Citation",
-     f'thb:resolutionMethod "description" ; thb:confidence 0.7 ; '
-     f'thb:repairNote "candidates MC.DEC/7/17, PC.DEC/7/17" ; cito:hasCitedEntity <{ID}commitment/c2>'),
-    ("citation", f"{ID}citation/{DOC}/c", "http://purl.org/spar/cito/hasCitedEntity",
-     "the Porto Decisions", "thb:Citation",
-     f'thb:resolutionMethod "unresolved" ; thb:confidence 0.0 ; '
-     f'thb:repairNote "candidates: MC.DEC/2/03, MC.DEC/13/04" ; cito:hasCitedEntity <{ID}reference/{DOC}/c>'),
-    ("publication", f"{ID}publication/annual-report", "http://purl.org/dc/terms/title",
-     "Annual Report on Things & <Stuff>", "thb:Publication", 'rdfs:label "Annual Report"'),
+    (
+        "person",
+        f"{ID}person/anna-example",
+        "http://xmlns.com/foaf/0.1/name",
+        "Ms Anna Example, Special Representative of the OSCE",
+        "foaf:Person",
+        'rdfs:label "Anna Example"',
+    ),
+    (
+        "organisation-osce",
+        f"{ID}document/{DOC}",
+        "https://w3id.org/thbgraph/ontology#mentionsOrganisation",
+        "OSCE",
+        "thb:Document",
+        "",
+    ),
+    (
+        "citation",
+        f"{ID}citation/{DOC}/a",
+        "http://purl.org/spar/cito/hasCitedEntity",
+        "MC.DEC/6/18",
+        "thb:Citation",
+        f'thb:resolutionMethod "symbol" ; thb:confidence 1.0 ; cito:hasCitedEntity <{ID}commitment/c1>',
+    ),
+    (
+        "citation",
+        f"{ID}citation/{DOC}/b",
+        "http://purl.org/spar/cito/hasCitedEntity",
+        "MC Decision 7/17",
+        "thb:Citation",
+        f'thb:resolutionMethod "description" ; thb:confidence 0.7 ; '
+        f'thb:repairNote "candidates MC.DEC/7/17, PC.DEC/7/17" ; cito:hasCitedEntity <{ID}commitment/c2>',
+    ),
+    (
+        "citation",
+        f"{ID}citation/{DOC}/c",
+        "http://purl.org/spar/cito/hasCitedEntity",
+        "the Porto Decisions",
+        "thb:Citation",
+        f'thb:resolutionMethod "unresolved" ; thb:confidence 0.0 ; '
+        f'thb:repairNote "candidates: MC.DEC/2/03, MC.DEC/13/04" ; cito:hasCitedEntity <{ID}reference/{DOC}/c>',
+    ),
+    (
+        "publication",
+        f"{ID}publication/annual-report",
+        "http://purl.org/dc/terms/title",
+        "Annual Report on Things & <Stuff>",
+        "thb:Publication",
+        'rdfs:label "Annual Report"',
+    ),
 ]
 
 
@@ -139,7 +171,9 @@ def _texts(markup: str) -> dict[str, str]:
     found: dict[str, str] = {}
 
     class P(HTMLParser):
-        stack: list[str] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             if tag == "mark":
@@ -158,8 +192,12 @@ def _texts(markup: str) -> dict[str, str]:
 
 
 def test_reader_without_javascript(reader_server: Server, api_doc: dict[str, Any]) -> None:
-    r = httpx.get(reader_server.url(f"/doc/document/{DOC}"), headers={"Accept": "text/html"},
-                  timeout=30, trust_env=False)
+    r = httpx.get(
+        reader_server.url(f"/doc/document/{DOC}"),
+        headers={"Accept": "text/html"},
+        timeout=30,
+        trust_env=False,
+    )
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "<script" not in r.text
     for span in api_doc["spans"]:
@@ -170,8 +208,12 @@ def test_reader_without_javascript(reader_server: Server, api_doc: dict[str, Any
 
 
 def test_entity_page_links_into_the_reader(reader_server: Server) -> None:
-    r = httpx.get(reader_server.url("/doc/person/anna-example"), headers={"Accept": "text/html"},
-                  timeout=30, trust_env=False)
+    r = httpx.get(
+        reader_server.url("/doc/person/anna-example"),
+        headers={"Accept": "text/html"},
+        timeout=30,
+        trust_env=False,
+    )
     assert r.status_code == 200
     start = TEXT.index("Ms Anna")
     assert f'href="/doc/document/{DOC}#fact-person-{start}-' in r.text
@@ -204,8 +246,13 @@ def test_reader_in_chromium(browser: Any, reader_server: Server, api_doc: dict[s
         assert "".join(p[2] for p in parts) == text[start:end]
     assert any(len(p) > 1 for p in by_fact.values())  # the crossing span was split
     kinds = {c.split()[1] for *_, c in marks}
-    assert kinds >= {"fact-meeting", "fact-person", "fact-organisation", "fact-citation",
-                     "fact-publication"}
+    assert kinds >= {
+        "fact-meeting",
+        "fact-person",
+        "fact-organisation",
+        "fact-citation",
+        "fact-publication",
+    }
     unresolved = page.locator("#text mark.fact-unresolved")
     assert "MC.DEC/2/03" in (unresolved.get_attribute("title") or "")
     # The side panel's last link scrolls its passage into view, and the back link returns.
