@@ -101,7 +101,8 @@ def render_page(data: dict[str, Any]) -> str:
     """The HTML page of an entity: label, properties, incoming links, evidence passages."""
     iri = data["iri"]
     stmts = data["statements"]
-    out_rows, in_rows = [], []
+    out_rows: list[str] = []
+    in_rows: list[str] = []
     seen = set()
     for s in stmts:
         key = (s["direction"], s["property"], str(s["value"]))
