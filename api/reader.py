@@ -177,6 +177,15 @@ def render_reader(doc: dict[str, Any]) -> str:
         for v in (", ".join(doc.get("types") or []), doc.get("date"), doc.get("language"))
         if v
     )
+    backs = "".join(
+        f'<a class="back-to" id="back-{f["anchor"]}" href="#panel-{f["anchor"]}">'
+        f"↩ Back to this fact in the list</a>"
+        for f in facts
+    )
+    back_css = "".join(
+        f"body:has(#{f['anchor']}:target) #back-{f['anchor']} {{ display: block; }}\n"
+        for f in facts
+    )
     template = Template(
         (files("thbgraph.api") / "templates" / "reader.html").read_text(encoding="utf-8")
     )
@@ -190,5 +199,7 @@ def render_reader(doc: dict[str, Any]) -> str:
         skipped=f"<p>{skipped} facts without usable offsets are not shown.</p>" if skipped else "",
         legend=legend,
         panel="".join(by_kind) or "<p>No facts were extracted from this document.</p>",
+        backs=backs,
+        back_css=back_css,
         text=render_text(text, facts) if text else "<em>This document has no text.</em>",
     )

@@ -263,6 +263,10 @@ def test_reader_in_chromium(browser: Any, reader_server: Server, api_doc: dict[s
     page.wait_for_function("a => location.hash === '#' + a", arg=anchor)
     box = target.bounding_box()
     assert box is not None and 0 <= box["y"] <= 500 - box["height"]
+    back = page.locator(f"[id='back-{anchor}']")
+    assert back.is_visible()  # the passage's own back link, shown without JavaScript
+    back.click()
+    page.wait_for_function("a => location.hash === '#panel-' + a", arg=anchor)
     folder = Path(os.environ.get("THBGRAPH_SCREENSHOTS", Path(__file__).parents[2] / "docs"))
     folder.mkdir(parents=True, exist_ok=True)
     page.goto(reader_server.url(f"/doc/document/{DOC}"))
