@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from ...graph.queries import load_query
 from ..conneg import GRAPH_TYPES, HTML, negotiate
 from ..deps import BackendDep
+from ..reader import fact_anchor, render_reader
 
 __all__ = ["CONTEXT", "router"]
 
@@ -86,11 +87,22 @@ def _label(statements: list[dict[str, Any]], iri: str) -> str:
     return _curie(iri)
 
 
+def _reader_link(evidence: dict[str, Any]) -> str:
+    """A link to the passage of one piece of evidence in the document reader."""
+    doc = str(evidence.get("document") or "")
+    if not doc.startswith(ID + "document/"):
+        return ""
+    anchor = fact_anchor(str(evidence.get("evidence") or ""))
+    href = f"/doc/{doc[len(ID) :]}#{anchor}"
+    return f'<a class="in-reader" href="{html.escape(href)}">read in context</a>'
+
+
 def render_page(data: dict[str, Any]) -> str:
     """The HTML page of an entity: label, properties, incoming links, evidence passages."""
     iri = data["iri"]
     stmts = data["statements"]
-    out_rows, in_rows = [], []
+    out_rows: list[str] = []
+    in_rows: list[str] = []
     seen = set()
     for s in stmts:
         key = (s["direction"], s["property"], str(s["value"]))
@@ -106,9 +118,10 @@ def render_page(data: dict[str, Any]) -> str:
         row = f"<tr><th>{html.escape(_curie(s['property']))}</th><td>{cell}</td></tr>"
         (out_rows if s["direction"] == "out" else in_rows).append(row)
     evidence = [
-        "<li><q>{q}</q> — {doc}, characters {a}–{b}{prop}</li>".format(
+        "<li><q>{q}</q> — {doc}, characters {a}–{b}{prop} {read}</li>".format(
             q=html.escape(str(e["quote"])),
             doc=_link(e["document"]),
+            read=_reader_link(e),
             a=e["start"],
             b=e["end"],
             prop=f" (supports {html.escape(_curie(e['property']))})" if e.get("property") else "",
@@ -126,6 +139,12 @@ def render_page(data: dict[str, Any]) -> str:
         incoming="\n".join(in_rows) or "<tr><td>none</td></tr>",
         evidence="\n".join(evidence) or "<li>none recorded</li>",
     )
+
+
+def _is_document(path: str) -> bool:
+    """A document's own page (document/{id}), whose HTML is the reader."""
+    rest = path.removeprefix("document/")
+    return path.startswith("document/") and bool(rest) and "/" not in rest
 
 
 def compact_jsonld(ntriples: bytes) -> bytes:
@@ -147,8 +166,11 @@ async def entity_doc(path: str, request: Request, backend: BackendDep) -> Respon
         offered = ", ".join(dict.fromkeys(m for m, _ in PAGE_TYPES))
         return PlainTextResponse(f"offered: {offered}\n", status_code=406)
     media, fmt = chosen
-    data = await backend.run("describe", iri=iri)  # 404 with suggestions when unknown
     headers = {"Vary": "Accept", "Link": f'<{iri}>; rel="describes"'}
+    if fmt == "html" and _is_document(path):
+        doc = await backend.run("document_reader", document_id=path.removeprefix("document/"))
+        return HTMLResponse(render_reader(doc), headers=headers)
+    data = await backend.run("describe", iri=iri)  # 404 with suggestions when unknown
     if fmt == "html":
         return HTMLResponse(render_page(data), headers=headers)
     query = load_query("entity_graph")

@@ -17,6 +17,7 @@ from .document import document
 from .entity import describe
 from .meeting import cited, meeting, meeting_citations, meetings
 from .publication import publications
+from .reader import document_reader
 from .resolve import resolve
 from .search import search
 from .symbols import known_symbols, normalise_user_symbol
@@ -31,6 +32,7 @@ __all__ = [
     "commitments",
     "describe",
     "document",
+    "document_reader",
     "known_symbols",
     "meeting",
     "meeting_citations",
@@ -53,6 +55,7 @@ CALLS: dict[str, Callable[..., Any]] = {
         meeting,
         meeting_citations,
         document,
+        document_reader,
         actors,
         publications,
         describe,
