@@ -34,7 +34,7 @@ from ..errors import StoreError
 from .bindings import inject_values
 from .terms import to_python
 
-__all__ = ["Generation", "GraphStore"]
+__all__ = ["Generation", "GraphStore", "sync_union", "union_kwargs"]
 
 CURRENT = "current"
 GENERATIONS = "generations"
@@ -46,6 +46,31 @@ WRITE_LOCK = ".write-lock"
 # and unchanged query times.
 COMPACT_NEW_SHARE = 0.25
 COMPACT_MAX_FILES = 256
+
+
+_DG = ox.DefaultGraph()
+
+
+def has_union_copy(inner: ox.Store) -> bool:
+    """Whether the store's real default graph holds the deduplicated union (see `sync_union`)."""
+    return next(iter(inner.quads_for_pattern(None, None, None, _DG)), None) is not None
+
+
+def union_kwargs(inner: ox.Store) -> dict[str, Any]:
+    """Query options for "the default graph is the union of the named graphs", as a set.
+
+    pyoxigraph's own union (`use_default_graph_as_union`) repeats a triple stated in two graphs;
+    a store written by a `Generation` keeps a deduplicated copy of the union in its real default
+    graph, queried directly. A store without one (in memory, or an older one) falls back.
+    """
+    return {} if has_union_copy(inner) else {"use_default_graph_as_union": True}
+
+
+def sync_union(inner: ox.Store) -> None:
+    """Rewrite the real default graph as the set of triples of all named graphs."""
+    inner.remove_graph(_DG)
+    triples = {q.triple for q in inner.quads_for_pattern(None, None, None, None)}
+    inner.extend(ox.Quad(t.subject, t.predicate, t.object, _DG) for t in triples)
 
 
 class GraphStore:
@@ -77,7 +102,7 @@ class GraphStore:
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         else:
-            kwargs["use_default_graph_as_union"] = True
+            kwargs.update(union_kwargs(self.inner))
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         return self.inner.query(sparql, **kwargs)
@@ -104,13 +129,15 @@ class GraphStore:
         return sorted(out)
 
     def __len__(self) -> int:
-        return len(self.inner)
+        """The number of quads in the named graphs (the union copy in the default graph is not counted)."""
+        return len(self.inner) - sum(1 for _ in self.inner.quads_for_pattern(None, None, None, _DG))
 
     def dump(self, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS, *, graph: str | None = None) -> bytes:
-        """Serialise the whole store (or one graph) to bytes."""
+        """Serialise the whole store (one quad per named graph, without the union copy) or one graph."""
         buf = io.BytesIO()
         if graph is None:
-            self.inner.dump(buf, format=fmt)
+            quads = (q for q in self.inner if not isinstance(q.graph_name, ox.DefaultGraph))
+            ox.serialize(quads, buf, format=fmt)
         else:
             self.inner.dump(buf, format=fmt, from_graph=ox.NamedNode(graph))
         return buf.getvalue()
@@ -123,6 +150,8 @@ class GraphStore:
         skip = set(exclude_graphs)
         lines = []
         for q in self.inner:
+            if isinstance(q.graph_name, ox.DefaultGraph):  # the union copy, derived
+                continue
             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in skip:
                 continue
             lines.append(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .")
@@ -189,6 +218,7 @@ class Generation:
         (see `needs_compaction`), since a full compaction rewrites every file of the store.
         """
         try:
+            sync_union(self.store.inner)  # in the same generation: swapped in with the change
             self.store.inner.flush()
             if not self.copied or self.needs_compaction():
                 self.store.inner.optimize()
