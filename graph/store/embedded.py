@@ -66,11 +66,35 @@ def union_kwargs(inner: ox.Store) -> dict[str, Any]:
     return {} if has_union_copy(inner) else {"use_default_graph_as_union": True}
 
 
+def sync_triples(inner: ox.Store, triples: Iterable[ox.Triple]) -> None:
+    """Bring the union copy up to date over these triples only: each is in the default graph
+    exactly when some named graph states it. Point reads, no scan of the store (a full scan makes
+    RocksDB compact, and a copied generation would stop sharing the current one's files)."""
+    for t in triples:
+        quad = ox.Quad(t.subject, t.predicate, t.object, _DG)
+        stated = any(
+            not isinstance(q.graph_name, ox.DefaultGraph)
+            for q in inner.quads_for_pattern(t.subject, t.predicate, t.object, None)
+        )
+        if stated:
+            inner.add(quad)
+        else:
+            inner.remove(quad)
+
+
 def sync_union(inner: ox.Store) -> None:
-    """Rewrite the real default graph as the set of triples of all named graphs."""
-    inner.remove_graph(_DG)
-    triples = {q.triple for q in inner.quads_for_pattern(None, None, None, None)}
-    inner.extend(ox.Quad(t.subject, t.predicate, t.object, _DG) for t in triples)
+    """Make the real default graph the set of triples of all named graphs.
+
+    Only the difference is written, so a one-document change stays a small write (and the new
+    generation keeps sharing the old one's files, see `needs_compaction`).
+    """
+    union: set[ox.Triple] = set()
+    copy: set[ox.Triple] = set()
+    for q in inner.quads_for_pattern(None, None, None, None):
+        (copy if isinstance(q.graph_name, ox.DefaultGraph) else union).add(q.triple)
+    for t in copy - union:
+        inner.remove(ox.Quad(t.subject, t.predicate, t.object, _DG))
+    inner.extend(ox.Quad(t.subject, t.predicate, t.object, _DG) for t in union - copy)
 
 
 class GraphStore:
@@ -201,6 +225,24 @@ class Generation:
             self._unlock()
             raise StoreError(f"cannot write a new store generation in {self.root}: {exc}") from exc
         self.committed = False
+        self._touched: set[ox.NamedNode] = set()
+        self._candidates: set[ox.Triple] = set()
+
+    def touch(self, graph: ox.NamedNode) -> None:
+        """Note a graph of a copied generation about to change (call before removing or adding
+        its quads): `commit` updates the union copy over its old and new triples."""
+        self._touched.add(graph)
+        quads = self.store.inner.quads_for_pattern(None, None, None, graph)
+        self._candidates.update(q.triple for q in quads)
+
+    def _sync_union(self) -> None:
+        inner = self.store.inner
+        if not self.copied:
+            sync_union(inner)
+            return
+        for g in self._touched:
+            self._candidates.update(q.triple for q in inner.quads_for_pattern(None, None, None, g))
+        sync_triples(inner, self._candidates)
 
     def load_nquads(self, data: bytes | Iterator[bytes]) -> None:
         """Bulk-load N-Quads into the new generation."""
@@ -218,7 +260,7 @@ class Generation:
         (see `needs_compaction`), since a full compaction rewrites every file of the store.
         """
         try:
-            sync_union(self.store.inner)  # in the same generation: swapped in with the change
+            self._sync_union()  # in the same generation: swapped in with the change
             self.store.inner.flush()
             if not self.copied or self.needs_compaction():
                 self.store.inner.optimize()
