@@ -126,7 +126,11 @@ class GraphStore:
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         else:
-            kwargs.update(union_kwargs(self.inner))
+            # only an on-disk store keeps the union copy; an in-memory one may hold real default data
+            on_disk = self.location is not None
+            kwargs.update(
+                union_kwargs(self.inner) if on_disk else {"use_default_graph_as_union": True}
+            )
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         return self.inner.query(sparql, **kwargs)
