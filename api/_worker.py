@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from ..graph.errors import InternalError, QueryError, QueryTimeout, StoreError, ThbGraphError
 from ..graph.store import GraphStore, open_store, term_from_python, to_python
+from ..graph.store.embedded import union_kwargs
 from ._results import PREFIXES, RDF_FORMATS, ResultTooLarge, serialize_boolean, serialize_solutions
 
 __all__ = ["error_reply", "handle_request", "serve_forever"]
@@ -91,10 +92,9 @@ def _sparql(store: GraphStore, req: dict[str, Any]) -> bytes:
             default_graphs, named_graphs = from_g, from_n
     kwargs: dict[str, Any] = {"base_iri": req.get("base_iri")}
     if default_graphs is None and named_graphs is None:
-        kwargs["use_default_graph_as_union"] = True
+        kwargs.update(union_kwargs(store.inner))
     else:
-        dg = [ox.NamedNode(g) for g in default_graphs or []]
-        kwargs["default_graph"] = dg if dg else ox.DefaultGraph()
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs or []]
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or []]
     bindings = req.get("bindings")
     if bindings:

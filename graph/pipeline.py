@@ -350,7 +350,9 @@ def _known_meetings(store: GraphStore, extractions: list[Extraction]) -> list[Kn
     )
     if not dates:
         return []
-    rows = store.select(load_query("known_meetings"), bindings={"date": [date_literal(d) for d in dates]})
+    rows = store.select(
+        load_query("known_meetings"), bindings={"date": [date_literal(d) for d in dates]}
+    )
     return [
         KnownMeeting(r["m"], r["start"] or None, r["end"] or None, r["title"] or None) for r in rows
     ]
@@ -394,6 +396,7 @@ def add_documents(
         replaced = 0
         for did in ids:
             replaced += changes.graph_size(gen.store.inner, str(document_graph(did)))
+            gen.touch(ox.NamedNode(str(document_graph(did))))
             gen.store.inner.remove_graph(ox.NamedNode(str(document_graph(did))))
         gen.store.inner.extend(doc_quads)
         neighbourhood = _neighbourhood(gen.store, doc_quads)
@@ -402,6 +405,7 @@ def add_documents(
         warnings, infos = _validate_change(neighbourhood, {q.subject.value for q in doc_quads})
         timings["validate"] = time.perf_counter() - t
         t = time.perf_counter()
+        gen.touch(ox.NamedNode(str(GRAPH_RUNS)))
         gen.store.inner.extend(_run_quads(extractions, ids))
         gen.store.inner.extend(
             changes.change_quads(
@@ -524,8 +528,10 @@ def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:
                 f"(known: {', '.join(present[:10])})"
             )
         removed, names = 0, []
+        gen.touch(runs)
         for w in wanted:
             graph = ox.NamedNode(str(document_graph(w)))
+            gen.touch(graph)
             names += [
                 q.object.value
                 for q in inner.quads_for_pattern(

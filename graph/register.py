@@ -17,7 +17,7 @@ from pathlib import Path
 import rdflib
 from rapidfuzz import fuzz, process
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, RDF, SKOS
+from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS
 
 from .cache import cache_file, read_cached, write_cached
 from .errors import ThbGraphError
@@ -222,6 +222,10 @@ class Register:
                     aliases=self._aliases(s),
                     keywords=tuple(sorted({str(o) for o in self._labels(s, SKOS.hiddenLabel)})),
                 )
+
+    def labels(self, iri: str) -> dict[str, str]:
+        """The register's rdfs:label of an entity by language tag ('' for none); empty if it has none."""
+        return {(o.language or ""): str(o) for o in self._labels(URIRef(iri), RDFS.label)}
 
     def commitment_aliases(self) -> list[tuple[str, str]]:
         """(alias text, canonical symbol) pairs, longest alias first: names and symbol forms."""

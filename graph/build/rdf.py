@@ -199,6 +199,22 @@ class _DocumentWriter:
             self.q.add(iri, RDFS.label, _lit(name, lang="en"))
         return iri
 
+    def label(self, iri: str, name: str, wording: str | None = None, lang: str = "en") -> str:
+        """Label an entity: one rdfs:label per language, the register's winning. A name or wording
+        of the document that differs from the register's label becomes a skos:altLabel; the
+        property the document's wording supports is returned (for its evidence)."""
+        registered = self.reg.labels(iri).get(lang)
+        if registered is None:
+            self.q.add(iri, RDFS.label, _lit(name, lang=lang))
+            return str(RDFS.label)
+        prop = str(RDFS.label)
+        for text in dict.fromkeys(t.strip() for t in (name, wording) if t):
+            if text.casefold() != registered.casefold():
+                self.q.add(iri, SKOS.altLabel, _lit(text, lang=lang))
+                if text == (wording or "").strip():
+                    prop = str(SKOS.altLabel)
+        return prop
+
     def place_iri(self, name: str) -> str:
         wanted = name.casefold()
         for p in self.reg.places.values():
@@ -432,9 +448,9 @@ class _DocumentWriter:
             iri = f"{ID}country/{c.code.lower()}"
             q.add(iri, RDF.type, str(THB.Country))
             q.add(iri, SKOS.notation, _lit(c.code))
-            q.add(iri, RDFS.label, _lit(c.name, lang="en"))
+            prop = self.label(iri, c.name, c.evidence.text if c.evidence else None)
             q.add(doc, THB.mentionsCountry, iri)
-            self.evidence(iri, RDFS.label, f"country-{c.code.lower()}", c.evidence)
+            self.evidence(iri, prop, f"country-{c.code.lower()}", c.evidence)
         for n, f in enumerate(ex.follow_ups, start=1):
             iri = f"{ID}action/{self.doc_id}/{n}"
             q.add(iri, RDF.type, str(THB.FollowUpAction))

@@ -53,6 +53,8 @@ def store_quads(store: Store, kg: nx.Graph | None = None) -> list[ox.Quad]:
             for q in store.inner.quads_for_pattern(ox.NamedNode(s), None, None, None)
         )
     for q in candidates:
+        if isinstance(q.graph_name, ox.DefaultGraph):  # the store's copy of the union
+            continue
         if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == GRAPH_RUNS:
             continue
         out.append(q)

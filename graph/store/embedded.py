@@ -34,7 +34,7 @@ from ..errors import StoreError
 from .bindings import inject_values
 from .terms import to_python
 
-__all__ = ["Generation", "GraphStore"]
+__all__ = ["Generation", "GraphStore", "sync_union", "union_kwargs"]
 
 CURRENT = "current"
 GENERATIONS = "generations"
@@ -46,6 +46,55 @@ WRITE_LOCK = ".write-lock"
 # and unchanged query times.
 COMPACT_NEW_SHARE = 0.25
 COMPACT_MAX_FILES = 256
+
+
+_DG = ox.DefaultGraph()
+
+
+def has_union_copy(inner: ox.Store) -> bool:
+    """Whether the store's real default graph holds the deduplicated union (see `sync_union`)."""
+    return next(iter(inner.quads_for_pattern(None, None, None, _DG)), None) is not None
+
+
+def union_kwargs(inner: ox.Store) -> dict[str, Any]:
+    """Query options for "the default graph is the union of the named graphs", as a set.
+
+    pyoxigraph's own union (`use_default_graph_as_union`) repeats a triple stated in two graphs;
+    a store written by a `Generation` keeps a deduplicated copy of the union in its real default
+    graph, queried directly. A store without one (in memory, or an older one) falls back.
+    """
+    return {} if has_union_copy(inner) else {"use_default_graph_as_union": True}
+
+
+def sync_triples(inner: ox.Store, triples: Iterable[ox.Triple]) -> None:
+    """Bring the union copy up to date over these triples only: each is in the default graph
+    exactly when some named graph states it. Point reads, no scan of the store (a full scan makes
+    RocksDB compact, and a copied generation would stop sharing the current one's files)."""
+    for t in triples:
+        quad = ox.Quad(t.subject, t.predicate, t.object, _DG)
+        stated = any(
+            not isinstance(q.graph_name, ox.DefaultGraph)
+            for q in inner.quads_for_pattern(t.subject, t.predicate, t.object, None)
+        )
+        if stated:
+            inner.add(quad)
+        else:
+            inner.remove(quad)
+
+
+def sync_union(inner: ox.Store) -> None:
+    """Make the real default graph the set of triples of all named graphs.
+
+    Only the difference is written, so a one-document change stays a small write (and the new
+    generation keeps sharing the old one's files, see `needs_compaction`).
+    """
+    union: set[ox.Triple] = set()
+    copy: set[ox.Triple] = set()
+    for q in inner.quads_for_pattern(None, None, None, None):
+        (copy if isinstance(q.graph_name, ox.DefaultGraph) else union).add(q.triple)
+    for t in copy - union:
+        inner.remove(ox.Quad(t.subject, t.predicate, t.object, _DG))
+    inner.extend(ox.Quad(t.subject, t.predicate, t.object, _DG) for t in union - copy)
 
 
 class GraphStore:
@@ -80,7 +129,11 @@ class GraphStore:
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         else:
-            kwargs["use_default_graph_as_union"] = True
+            # only an on-disk store keeps the union copy; an in-memory one may hold real default data
+            on_disk = self.location is not None
+            kwargs.update(
+                union_kwargs(self.inner) if on_disk else {"use_default_graph_as_union": True}
+            )
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         return self.inner.query(sparql, **kwargs)
@@ -107,13 +160,15 @@ class GraphStore:
         return sorted(out)
 
     def __len__(self) -> int:
-        return len(self.inner)
+        """The number of quads in the named graphs (the union copy in the default graph is not counted)."""
+        return len(self.inner) - sum(1 for _ in self.inner.quads_for_pattern(None, None, None, _DG))
 
     def dump(self, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS, *, graph: str | None = None) -> bytes:
-        """Serialise the whole store (or one graph) to bytes."""
+        """Serialise the whole store (one quad per named graph, without the union copy) or one graph."""
         buf = io.BytesIO()
         if graph is None:
-            self.inner.dump(buf, format=fmt)
+            quads = (q for q in self.inner if not isinstance(q.graph_name, ox.DefaultGraph))
+            ox.serialize(quads, buf, format=fmt)
         else:
             self.inner.dump(buf, format=fmt, from_graph=ox.NamedNode(graph))
         return buf.getvalue()
@@ -126,6 +181,8 @@ class GraphStore:
         skip = set(exclude_graphs)
         lines = []
         for q in self.inner:
+            if isinstance(q.graph_name, ox.DefaultGraph):  # the union copy, derived
+                continue
             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in skip:
                 continue
             lines.append(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .")
@@ -175,6 +232,24 @@ class Generation:
             self._unlock()
             raise StoreError(f"cannot write a new store generation in {self.root}: {exc}") from exc
         self.committed = False
+        self._touched: set[ox.NamedNode] = set()
+        self._candidates: set[ox.Triple] = set()
+
+    def touch(self, graph: ox.NamedNode) -> None:
+        """Note a graph of a copied generation about to change (call before removing or adding
+        its quads): `commit` updates the union copy over its old and new triples."""
+        self._touched.add(graph)
+        quads = self.store.inner.quads_for_pattern(None, None, None, graph)
+        self._candidates.update(q.triple for q in quads)
+
+    def _sync_union(self) -> None:
+        inner = self.store.inner
+        if not self.copied:
+            sync_union(inner)
+            return
+        for g in self._touched:
+            self._candidates.update(q.triple for q in inner.quads_for_pattern(None, None, None, g))
+        sync_triples(inner, self._candidates)
 
     def load_nquads(self, data: bytes | Iterator[bytes]) -> None:
         """Bulk-load N-Quads into the new generation."""
@@ -192,6 +267,7 @@ class Generation:
         (see `needs_compaction`), since a full compaction rewrites every file of the store.
         """
         try:
+            self._sync_union()  # in the same generation: swapped in with the change
             self.store.inner.flush()
             if not self.copied or self.needs_compaction():
                 self.store.inner.optimize()

@@ -81,6 +81,7 @@ def load_rdf_file(store_root: Path, path: Path, graph: str, *, fmt: str | None =
     except (SyntaxError, ValueError) as exc:
         raise ThbGraphError(f"{path}: not valid {fmt or path.suffix} RDF: {exc}") from exc
     with Generation(store_root, copy_current=True) as gen:
+        gen.touch(target)
         gen.store.inner.remove_graph(target)
         gen.store.inner.extend(triples)
         gen.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 
@@ -33,6 +34,7 @@ def test_rdf_dump_parses_back_with_the_same_triples(sample_store, sample_quad_co
         (q.subject.value, q.predicate.value, str(q.object))
         for q in sample_store.inner
         if "graph/runs" not in str(q.graph_name)
+        and not isinstance(q.graph_name, ox.DefaultGraph)  # the store's copy of the union
     }
     assert len(triples) == len(expected)
     if fmt in ("nquads", "trig", "jsonld"):
