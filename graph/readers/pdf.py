@@ -451,7 +451,7 @@ def read(data: bytes, path: Path) -> ReadDocument:
     pages: list[tuple[float, list[_Line]]] = []
     widths: list[float] = []
     chars = 0
-    token = _BUDGET.set(_Budget(path))
+    token = _BUDGET.set(_Budget(path, MAX_STREAM_BYTES, MAX_TOTAL_STREAM_BYTES))
     try:
         for page in extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True)):
             if len(pages) >= MAX_PAGES:
