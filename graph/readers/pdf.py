@@ -189,12 +189,22 @@ def _runlength(data: bytes) -> bytes:
     return bytes(out)
 
 
+# pdfminer's own decoders, as they were before _install_bounded_decoders (the tests compare)
+_ORIGINALS: dict[str, object] = {}
+
+
 def _install_bounded_decoders() -> None:
     """Make pdfminer decode through the bounded decoders above (once per process)."""
     from pdfminer import pdftypes
 
     if getattr(pdftypes, "_thbgraph_bounded", False):
         return
+    _ORIGINALS.update(
+        zlib=pdftypes.zlib,
+        decompress_corrupted=pdftypes.decompress_corrupted,
+        lzwdecode=pdftypes.lzwdecode,
+        rldecode=pdftypes.rldecode,
+    )
     pdftypes.zlib = types.SimpleNamespace(  # type: ignore[assignment]
         decompress=_inflate, decompressobj=zlib.decompressobj, error=zlib.error
     )
