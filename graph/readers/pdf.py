@@ -22,6 +22,7 @@ import itertools
 import logging
 import re
 import statistics
+import threading
 import types
 import zlib
 from collections import Counter
@@ -191,27 +192,31 @@ def _runlength(data: bytes) -> bytes:
 
 # pdfminer's own decoders, as they were before _install_bounded_decoders (the tests compare)
 _ORIGINALS: dict[str, object] = {}
+_INSTALL_LOCK = threading.Lock()
 
 
 def _install_bounded_decoders() -> None:
     """Make pdfminer decode through the bounded decoders above (once per process)."""
     from pdfminer import pdftypes
 
-    if getattr(pdftypes, "_thbgraph_bounded", False):
-        return
-    _ORIGINALS.update(
-        zlib=pdftypes.zlib,
-        decompress_corrupted=pdftypes.decompress_corrupted,
-        lzwdecode=pdftypes.lzwdecode,
-        rldecode=pdftypes.rldecode,
-    )
-    pdftypes.zlib = types.SimpleNamespace(  # type: ignore[assignment]
-        decompress=_inflate, decompressobj=zlib.decompressobj, error=zlib.error
-    )
-    pdftypes.decompress_corrupted = _inflate_corrupted
-    pdftypes.lzwdecode = _lzw
-    pdftypes.rldecode = _runlength
-    pdftypes._thbgraph_bounded = True  # type: ignore[attr-defined]
+    with _INSTALL_LOCK:
+        if not getattr(pdftypes, "_thbgraph_bounded", False):
+            _install(pdftypes)
+
+
+def _install(pdftypes: types.ModuleType) -> None:
+    bounded: dict[str, object] = {
+        "zlib": types.SimpleNamespace(
+            decompress=_inflate, decompressobj=zlib.decompressobj, error=zlib.error
+        ),
+        "decompress_corrupted": _inflate_corrupted,
+        "lzwdecode": _lzw,
+        "rldecode": _runlength,
+    }
+    for name, decoder in bounded.items():
+        _ORIGINALS[name] = getattr(pdftypes, name)
+        setattr(pdftypes, name, decoder)
+    setattr(pdftypes, "_thbgraph_bounded", True)  # noqa: B010 (a module of pdfminer)
 
 
 @dataclass
