@@ -24,8 +24,10 @@ __all__ = ["read"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-# A part larger than this once unpacked is refused (a zip bomb), whatever the file size.
-_MAX_PART_BYTES = 200 * 1024 * 1024
+# A part larger than this once unpacked is refused (a zip bomb), whatever the file size: from the
+# size the archive declares (at once) and from the bytes really unpacked (as they are read).
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_TEXT_CHARS = 20_000_000
 _PAGE_BREAK = "\x0c"  # marks a page break in the text until page_starts are computed
 
 
@@ -41,14 +43,19 @@ def _parse(archive: zipfile.ZipFile, name: str, path: Path) -> object | None:
         info = archive.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > _MAX_PART_BYTES:
-        raise DocumentError(f"{path}: {name} unpacks to {info.file_size / 1e6:.0f} MB; refused")
+    cap = f"{MAX_PART_BYTES // (1024 * 1024)} MB (the reader's cap)"
+    if info.file_size > MAX_PART_BYTES:
+        raise DocumentError(f"{path}: {name} unpacks past {cap}")
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
     try:
-        return etree.fromstring(archive.read(name), parser)
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
+        with archive.open(info) as part:
+            data = part.read(MAX_PART_BYTES + 1)
+        if len(data) > MAX_PART_BYTES:
+            raise DocumentError(f"{path}: {name} unpacks past {cap}")
+        return etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError) as exc:
         raise DocumentError(f"{path}: {name} is not valid XML ({exc})") from exc
 
 
@@ -143,6 +150,10 @@ def read(data: bytes, path: Path) -> ReadDocument:
     raw = "\n\n".join(blocks)
     if notes:
         raw += "\n\n" + "\n\n".join(notes)
+    if len(raw) > MAX_TEXT_CHARS:
+        raise DocumentError(
+            f"{path}: more than {MAX_TEXT_CHARS:,} characters of text (the reader's cap)"
+        )
     text = ""
     page_starts: list[int] = []
     raw = raw.replace(f"\n\n{_PAGE_BREAK}\n\n", f"\n\n{_PAGE_BREAK}")

@@ -24,6 +24,9 @@ _SUP = re.compile(
     r"<sup[^>]*>\s*(?:<a[^>]*>)?\s*\[?(\d{1,3})\]?\s*(?:</a>)?\s*</sup>", re.IGNORECASE
 )
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Caps on the work of reading one page: the bytes given to the parser, the text it gives back.
+MAX_HTML_BYTES = 8 * 1024 * 1024
+MAX_TEXT_CHARS = 5_000_000
 _BOILERPLATE = (
     "//script | //style | //noscript | //template | //nav | //header | //footer | //aside | //form"
     " | //*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='search']"
@@ -102,6 +105,11 @@ def read(data: bytes, path: Path) -> ReadDocument:
     import lxml.etree
     import trafilatura
 
+    if len(data) > MAX_HTML_BYTES:
+        raise DocumentError(
+            f"{path}: the page is larger than {MAX_HTML_BYTES // (1024 * 1024)} MB "
+            "(the reader's cap)"
+        )
     markup = decode_html(data, path)
     if "<" not in markup[:65536]:
         raise DocumentError(f"{path}: not an HTML page (no markup found)")
@@ -119,6 +127,10 @@ def read(data: bytes, path: Path) -> ReadDocument:
         text = _layout(text) if text and text.strip() else _fallback_text(markup)
     except (lxml.etree.LxmlError, ValueError, RecursionError) as exc:
         raise DocumentError(f"{path}: the HTML cannot be parsed ({type(exc).__name__})") from exc
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentError(
+            f"{path}: more than {MAX_TEXT_CHARS:,} characters of text (the reader's cap)"
+        )
     text = re.sub(r"[ \t]+\n", "\n", normalise(text))
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
     return ReadDocument(path=path, text=text + "\n", sha256="")

@@ -7,16 +7,24 @@ What the reader does, and why:
   joined again ("traffick-" + "ing" -> "trafficking"); short lines (agenda items, headings) stay lines;
 - raised small digits (footnote markers) become Unicode superscripts (the convention of the text
   documents), and the footnotes themselves are kept where they stand, at the foot of their page;
-- a PDF without a text layer (a scan) is refused with a message saying so, never read as empty.
+- a PDF without a text layer (a scan) is refused with a message saying so, never read as empty;
+- work is capped as it is done (a decompression bomb is refused, never inflated): each stream's
+  decoded bytes, all streams' decoded bytes together, the pages and the characters of text; the
+  decoders pdfminer uses (Flate, LZW, RunLength) are replaced by bounded ones that count what they
+  produce and stop at the cap.
 """
 
 from __future__ import annotations
 
+import contextvars
 import io
 import itertools
 import logging
 import re
 import statistics
+import threading
+import types
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,6 +37,13 @@ from .text import normalise
 __all__ = ["read"]
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+# Caps on the work of reading one PDF (a decompression bomb is refused as it inflates).
+MAX_STREAM_BYTES = 64 * 1024 * 1024  # one stream, decoded
+MAX_TOTAL_STREAM_BYTES = 256 * 1024 * 1024  # all streams of the file, decoded
+MAX_PAGES = 5000
+MAX_TEXT_CHARS = 20_000_000
+_CHUNK = 1 << 20  # decoded bytes produced per step of the bounded inflater
 
 # Share of the page height, at the top and at the bottom, where running headers and footers live.
 _MARGIN_SHARE = 0.12
@@ -68,6 +83,140 @@ _PREFIXES = {
     "so",
 }
 _SUSPENDED = {"and", "or", "to", "et", "ou", "à", "и", "или"}
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB"
+
+
+@dataclass
+class _Budget:
+    """What one read may still decode; `charge` refuses, naming the file and the cap."""
+
+    path: Path
+    stream_cap: int = MAX_STREAM_BYTES
+    total_cap: int = MAX_TOTAL_STREAM_BYTES
+    used: int = 0
+
+    def charge(self, stream_bytes: int, new_bytes: int) -> None:
+        self.used += new_bytes
+        if stream_bytes > self.stream_cap:
+            raise DocumentError(
+                f"{self.path}: a content stream inflates past {_mb(self.stream_cap)} "
+                "(the reader's cap)"
+            )
+        if self.used > self.total_cap:
+            raise DocumentError(
+                f"{self.path}: the PDF's streams inflate past {_mb(self.total_cap)} in all "
+                "(the reader's cap)"
+            )
+
+
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
+    "thbgraph_pdf_budget", default=None
+)
+
+
+def _budget() -> _Budget:
+    budget = _BUDGET.get()
+    return budget if budget is not None else _Budget(Path("(pdf)"))
+
+
+def _feed(d: zlib._Decompress, buf: bytes, out: bytearray, budget: _Budget) -> None:
+    """Decode `buf` into `out`, _CHUNK bytes at a time, charging each piece to the budget."""
+    while buf and not d.eof:
+        piece = d.decompress(buf, _CHUNK)
+        out += piece
+        budget.charge(len(out), len(piece))
+        buf = d.unconsumed_tail
+
+
+def _inflate(data: bytes) -> bytes:
+    """zlib.decompress that stops at the caps (raises zlib.error on a truncated stream, as it does)."""
+    d = zlib.decompressobj()
+    out = bytearray()
+    _feed(d, data, out, _budget())
+    if not d.eof:
+        raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+    return bytes(out)
+
+
+def _inflate_corrupted(data: bytes) -> bytes:
+    """pdfminer's decompress_corrupted (a stream with a damaged checksum), bounded and linear:
+    an error before the last bytes propagates, one in the checksum loses nothing."""
+    budget = _budget()
+    d = zlib.decompressobj()
+    out = bytearray()
+    _feed(d, data[:-3], out, budget)
+    for i in range(max(len(data) - 3, 0), len(data)):
+        try:
+            _feed(d, data[i : i + 1], out, budget)
+        except zlib.error:
+            break
+    return bytes(out)
+
+
+def _lzw(data: bytes) -> bytes:
+    """pdfminer's lzwdecode, stopping at the caps."""
+    from pdfminer.lzw import LZWDecoder
+
+    budget = _budget()
+    out = bytearray()
+    for piece in LZWDecoder(io.BytesIO(data)).run():
+        out += piece
+        budget.charge(len(out), len(piece))
+    return bytes(out)
+
+
+def _runlength(data: bytes) -> bytes:
+    """RunLengthDecode (PDF 1.7, 7.4.5), stopping at the caps."""
+    budget = _budget()
+    out = bytearray()
+    i, n = 0, len(data)
+    while i < n:
+        length = data[i]
+        before = len(out)
+        if length == 128:
+            break
+        if length < 128:
+            out += data[i + 1 : i + 2 + length]
+            i += 2 + length
+        else:
+            if i + 1 >= n:
+                break
+            out += data[i + 1 : i + 2] * (257 - length)
+            i += 2
+        budget.charge(len(out), len(out) - before)
+    return bytes(out)
+
+
+# pdfminer's own decoders, as they were before _install_bounded_decoders (the tests compare)
+_ORIGINALS: dict[str, object] = {}
+_INSTALL_LOCK = threading.Lock()
+
+
+def _install_bounded_decoders() -> None:
+    """Make pdfminer decode through the bounded decoders above (once per process)."""
+    from pdfminer import pdftypes
+
+    with _INSTALL_LOCK:
+        if not getattr(pdftypes, "_thbgraph_bounded", False):
+            _install(pdftypes)
+
+
+def _install(pdftypes: types.ModuleType) -> None:
+    bounded: dict[str, object] = {
+        "zlib": types.SimpleNamespace(
+            decompress=_inflate, decompressobj=zlib.decompressobj, error=zlib.error
+        ),
+        "decompress_corrupted": _inflate_corrupted,
+        "lzwdecode": _lzw,
+        "rldecode": _runlength,
+    }
+    for name, decoder in bounded.items():
+        _ORIGINALS[name] = getattr(pdftypes, name)
+        setattr(pdftypes, name, decoder)
+    setattr(pdftypes, "_thbgraph_bounded", True)  # noqa: B010 (a module of pdfminer)
 
 
 @dataclass
@@ -313,14 +462,27 @@ def read(data: bytes, path: Path) -> ReadDocument:
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise DocumentError(f"{path}: not a PDF file (it does not start with %PDF)")
+    _install_bounded_decoders()
     pages: list[tuple[float, list[_Line]]] = []
     widths: list[float] = []
+    chars = 0
+    token = _BUDGET.set(_Budget(path, MAX_STREAM_BYTES, MAX_TOTAL_STREAM_BYTES))
     try:
         for page in extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True)):
-            pages.append((page.height, list(_page_lines(page))))
+            if len(pages) >= MAX_PAGES:
+                raise DocumentError(f"{path}: more than {MAX_PAGES} pages (the reader's cap)")
+            lines = list(_page_lines(page))
+            chars += sum(len(ln.text) for ln in lines)
+            if chars > MAX_TEXT_CHARS:
+                raise DocumentError(
+                    f"{path}: more than {MAX_TEXT_CHARS:,} characters of text (the reader's cap)"
+                )
+            pages.append((page.height, lines))
             widths.append(page.width)
     except DocumentError:
         raise
+    except MemoryError as exc:
+        raise DocumentError(f"{path}: the PDF needs more memory than the reader allows") from exc
     except Exception as exc:  # pdfminer raises many kinds on damaged or encrypted files
         name = type(exc).__name__
         if "Password" in name or "Encrypt" in name:
@@ -328,6 +490,8 @@ def read(data: bytes, path: Path) -> ReadDocument:
                 f"{path}: the PDF is encrypted; save it without a password"
             ) from exc
         raise DocumentError(f"{path}: the PDF cannot be read ({name}: {exc})") from exc
+    finally:
+        _BUDGET.reset(token)
     if not pages:
         raise DocumentError(f"{path}: the PDF has no pages")
     if not any(lines for _, lines in pages):

@@ -214,3 +214,26 @@ def test_a_seed_document_as_pdf_gives_the_same_facts_with_pages(tmp_path: Path, 
         assert from_pdf.text[c.start : c.end] == c.text
     if len(doc.page_starts) >= 1:  # the later pages are named on their evidence
         assert max(c.page or 0 for c in from_pdf.citations) >= 1
+
+
+def test_normal_pdfs_read_the_same_through_the_bounded_decoders(
+    two_pages: Path, tmp_path: Path, make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pdfminer import pdftypes
+
+    from thbgraph.graph.readers import pdf as pdf_reader
+
+    cyrillic = make_pdf(
+        tmp_path / "ru.pdf",
+        [["Совещание национальных координаторов по борьбе с торговлей людьми."]],
+        font=Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    )
+    bounded = [read_document(p) for p in (two_pages, cyrillic)]
+    assert pdftypes.decompress_corrupted is pdf_reader._inflate_corrupted
+    for name, original in pdf_reader._ORIGINALS.items():
+        monkeypatch.setattr(pdftypes, name, original)  # pdfminer's own, unbounded decoders
+    unbounded = [read_document(p) for p in (two_pages, cyrillic)]
+    assert [(d.text, d.page_starts) for d in bounded] == [
+        (d.text, d.page_starts) for d in unbounded
+    ]
+    assert all(d.text.strip() for d in bounded)
