@@ -7,10 +7,12 @@ dateline, a unit ("OSR/CTHB") over the organisation it belongs to ("OSCE").
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -397,9 +399,31 @@ _HELD = re.compile(
     r"проходил[аио]?|прошл[аио]|состоял[аио]?с[ья])\b",
     re.I,
 )
+
+
+def _words_data(name: str) -> dict[str, object]:
+    """A word list of graph/extract/data/ (per language), as JSON."""
+    path = resources.files("thbgraph.graph.extract") / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _alternation(kind: str) -> str:
+    """The words of one kind ("nouns", "verbs") of meeting_words.json, every language, as a
+    regex alternation (spaces match any whitespace)."""
+    words: set[str] = set()
+    for lang, entry in _words_data("meeting_words.json").items():
+        if not lang.startswith("_") and isinstance(entry, dict):
+            words.update(str(w).lower() for w in entry.get(kind, ()))
+    parts = [r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)]
+    return "|".join(parts) or r"(?!x)x"
+
+
+_EXTRA_NOUNS = _alternation("nouns")
+_EXTRA_VERBS = _alternation("verbs")
 # a meeting sentence: a meeting noun (in any inflection) or a verb of meeting
 _MEETING_WORD = re.compile(
-    rf"\b(?:{_NOUNS})|\b(?:совещани|конференци|семинар|встреч|заседани)\w*", re.I
+    rf"\b(?:{_NOUNS})|\b(?:совещани|конференци|семинар|встреч|заседани)\w*|\b(?:{_EXTRA_NOUNS})",
+    re.I,
 )
 # a sentence about another, later meeting: "A follow-up meeting will take place online on ..."
 _FUTURE = re.compile(
@@ -418,6 +442,7 @@ _VERB_OF_MEETING = re.compile(
     r"(?i)\b(?:held|hold|took place|take place|convened?|met|meet|gathered|"
     r"to hold|decides to hold|s['’]est\s+tenue?s?|se\s+sont\s+r[ée]unis|a\s+eu\s+lieu|"
     r"se\s+tiendra|проходил[аио]?|прошл[аио]|состоял[аио]?с[ья]|состоится|пройд[её]т)\b"
+    rf"|\b(?:{_EXTRA_VERBS})"
 )
 
 
@@ -552,6 +577,11 @@ def _place_labels(register: Register) -> dict[str, str]:
     for p in register.places.values():
         for name in (p.label, *p.aliases):
             names.setdefault(name.lower(), p.label)
+    for label, others in _words_data("places.json").items():
+        if label.startswith("_") or not isinstance(others, list):
+            continue
+        for name in (label, *others):
+            names.setdefault(str(name).lower(), names.get(label.lower(), label))
     return names
 
 
@@ -625,6 +655,33 @@ def _place_in_sentence(
     return None
 
 
+_LOCATIVE_BEFORE = re.compile(r"(?i)(?:\b(?:in|at|à|en|в|во)|\bau|\bdans)\s+$")
+_OFFICE_BEFORE = re.compile(
+    rf"(?i)\b(?:{_alternation('offices')})\W*\s+(?:\w+\s+)?(?:in|à|en|в|во)\s+$"
+)
+
+
+def _place_after_preposition(
+    text: str, date_span: tuple[int, int], register: Register
+) -> tuple[str, tuple[int, int]] | None:
+    """A register place right after "in", "à", "в" in the sentence of the meeting's dates, on
+    either side of them: "from 2 to 6 October in Tashkent", "à Strasbourg", "в Душанбе"; a venue
+    may stand before the city ("at the Hofburg Palace in Vienna")."""
+    s, e = sentence_at(text, date_span[0])
+    regex = _place_regex(register)
+    if regex is None:
+        return None
+    for m in regex.finditer(text, s, e):
+        if not _LOCATIVE_BEFORE.search(text, max(s, m.start() - 6), m.start()):
+            continue
+        if _OFFICE_BEFORE.search(text, max(s, m.start() - 40), m.start()):
+            continue  # "the OSCE Programme Office in Astana": the body's seat
+        label = _place_label(register, m.group(0))
+        if label is not None:
+            return label, m.span()
+    return None
+
+
 def _subject_place(
     text: str,
     head: int,
@@ -643,10 +700,13 @@ def _subject_place(
         stated = _place_in_sentence(text, date_span, register)  # "met in Chisinau on 13 and 14 ..."
         if stated is not None:
             return stated
+        stated = _place_after_preposition(text, date_span, register)
+        if stated is not None:
+            return stated
     if date_span is not None:  # "BELGRADE, 17-20 JULY 2003"
         line_s = max(text.rfind("\n", 0, date_span[0]) + 1, date_span[0] - 60)
         found = _find_place(text, line_s, date_span[0], register)
-        if found:
+        if found and not _OFFICE_BEFORE.search(text, max(0, found[1] - 40), found[1]):
             return found[0], found[1:]
         if dateline is not None and dateline.date.start == date_span[0]:
             return dateline.place.title(), (dateline.place_start, dateline.place_end)

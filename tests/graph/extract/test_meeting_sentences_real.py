@@ -1,0 +1,53 @@
+"""Meeting sentences of real pages' genre: event nouns and verbs from data/meeting_words.json,
+places from data/places.json (fixtures written for this test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thbgraph.graph.extract import extract
+
+CASES = [
+    (
+        "Border guards from Freedonia finished a five-day course on spotting forced labour, "
+        "which was conducted from 4 to 8 September 2019 in Tashkent.\n",
+        "2019-09-04",
+        "Tashkent",
+    ),
+    (
+        "Le Comité d'experts a tenu sa 12ème réunion du 14 au 18 mai 2021 au Palais des congrès "
+        "à Strasbourg.\nIl a adopté deux rapports.\n",
+        "2021-05-14",
+        "Strasbourg",
+    ),
+    (
+        "Новости\n\nВ Душанбе 9 октября 2020 года завершился двухдневный тренинг для "
+        "сотрудников полиции по выявлению жертв.\n",
+        "2020-10-09",
+        "Dushanbe",
+    ),
+    (
+        "On 3 and 4 May 2018, the Field Office conducted a two-day workshop in Bishkek on "
+        "referral of victims.\n",
+        "2018-05-03",
+        "Bishkek",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "place"), CASES)
+def test_subject_meeting_date_and_place(text: str, start: str, place: str) -> None:
+    subject = [m for m in extract(text).meetings if m.role == "subject"]
+    assert subject, "no subject meeting"
+    assert subject[0].start_date == start
+    assert subject[0].place == place
+
+
+def test_city_of_an_office_is_not_the_meeting_place() -> None:
+    text = (
+        "The OSCE Field Centre in Bishkek held a round table for judges on 5 May 2016 "
+        "in the town of Karakol.\n"
+    )
+    subject = [m for m in extract(text).meetings if m.role == "subject"]
+    assert subject and subject[0].start_date == "2016-05-05"
+    assert subject[0].place != "Bishkek"
