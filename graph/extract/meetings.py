@@ -518,6 +518,55 @@ def _sentence_dates(
     return later if dateline is None else None
 
 
+def _durations() -> dict[str, int]:
+    """Words of an event's length (meeting_words.json, every language) -> days."""
+    found: dict[str, int] = {}
+    for lang, entry in _words_data("meeting_words.json").items():
+        if not lang.startswith("_") and isinstance(entry, dict):
+            found.update({str(k).lower(): int(v) for k, v in entry.get("durations", {}).items()})
+    return found
+
+
+_DAYS = _durations()
+_DURATION = re.compile(
+    r"(?i)\b(?:"
+    + "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(_DAYS, key=len, reverse=True))
+    + r")"
+)
+_ENDS = re.compile(rf"(?i)\b(?:{_alternation('ends')})")
+_STARTS = re.compile(rf"(?i)\b(?:{_alternation('starts')})")
+_TODAY = re.compile(rf"(?i)\b(?:{_alternation('today')})\b")
+_YESTERDAY = re.compile(rf"(?i)\b(?:{_alternation('yesterday')})\b")
+
+
+def _told_span(
+    text: str, dates: DateMatch | None, source: str, dateline: Dateline | None
+) -> DateMatch | None:
+    """A single day made the event's span by its story: "ended in Ashgabat today" under a
+    dateline, "opened yesterday", "concluded on 1 March" with "the two-day event" nearby."""
+    if dates is None or dates.is_range:
+        return dates
+    day = dates.first
+    if source == "dateline" and dateline is not None:
+        s, e = sentence_at(text, min(len(text) - 1, dateline.date.end + 2))
+        if _YESTERDAY.search(text, s, e):
+            day -= timedelta(days=1)
+        elif not _TODAY.search(text, s, e):
+            return dates
+    else:
+        s, e = sentence_at(text, dates.start)
+    found = _DURATION.search(text, s, min(len(text), e + 600))
+    n = _DAYS.get(re.sub(r"\s+", " ", found.group(0).lower()), 1) if found else 1
+    first = last = day
+    if _ENDS.search(text, s, e):
+        first = day - timedelta(days=n - 1)
+    elif _STARTS.search(text, s, e):
+        last = day + timedelta(days=n - 1)
+    if (first, last) == (dates.first, dates.last):
+        return dates
+    return DateMatch(dates.start, dates.end, dates.text, first, last, dates.has_year)
+
+
 def _subject_dates(
     text: str,
     head: int,
@@ -932,6 +981,7 @@ def find_meetings(
     ev = lambda s, e: evidence(text, s, e, page_of)  # noqa: E731
     titled = _subject_title(text, info, register, head)
     dates, source = _subject_dates(text, head, dateline, info, register)
+    dates = _told_span(text, dates, source, dateline)
     if titled is None and dates is None:
         return [], warnings
     meeting = Meeting(role="subject", title=titled[0] if titled else None)

@@ -23,7 +23,7 @@ CASES = [
     (
         "Новости\n\nВ Душанбе 9 октября 2020 года завершился двухдневный тренинг для "
         "сотрудников полиции по выявлению жертв.\n",
-        "2020-10-09",
+        "2020-10-08",
         "Dushanbe",
     ),
     (
@@ -51,3 +51,30 @@ def test_city_of_an_office_is_not_the_meeting_place() -> None:
     subject = [m for m in extract(text).meetings if m.role == "subject"]
     assert subject and subject[0].start_date == "2016-05-05"
     assert subject[0].place != "Bishkek"
+
+
+SPANS = [
+    (
+        "Rangers learn to spot forced labour\nKARAKOL, 9 May 2015 – Twenty rangers finished an "
+        "OSCE training course that ended in Karakol today.\nThe three-day event covered victims' "
+        "rights.\n",
+        ("2015-05-07", "2015-05-09"),
+    ),
+    (
+        "Forum on labour exploitation opens\nOSH, 21 June 2016 – A regional forum on labour "
+        "exploitation opened in Osh yesterday.\nThe two-day event gathers sixty experts.\n",
+        ("2016-06-20", "2016-06-21"),
+    ),
+    (
+        "Новости\n\nВ Бишкеке 14 апреля 2019 года завершился двухдневный семинар для судей "
+        "по делам о торговле людьми.\n",
+        ("2019-04-13", "2019-04-14"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), SPANS)
+def test_single_day_made_a_span_by_the_story(text: str, span: tuple[str, str]) -> None:
+    subject = [m for m in extract(text).meetings if m.role == "subject"]
+    assert subject
+    assert (subject[0].start_date, subject[0].end_date) == span
