@@ -495,15 +495,16 @@ def _sentence_dates(
     about a later meeting ("the next meeting will take place ...") when there is one."""
     later: DateMatch | None = None
     for s, e in sentences(text, 0, end):
-        if not (
-            (_MEETING_WORD.search(text, s, e) and _VERB_OF_MEETING.search(text, s, e))
-            or _GATHERED.search(text, s, e)
-        ):
+        noun = _MEETING_WORD.search(text, s, e) is not None
+        verb = noun and _VERB_OF_MEETING.search(text, s, e) is not None
+        if not (verb or noun or _GATHERED.search(text, s, e)):
             continue
+        ranges_only = noun and not verb and not _GATHERED.search(text, s, e)
         found = [
             d
             for d in find_dates(text, s, e, default_year=year)
-            if (dateline is None or d.start != dateline.date.start)
+            if (not ranges_only or d.is_range)
+            and (dateline is None or d.start != dateline.date.start)
             and not (issued and not d.is_range and d.first.isoformat() == issued)
             and not _NOT_MEETING_DATE.search(text, max(s, d.start - 25), d.start)
         ]

@@ -78,3 +78,22 @@ def test_single_day_made_a_span_by_the_story(text: str, span: tuple[str, str]) -
     subject = [m for m in extract(text).meetings if m.role == "subject"]
     assert subject
     assert (subject[0].start_date, subject[0].end_date) == span
+
+
+def test_meeting_noun_and_a_range_without_a_verb() -> None:
+    text = (
+        "Résumé :\nLors\nde sa 40ème réunion, au siège à Strasbourg, du 2 au 6 octobre\n"
+        "2023, le Comité a adopté trois rapports.\n"
+    )
+    subject = [m for m in extract(text).meetings if m.role == "subject"]
+    assert subject
+    assert (subject[0].start_date, subject[0].end_date) == ("2023-10-02", "2023-10-06")
+
+
+def test_visit_carried_out_with_a_range() -> None:
+    text = (
+        "Une délégation du Comité a effectué une visite d'évaluation en Ruritanie "
+        "du 3 au 7 février 2024 dans le cadre du troisième cycle.\n"
+    )
+    subject = [m for m in extract(text).meetings if m.role == "subject"]
+    assert subject and subject[0].start_date == "2024-02-03"
