@@ -568,6 +568,10 @@ def _told_span(
     return DateMatch(dates.start, dates.end, dates.text, first, last, dates.has_year)
 
 
+# a page's own date in digits on a header line ("18/04/2024", "20.05.2017"): when it was posted
+_PUBLISHED_NUMERIC = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{4}")
+
+
 def _subject_dates(
     text: str,
     head: int,
@@ -600,6 +604,7 @@ def _subject_dates(
             and not _body_and_date(text, s, d, register)
             and (released is None or d.start != released.date.start)
             and not (issued and not d.is_range and d.first.isoformat() == issued)
+            and not _PUBLISHED_NUMERIC.fullmatch(d.text)
         ]
         if found and e - s < 80:
             return found[0], "header"

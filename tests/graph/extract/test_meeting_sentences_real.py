@@ -97,3 +97,12 @@ def test_visit_carried_out_with_a_range() -> None:
     )
     subject = [m for m in extract(text).meetings if m.role == "subject"]
     assert subject and subject[0].start_date == "2024-02-03"
+
+
+def test_numeric_posting_date_is_not_the_meeting_date() -> None:
+    text = (
+        "News\n03/06/2022\n\nThe Field Office held a two-day seminar for labour inspectors "
+        "on 24 and 25 May 2022 in Osh.\n"
+    )
+    subject = [m for m in extract(text).meetings if m.role == "subject"]
+    assert subject and subject[0].start_date == "2022-05-24"
