@@ -737,6 +737,18 @@ def _place_after_preposition(
     return None
 
 
+def _place_in_meeting_sentence(text: str, register: Register) -> tuple[str, tuple[int, int]] | None:
+    """A register place after "in", "à", "в" in one of the first meeting sentences that is not
+    about a later meeting: "В Кишиневе началась встреча", "a seminar in Tashkent"."""
+    for s, e in sentences(text, 0, min(len(text), 1500)):
+        if not _MEETING_WORD.search(text, s, e) or _FUTURE.search(text, s, e):
+            continue
+        found = _place_after_preposition(text, (s, e), register)
+        if found is not None:
+            return found
+    return None
+
+
 def _subject_place(
     text: str,
     head: int,
@@ -796,6 +808,9 @@ def _subject_place(
             found = _find_place(text, s + m.end(), min(e, s + m.end() + 40), register)
             if found and found[1] == s + m.end():
                 return found[0], found[1:]
+    told = _place_in_meeting_sentence(text, register)
+    if told is not None:
+        return told
     header = [clean_span(text, ln.start, ln.end) for ln in lines(text, 0, head) if not ln.blank]
     for ls, le in header:
         if le - ls < 60:

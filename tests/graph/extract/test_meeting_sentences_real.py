@@ -106,3 +106,12 @@ def test_numeric_posting_date_is_not_the_meeting_date() -> None:
     )
     subject = [m for m in extract(text).meetings if m.role == "subject"]
     assert subject and subject[0].start_date == "2022-05-24"
+
+
+def test_place_of_the_meeting_sentence_when_the_date_is_elsewhere() -> None:
+    text = (
+        "Дата: 12.03.2021\n\nВ Кишиневе открылась встреча экспертов по вопросам "
+        "трудовой эксплуатации.\nУчастники обсудили новые методы.\n"
+    )
+    subject = [m for m in extract(text).meetings if m.role == "subject"]
+    assert subject and subject[0].place == "Chisinau"
