@@ -1025,6 +1025,10 @@ def find_meetings(
         meeting.place = place[0]
         meeting.online = False
         meeting.facts["place"] = ev(*place[1])
+    elif dates is not None and source != "dateline":
+        # met on stated days with no word of being online: an in-person meeting
+        meeting.online = False
+        meeting.facts["online"] = ev(dates.start, dates.end)
     organisers, spans = _organisers(text, register)
     if organisers:
         meeting.organisers = organisers

@@ -115,3 +115,9 @@ def test_place_of_the_meeting_sentence_when_the_date_is_elsewhere() -> None:
     )
     subject = [m for m in extract(text).meetings if m.role == "subject"]
     assert subject and subject[0].place == "Chisinau"
+
+
+def test_dated_meeting_without_online_words_is_in_person() -> None:
+    text = "The Committee held its 9th meeting on 4 and 5 March 2020.\nIt adopted a report.\n"
+    subject = [m for m in extract(text).meetings if m.role == "subject"]
+    assert subject and subject[0].online is False
