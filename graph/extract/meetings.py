@@ -7,10 +7,12 @@ dateline, a unit ("OSR/CTHB") over the organisation it belongs to ("OSCE").
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -397,9 +399,31 @@ _HELD = re.compile(
     r"проходил[аио]?|прошл[аио]|состоял[аио]?с[ья])\b",
     re.I,
 )
+
+
+def _words_data(name: str) -> dict[str, object]:
+    """A word list of graph/extract/data/ (per language), as JSON."""
+    path = resources.files("thbgraph.graph.extract") / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _alternation(kind: str) -> str:
+    """The words of one kind ("nouns", "verbs") of meeting_words.json, every language, as a
+    regex alternation (spaces match any whitespace)."""
+    words: set[str] = set()
+    for lang, entry in _words_data("meeting_words.json").items():
+        if not lang.startswith("_") and isinstance(entry, dict):
+            words.update(str(w).lower() for w in entry.get(kind, ()))
+    parts = [r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)]
+    return "|".join(parts) or r"(?!x)x"
+
+
+_EXTRA_NOUNS = _alternation("nouns")
+_EXTRA_VERBS = _alternation("verbs")
 # a meeting sentence: a meeting noun (in any inflection) or a verb of meeting
 _MEETING_WORD = re.compile(
-    rf"\b(?:{_NOUNS})|\b(?:совещани|конференци|семинар|встреч|заседани)\w*", re.I
+    rf"\b(?:{_NOUNS})|\b(?:совещани|конференци|семинар|встреч|заседани)\w*|\b(?:{_EXTRA_NOUNS})",
+    re.I,
 )
 # a sentence about another, later meeting: "A follow-up meeting will take place online on ..."
 _FUTURE = re.compile(
@@ -418,6 +442,7 @@ _VERB_OF_MEETING = re.compile(
     r"(?i)\b(?:held|hold|took place|take place|convened?|met|meet|gathered|"
     r"to hold|decides to hold|s['’]est\s+tenue?s?|se\s+sont\s+r[ée]unis|a\s+eu\s+lieu|"
     r"se\s+tiendra|проходил[аио]?|прошл[аио]|состоял[аио]?с[ья]|состоится|пройд[её]т)\b"
+    rf"|\b(?:{_EXTRA_VERBS})"
 )
 
 
@@ -470,15 +495,16 @@ def _sentence_dates(
     about a later meeting ("the next meeting will take place ...") when there is one."""
     later: DateMatch | None = None
     for s, e in sentences(text, 0, end):
-        if not (
-            (_MEETING_WORD.search(text, s, e) and _VERB_OF_MEETING.search(text, s, e))
-            or _GATHERED.search(text, s, e)
-        ):
+        noun = _MEETING_WORD.search(text, s, e) is not None
+        verb = noun and _VERB_OF_MEETING.search(text, s, e) is not None
+        if not (verb or noun or _GATHERED.search(text, s, e)):
             continue
+        ranges_only = noun and not verb and not _GATHERED.search(text, s, e)
         found = [
             d
             for d in find_dates(text, s, e, default_year=year)
-            if (dateline is None or d.start != dateline.date.start)
+            if (not ranges_only or d.is_range)
+            and (dateline is None or d.start != dateline.date.start)
             and not (issued and not d.is_range and d.first.isoformat() == issued)
             and not _NOT_MEETING_DATE.search(text, max(s, d.start - 25), d.start)
         ]
@@ -491,6 +517,59 @@ def _sentence_dates(
         else:
             return found[0]
     return later if dateline is None else None
+
+
+def _durations() -> dict[str, int]:
+    """Words of an event's length (meeting_words.json, every language) -> days."""
+    found: dict[str, int] = {}
+    for lang, entry in _words_data("meeting_words.json").items():
+        if not lang.startswith("_") and isinstance(entry, dict):
+            found.update({str(k).lower(): int(v) for k, v in entry.get("durations", {}).items()})
+    return found
+
+
+_DAYS = _durations()
+_DURATION = re.compile(
+    r"(?i)\b(?:"
+    + "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(_DAYS, key=len, reverse=True))
+    + r")"
+)
+_ENDS = re.compile(rf"(?i)\b(?:{_alternation('ends')})")
+_STARTS = re.compile(rf"(?i)\b(?:{_alternation('starts')})")
+_TODAY = re.compile(rf"(?i)\b(?:{_alternation('today')})\b")
+_YESTERDAY = re.compile(rf"(?i)\b(?:{_alternation('yesterday')})\b")
+
+
+def _told_span(
+    text: str, dates: DateMatch | None, source: str, dateline: Dateline | None
+) -> DateMatch | None:
+    """A single day made the event's span by its story: "ended in Ashgabat today" under a
+    dateline, "opened yesterday", "concluded on 1 March" with "the two-day event" nearby."""
+    if dates is None or dates.is_range:
+        return dates
+    day = dates.first
+    if source == "dateline" and dateline is not None:
+        s, e = sentence_at(text, min(len(text) - 1, dateline.date.end + 2))
+        if _YESTERDAY.search(text, s, e):
+            day -= timedelta(days=1)
+        elif not _TODAY.search(text, s, e):
+            return dates
+    else:
+        s, e = sentence_at(text, dates.start)
+    found = _DURATION.search(text, s, min(len(text), e + 600))
+    n = _DAYS.get(re.sub(r"\s+", " ", found.group(0).lower()), 1) if found else 1
+    first = last = day
+    if _ENDS.search(text, s, e):
+        first = day - timedelta(days=n - 1)
+    elif _STARTS.search(text, s, e):
+        last = day + timedelta(days=n - 1)
+    if (first, last) == (dates.first, dates.last):
+        return dates
+    return DateMatch(dates.start, dates.end, dates.text, first, last, dates.has_year)
+
+
+# a page's own date in digits on a header line ("18/04/2024", "20.05.2017"): when it was posted
+_PUBLISHED_NUMERIC = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{4}")
 
 
 def _subject_dates(
@@ -525,6 +604,7 @@ def _subject_dates(
             and not _body_and_date(text, s, d, register)
             and (released is None or d.start != released.date.start)
             and not (issued and not d.is_range and d.first.isoformat() == issued)
+            and not _PUBLISHED_NUMERIC.fullmatch(d.text)
         ]
         if found and e - s < 80:
             return found[0], "header"
@@ -552,6 +632,11 @@ def _place_labels(register: Register) -> dict[str, str]:
     for p in register.places.values():
         for name in (p.label, *p.aliases):
             names.setdefault(name.lower(), p.label)
+    for label, others in _words_data("places.json").items():
+        if label.startswith("_") or not isinstance(others, list):
+            continue
+        for name in (label, *others):
+            names.setdefault(str(name).lower(), names.get(label.lower(), label))
     return names
 
 
@@ -625,6 +710,45 @@ def _place_in_sentence(
     return None
 
 
+_LOCATIVE_BEFORE = re.compile(r"(?i)(?:\b(?:in|at|à|en|в|во)|\bau|\bdans)\s+$")
+_OFFICE_BEFORE = re.compile(
+    rf"(?i)\b(?:{_alternation('offices')})\W*\s+(?:\w+\s+)?(?:in|à|en|в|во)\s+$"
+)
+
+
+def _place_after_preposition(
+    text: str, date_span: tuple[int, int], register: Register
+) -> tuple[str, tuple[int, int]] | None:
+    """A register place right after "in", "à", "в" in the sentence of the meeting's dates, on
+    either side of them: "from 2 to 6 October in Tashkent", "à Strasbourg", "в Душанбе"; a venue
+    may stand before the city ("at the Hofburg Palace in Vienna")."""
+    s, e = sentence_at(text, date_span[0])
+    regex = _place_regex(register)
+    if regex is None:
+        return None
+    for m in regex.finditer(text, s, e):
+        if not _LOCATIVE_BEFORE.search(text, max(s, m.start() - 6), m.start()):
+            continue
+        if _OFFICE_BEFORE.search(text, max(s, m.start() - 40), m.start()):
+            continue  # "the OSCE Programme Office in Astana": the body's seat
+        label = _place_label(register, m.group(0))
+        if label is not None:
+            return label, m.span()
+    return None
+
+
+def _place_in_meeting_sentence(text: str, register: Register) -> tuple[str, tuple[int, int]] | None:
+    """A register place after "in", "à", "в" in one of the first meeting sentences that is not
+    about a later meeting: "В Кишиневе началась встреча", "a seminar in Tashkent"."""
+    for s, e in sentences(text, 0, min(len(text), 1500)):
+        if not _MEETING_WORD.search(text, s, e) or _FUTURE.search(text, s, e):
+            continue
+        found = _place_after_preposition(text, (s, e), register)
+        if found is not None:
+            return found
+    return None
+
+
 def _subject_place(
     text: str,
     head: int,
@@ -643,10 +767,13 @@ def _subject_place(
         stated = _place_in_sentence(text, date_span, register)  # "met in Chisinau on 13 and 14 ..."
         if stated is not None:
             return stated
+        stated = _place_after_preposition(text, date_span, register)
+        if stated is not None:
+            return stated
     if date_span is not None:  # "BELGRADE, 17-20 JULY 2003"
         line_s = max(text.rfind("\n", 0, date_span[0]) + 1, date_span[0] - 60)
         found = _find_place(text, line_s, date_span[0], register)
-        if found:
+        if found and not _OFFICE_BEFORE.search(text, max(0, found[1] - 40), found[1]):
             return found[0], found[1:]
         if dateline is not None and dateline.date.start == date_span[0]:
             return dateline.place.title(), (dateline.place_start, dateline.place_end)
@@ -681,6 +808,9 @@ def _subject_place(
             found = _find_place(text, s + m.end(), min(e, s + m.end() + 40), register)
             if found and found[1] == s + m.end():
                 return found[0], found[1:]
+    told = _place_in_meeting_sentence(text, register)
+    if told is not None:
+        return told
     header = [clean_span(text, ln.start, ln.end) for ln in lines(text, 0, head) if not ln.blank]
     for ls, le in header:
         if le - ls < 60:
@@ -872,6 +1002,7 @@ def find_meetings(
     ev = lambda s, e: evidence(text, s, e, page_of)  # noqa: E731
     titled = _subject_title(text, info, register, head)
     dates, source = _subject_dates(text, head, dateline, info, register)
+    dates = _told_span(text, dates, source, dateline)
     if titled is None and dates is None:
         return [], warnings
     meeting = Meeting(role="subject", title=titled[0] if titled else None)
@@ -894,6 +1025,10 @@ def find_meetings(
         meeting.place = place[0]
         meeting.online = False
         meeting.facts["place"] = ev(*place[1])
+    elif dates is not None and source != "dateline":
+        # met on stated days with no word of being online: an in-person meeting
+        meeting.online = False
+        meeting.facts["online"] = ev(dates.start, dates.end)
     organisers, spans = _organisers(text, register)
     if organisers:
         meeting.organisers = organisers
