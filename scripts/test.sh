@@ -17,6 +17,7 @@ if ! command -v chromium >/dev/null 2>&1; then
     exit 1
   fi
 fi
-echo "thbgraph: [3/3] ruff, then the whole test suite (5-8 minutes)" >&2
+echo "thbgraph: [3/3] ruff, mypy, then the whole test suite (10-15 minutes)" >&2
 .venv/bin/ruff check .
+bash scripts/mypy.sh
 .venv/bin/pytest -q
