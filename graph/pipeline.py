@@ -346,7 +346,12 @@ def _known_meetings(store: GraphStore, extractions: list[Extraction]) -> list[Kn
     the new documents' dates are read (an indexed lookup, not a scan of every meeting).
     """
     dates = sorted(
-        {m.start_date for ex in extractions for m in ex.meetings if m.role == "subject"} - {None}
+        {
+            m.start_date
+            for ex in extractions
+            for m in ex.meetings
+            if m.role == "subject" and m.start_date is not None
+        }
     )
     if not dates:
         return []
@@ -402,7 +407,10 @@ def add_documents(
         neighbourhood = _neighbourhood(gen.store, doc_quads)
         timings["write"] = time.perf_counter() - t
         t = time.perf_counter()
-        warnings, infos = _validate_change(neighbourhood, {q.subject.value for q in doc_quads})
+        warnings, infos = _validate_change(
+            neighbourhood,
+            {str(q.subject.value) for q in doc_quads if not isinstance(q.subject, ox.Triple)},
+        )
         timings["validate"] = time.perf_counter() - t
         t = time.perf_counter()
         gen.touch(ox.NamedNode(str(GRAPH_RUNS)))
@@ -469,8 +477,8 @@ def _neighbourhood(store: GraphStore, doc_quads: list[ox.Quad]) -> list[ox.Quad]
         if q.triple not in seen:
             seen.add(q.triple)
             quads.append(q)
-    new_graphs = {q.graph_name for q in doc_quads}
-    subjects = {q.subject for q in doc_quads}
+    new_graphs: set[object] = {q.graph_name for q in doc_quads}
+    subjects = {q.subject for q in doc_quads if isinstance(q.subject, ox.NamedNode)}
     first = _stated_about(store, subjects, new_graphs, seen)
     described = {q.subject for q in quads} | subjects
     values = {q.object for q in doc_quads + first if isinstance(q.object, ox.NamedNode)}
@@ -545,7 +553,7 @@ def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:
             stale = [
                 q
                 for q in inner.quads_for_pattern(None, None, None, runs)
-                if q.subject.value.startswith(prefix)
+                if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(prefix)
             ]
             for q in stale:
                 inner.remove(q)
@@ -562,6 +570,7 @@ def read_manifest() -> dict[str, object]:
     """The manifest of the bundled corpus (file, sha256, source, licence)."""
     path = Path(str(resources.files("thbgraph.graph.corpus"))) / "manifest.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        manifest: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ThbGraphError(f"{path}: cannot read the corpus manifest: {exc}") from exc
+    return manifest
