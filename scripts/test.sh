@@ -6,7 +6,13 @@ echo "thbgraph: [1/3] creating .venv" >&2
 python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check --upgrade pip
 echo "thbgraph: [2/3] installing thbgraph and its dependencies (about a minute)" >&2
-.venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+# setuptools prints some 250 lines of build warnings about data folders: kept in a log, shown on failure
+log=$(mktemp)
+if ! .venv/bin/pip install -q --disable-pip-version-check -e '.[test]' 2>"$log"; then
+  cat "$log" >&2
+  exit 1
+fi
+rm -f "$log"
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "thbgraph: installing Debian chromium for the browser tests" >&2
