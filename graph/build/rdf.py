@@ -97,7 +97,7 @@ _SERIES_CLASSES = [
 
 
 QUOTE_CONTEXT = 40  # characters of prefix and suffix in a quote selector
-SENTENCE_REACH = 400  # how far a sentence (a line without full stops) reaches around a passage
+SENTENCE_REACH = 1200  # how far a sentence (a line without full stops) reaches around a passage
 
 
 def passage_sentence(text: str, start: int, end: int) -> tuple[int, int]:
