@@ -20,6 +20,7 @@ from ..model import Citation, Evidence, Extraction, Meeting
 from ..register import Register
 from ..vocab import ID, MeetingKey, article_iri, commitment_iri, document_id, meeting_iri, slug
 from ..vocab import document_graph as _document_graph
+from .entail import with_entailed
 
 __all__ = [
     "DOCUMENT_CLASSES",
@@ -533,7 +534,9 @@ ELI_IS_PART_OF = "http://data.europa.eu/eli/ontology#is_part_of"
 def document_quads(
     ex: Extraction, register: Register, meeting_iris: list[str], *, doc_id: str | None = None
 ) -> list[ox.Quad]:
-    """The quads of one document's named graph; `meeting_iris[i]` is the IRI of `ex.meetings[i]`."""
+    """The quads of one document's named graph; `meeting_iris[i]` is the IRI of `ex.meetings[i]`.
+
+    With the types and properties they entail through the ontology (`entail.py`)."""
     did = doc_id or document_id(ex.source)
     writer = _DocumentWriter(ex, register, dict(enumerate(meeting_iris)), did)
-    return list(writer.write())
+    return with_entailed(writer.write())
