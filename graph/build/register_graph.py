@@ -33,9 +33,14 @@ def register_graph(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     """The register's quads with place names resolved to place IRIs, then what they entail."""
     given = list(quads)
     places = {q.subject for q in given if q.predicate == RDF_TYPE and q.object == _PLACE}
-    by_name: dict[str, ox.NamedNode | ox.BlankNode] = {}
+    by_name: dict[str, ox.NamedNode] = {}
     for q in sorted(given, key=str):  # stable: the first place (in IRI order) owns a shared name
-        if q.subject in places and q.predicate in _NAMES and isinstance(q.object, ox.Literal):
+        if (
+            isinstance(q.subject, ox.NamedNode)
+            and q.subject in places
+            and q.predicate in _NAMES
+            and isinstance(q.object, ox.Literal)
+        ):
             by_name.setdefault(q.object.value.casefold(), q.subject)
     out: list[ox.Quad] = []
     for q in given:
