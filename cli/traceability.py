@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..graph.answers import cited_by as cited_by_answer
 from ..graph.errors import QueryError, UnknownEntityError
@@ -61,6 +62,9 @@ def _flatten_cited_by(answer: dict[str, Any]) -> list[dict[str, Any]]:
                         "passage": p["text"],
                         "start": p["start"],
                         "end": p["end"],
+                        "quote": p["quote"]["text"],
+                        "quote_start": p["quote"]["start"],
+                        "quote_end": p["quote"]["end"],
                         "method": p["method"],
                         "note": p["note"],
                     }
@@ -116,10 +120,14 @@ def _print_documents(console: Console, docs: list[dict[str, Any]]) -> None:
     for d in docs:
         for p in d["passages"]:
             reading = p["method"] + (f" ({p['note']})" if p["note"] else "")
+            quote = p["quote"]
+            passage = Text(p["text"])  # the sentence, the citing words in bold
+            passage.stylize("bold", int(quote["start"]), int(quote["end"]))
+            start = int(p["start"])
             table.add_row(
                 f"{d['file'] or d['iri']} ({d['type'] or 'document'})",
-                p["text"],
-                f"{p['start']}-{p['end']}",
+                passage,
+                f"{start + int(quote['start'])}-{start + int(quote['end'])}",
                 reading,
             )
     console.print(table)

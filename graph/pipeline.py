@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from . import changes
 from .answers.fulltext import write_index
 from .build import KnownMeeting, MeetingResolver, date_literal, document_quads
+from .build.register_graph import register_graph
 from .errors import DocumentError, StoreError, ThbGraphError, ValidationFailed
 from .model import Extraction, Meeting
 from .queries import load_query
@@ -211,6 +212,7 @@ def _static_quads() -> list[ox.Quad]:
             ox.Quad(t.subject, t.predicate, t.object, reg)
             for t in ox.parse(path=str(f), format=ox.RdfFormat.TURTLE)
         ]
+    quads = register_graph(quads)  # places as IRIs, entailed types and properties
     onto = Path(str(resources.files("thbgraph.ontology"))) / "thbgraph.ttl"
     if onto.is_file():
         g = ox.NamedNode(GRAPH_ONTOLOGY)

@@ -97,6 +97,20 @@ def _reader_link(evidence: dict[str, Any]) -> str:
     return f'<a class="in-reader" href="{html.escape(href)}">read in context</a>'
 
 
+def _in_sentence(evidence: dict[str, Any]) -> str:
+    """The sentence of a passage as HTML, the passage itself marked (or the passage alone)."""
+    quote = str(evidence["quote"])
+    s = evidence.get("sentence") or {}
+    try:
+        a, b = int(evidence["start"]) - int(s["start"]), int(evidence["end"]) - int(s["start"])
+        text = str(s["text"])
+    except (KeyError, TypeError, ValueError):
+        return html.escape(quote)
+    if not (0 <= a <= b <= len(text)) or text[a:b] != quote:
+        return html.escape(quote)
+    return f"{html.escape(text[:a])}<mark>{html.escape(quote)}</mark>{html.escape(text[b:])}"
+
+
 def render_page(data: dict[str, Any]) -> str:
     """The HTML page of an entity: label, properties, incoming links, evidence passages."""
     iri = data["iri"]
@@ -119,7 +133,7 @@ def render_page(data: dict[str, Any]) -> str:
         (out_rows if s["direction"] == "out" else in_rows).append(row)
     evidence = [
         "<li><q>{q}</q> — {doc}, characters {a}–{b}{prop} {read}</li>".format(
-            q=html.escape(str(e["quote"])),
+            q=_in_sentence(e),
             doc=_link(e["document"]),
             read=_reader_link(e),
             a=e["start"],

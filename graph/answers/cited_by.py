@@ -14,10 +14,13 @@ __all__ = ["cited_by", "meeting_facts"]
 
 
 def _passage(row: dict[str, Any]) -> dict[str, Any]:
+    """The sentence (`text`, its offsets `start`-`end` in the document's normalised text) and the
+    citing words within it (`quote`: its `text` and its offsets from the sentence's start)."""
     return {
         "text": row["quote"],
         "start": row["start"],
         "end": row["end"],
+        "quote": _quote(row),
         "page": row.get("page"),
         "method": row["method"],
         "confidence": row["confidence"],
@@ -25,6 +28,13 @@ def _passage(row: dict[str, Any]) -> dict[str, Any]:
         "article": row.get("article"),
         "citation": row["citation"],
     }
+
+
+def _quote(row: dict[str, Any]) -> dict[str, Any]:
+    """The passage within its sentence; a passage written without refinement is its own sentence."""
+    if row.get("exact") is None or row.get("exactStart") is None or row.get("exactEnd") is None:
+        return {"text": row["quote"], "start": 0, "end": int(row["end"]) - int(row["start"])}
+    return {"text": row["exact"], "start": row["exactStart"], "end": row["exactEnd"]}
 
 
 _FACT_KEYS = {
@@ -138,7 +148,7 @@ def cited_by(store: Any, symbol: str) -> dict[str, Any]:
         elif d["type"] is None and doc_type:
             d["type"] = doc_type
         passage = _passage(row)
-        key = (meeting, row["document"], *passage.values())
+        key = (meeting, row["document"], row["citation"], passage["start"], passage["end"])
         if key not in seen:
             seen.add(key)
             d["passages"].append(passage)

@@ -15,7 +15,10 @@ __all__ = ["describe"]
 
 
 def describe(store: GraphStore, iri: str) -> dict[str, Any]:
-    """Everything said about an entity (outgoing and incoming), for pages and /actors/{id}."""
+    """Everything said about an entity (outgoing and incoming), for pages and /actors/{id}.
+
+    Each evidence entry gives the passage (`quote`, its offsets in the document's normalised text)
+    and the sentence holding it (`sentence`: text and offsets)."""
     statements = store.select(load_query("entity"), bindings={"entity": ox.NamedNode(iri)})
     if not statements:
         labels = sorted({r["entity"] for r in rows(store, "labels")})
@@ -30,6 +33,11 @@ def describe(store: GraphStore, iri: str) -> dict[str, Any]:
             "quote": r["quote"],
             "start": r["start"],
             "end": r["end"],
+            "sentence": {
+                "text": r["sentence"],
+                "start": r["sentenceStart"],
+                "end": r["sentenceEnd"],
+            },
         }
         for r in rows(store, "entity_evidence", entity=ox.NamedNode(iri))
     ]

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from .. import __version__, vocab
+from ..extract.passages import sentence_at
 from ..model import Citation, Evidence, Extraction, Meeting
 from ..register import Register
 from ..vocab import ID, MeetingKey, article_iri, commitment_iri, document_id, meeting_iri, slug
 from ..vocab import document_graph as _document_graph
+from .entail import with_entailed
 
 __all__ = [
     "DOCUMENT_CLASSES",
@@ -30,6 +32,7 @@ __all__ = [
     "document_id",
     "document_quads",
     "meeting_iri",
+    "passage_sentence",
 ]
 
 
@@ -92,6 +95,25 @@ _SERIES_CLASSES = [
     (re.compile(r"^PC\.DEC/"), "PermanentCouncilDecision"),
     (re.compile(r"^CETS No\. "), "Convention"),
 ]
+
+
+QUOTE_CONTEXT = 40  # characters of prefix and suffix in a quote selector
+SENTENCE_REACH = 1200  # how far a sentence (a line without full stops) reaches around a passage
+
+
+def passage_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence(s) holding text[start:end]: from the sentence of its first
+    character to that of its last, never less than the passage, at most SENTENCE_REACH characters
+    on either side (cut at a space) when a line runs on without a full stop."""
+    s_start = min(start, sentence_at(text, start)[0])
+    s_end = max(end, sentence_at(text, max(start, end - 1))[1])
+    if start - s_start > SENTENCE_REACH:
+        cut = text.find(" ", start - SENTENCE_REACH, start)
+        s_start = cut + 1 if cut != -1 else start - SENTENCE_REACH
+    if s_end - end > SENTENCE_REACH:
+        cut = text.rfind(" ", end, end + SENTENCE_REACH)
+        s_end = cut if cut != -1 else end + SENTENCE_REACH
+    return s_start, s_end
 
 
 def _n(iri: str) -> ox.NamedNode:
@@ -158,6 +180,10 @@ class _DocumentWriter:
 
     # -- evidence ----------------------------------------------------------------------------
     def evidence(self, body: str, prop: object, field_name: str, ev: Evidence | None) -> None:
+        """One Web Annotation of `body`: its target selects the sentence around the passage (a
+        TextQuoteSelector with prefix and suffix, a TextPositionSelector with the sentence's
+        offsets), each `oa:refinedBy` the selector of the passage itself within the sentence
+        (W3C Web Annotation Data Model, 4.2.9: a refinement applies to the result of the first)."""
         if ev is None:
             return
         text = self.ex.text
@@ -165,26 +191,51 @@ class _DocumentWriter:
         if e in self.declared:  # same passage, same field, other body: one annotation per body
             e = f"{e}/{slug(body.rsplit('/', 1)[-1], max_len=40)}"
         self.declared.add(e)
+        s_start, s_end = passage_sentence(text, ev.start, ev.end)
+        t = e + "/target"
+        sentence, sentence_pos, quote, offset = (
+            e + "/sentence",
+            e + "/sentence-position",
+            e + "/quote",
+            e + "/position",
+        )
         q = self.q
         q.add(e, RDF.type, str(OA.Annotation))
         q.add(e, OA.motivatedBy, str(OA.describing))
         q.add(e, OA.hasBody, body)
         q.add(e, THB.supportsProperty, str(prop))
-        q.add(e, OA.hasTarget, e + "/target")
+        q.add(e, OA.hasTarget, t)
         q.add(e, PROV.wasGeneratedBy, self.activity)
-        q.add(e + "/target", RDF.type, str(OA.SpecificResource))
-        q.add(e + "/target", OA.hasSource, self.doc)
-        q.add(e + "/target", OA.hasSelector, e + "/quote")
-        q.add(e + "/target", OA.hasSelector, e + "/position")
-        q.add(e + "/quote", RDF.type, str(OA.TextQuoteSelector))
-        q.add(e + "/quote", OA.exact, _lit(text[ev.start : ev.end]))
-        q.add(e + "/quote", OA.prefix, _lit(text[max(0, ev.start - 40) : ev.start]))
-        q.add(e + "/quote", OA.suffix, _lit(text[ev.end : ev.end + 40]))
-        q.add(e + "/position", RDF.type, str(OA.TextPositionSelector))
-        q.add(e + "/position", OA.start, _lit(ev.start, str(XSD.nonNegativeInteger)))
-        q.add(e + "/position", OA.end, _lit(ev.end, str(XSD.nonNegativeInteger)))
+        q.add(t, RDF.type, str(OA.SpecificResource))
+        q.add(t, OA.hasSource, self.doc)
+        q.add(t, OA.hasSelector, sentence)
+        q.add(t, OA.hasSelector, sentence_pos)
+        self.quote_selector(sentence, text, s_start, s_end, 0, len(text))
+        q.add(sentence, OA.refinedBy, quote)
+        self.quote_selector(quote, text, ev.start, ev.end, s_start, s_end)
+        self.position_selector(sentence_pos, s_start, s_end)
+        q.add(sentence_pos, OA.refinedBy, offset)
+        self.position_selector(offset, ev.start - s_start, ev.end - s_start)
         if ev.page is not None:
             q.add(e, THB.page, _lit(ev.page, str(XSD.positiveInteger)))
+
+    def quote_selector(self, iri: str, text: str, start: int, end: int, lo: int, hi: int) -> None:
+        """A TextQuoteSelector of text[start:end], its prefix and suffix taken within text[lo:hi]."""
+        q = self.q
+        q.add(iri, RDF.type, str(OA.TextQuoteSelector))
+        q.add(iri, OA.exact, _lit(text[start:end]))
+        prefix = text[max(lo, start - QUOTE_CONTEXT) : start]
+        suffix = text[end : min(hi, end + QUOTE_CONTEXT)]
+        if prefix:
+            q.add(iri, OA.prefix, _lit(prefix))
+        if suffix:
+            q.add(iri, OA.suffix, _lit(suffix))
+
+    def position_selector(self, iri: str, start: int, end: int) -> None:
+        q = self.q
+        q.add(iri, RDF.type, str(OA.TextPositionSelector))
+        q.add(iri, OA.start, _lit(start, str(XSD.nonNegativeInteger)))
+        q.add(iri, OA.end, _lit(end, str(XSD.nonNegativeInteger)))
 
     # -- entities ----------------------------------------------------------------------------
     def org_iri(self, name: str) -> str:
@@ -483,7 +534,9 @@ ELI_IS_PART_OF = "http://data.europa.eu/eli/ontology#is_part_of"
 def document_quads(
     ex: Extraction, register: Register, meeting_iris: list[str], *, doc_id: str | None = None
 ) -> list[ox.Quad]:
-    """The quads of one document's named graph; `meeting_iris[i]` is the IRI of `ex.meetings[i]`."""
+    """The quads of one document's named graph; `meeting_iris[i]` is the IRI of `ex.meetings[i]`.
+
+    With the types and properties they entail through the ontology (`entail.py`)."""
     did = doc_id or document_id(ex.source)
     writer = _DocumentWriter(ex, register, dict(enumerate(meeting_iris)), did)
-    return list(writer.write())
+    return with_entailed(writer.write())

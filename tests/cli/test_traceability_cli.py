@@ -49,7 +49,7 @@ def test_cited_by_shows_a_repaired_reading(built_store: Path) -> None:
     passages = [
         p for m in json.loads(out.stdout)["meetings"] for d in m["documents"] for p in d["passages"]
     ]
-    repaired = [p for p in passages if p["text"] == "PC.EC/637"]
+    repaired = [p for p in passages if p["quote"]["text"] == "PC.EC/637"]
     assert repaired and repaired[0]["method"] == "repaired-symbol"
     assert "PC.DEC/637" in repaired[0]["note"]
 

@@ -122,8 +122,21 @@ def test_quality_checks_report_offending_terms() -> None:
     kg.add((EX.x, THB.undeclaredProperty, Literal(1)))
     assert run_check(kg, QUERIES / "check-term-missing-russian-label.rq") == ["thb:Bogus"]
     assert run_check(kg, QUERIES / "check-term-missing-definition.rq") == ["thb:Bogus"]
+    assert run_check(kg, QUERIES / "check-term-missing-french-label.rq") == ["thb:Bogus"]
+    for lang in ("fr", "ru"):
+        assert run_check(kg, QUERIES / f"check-term-missing-{lang}-definition.rq") == ["thb:Bogus"]
+    kg.add((THB.Bogus, RDFS.label, Literal("Bidon", lang="fr")))
+    assert run_check(kg, QUERIES / "check-term-missing-french-label.rq") == []
     rows = run_check(kg, QUERIES / "check-undeclared-term-used.rq")
     assert rows == ['thb:undeclaredProperty | "property"']
+
+
+def test_thb_cites_is_not_an_eli_citation(ontology: Graph) -> None:
+    """Issue 15: eli:cites is for legal resources citing legal resources; meetings cite with
+    thb:cites, a sub-property of cito:cites only."""
+    assert (THB.cites, RDFS.subPropertyOf, ELI.cites) not in ontology
+    assert (THB.cites, RDFS.subPropertyOf, CITO.cites) in ontology
+    assert (THB.MinisterialDeclaration, RDFS.subClassOf, ELI.LegalResource) not in ontology
 
 
 def test_every_term_of_the_data_model_is_declared(ontology: Graph) -> None:
@@ -144,7 +157,9 @@ def test_terms_beyond_the_data_model_are_accounted_for(ontology: Graph) -> None:
 @pytest.mark.parametrize(
     ("term", "axiom", "parent"),
     [
-        (THB.Commitment, RDFS.subClassOf, ELI.LegalResource),
+        (THB.MinisterialCouncilDecision, RDFS.subClassOf, ELI.LegalResource),
+        (THB.PermanentCouncilDecision, RDFS.subClassOf, ELI.LegalResource),
+        (THB.Convention, RDFS.subClassOf, ELI.LegalResource),
         (THB.Article, RDFS.subClassOf, ELI.LegalResourceSubdivision),
         (THB.Meeting, RDFS.subClassOf, SCHEMA.Event),
         (THB.AgendaItem, RDFS.subClassOf, SCHEMA.Event),
@@ -153,7 +168,6 @@ def test_terms_beyond_the_data_model_are_accounted_for(ontology: Graph) -> None:
         (THB.Extraction, RDFS.subClassOf, PROV.Activity),
         (THB.MeetingDocument, RDFS.subClassOf, PROV.Entity),
         (THB.cites, RDFS.subPropertyOf, CITO.cites),
-        (THB.cites, RDFS.subPropertyOf, ELI.cites),
         (THB.isAbout, RDFS.subPropertyOf, SCHEMA.about),
         (THB.addendumTo, RDFS.subPropertyOf, ELI.amends),
         (THB.corrigendumOf, RDFS.subPropertyOf, ELI.corrects),

@@ -57,3 +57,25 @@ def test_an_uncited_commitment_has_no_meetings_and_no_fact_rows(built_store: Pat
         )
     assert answer["meetings"] == [] and answer["documents_without_meeting"] == []
     assert rows == []
+
+
+def test_each_passage_is_the_sentence_with_the_symbol_refined_inside_it(built_store: Path) -> None:
+    """Issue 15: a cited-by passage is the whole sentence (exact against the normalised text), with
+    the citing words' offsets inside it, not the symbol alone."""
+    with open_store(built_store) as kg:
+        texts = {
+            r["d"]: r["text"]
+            for r in kg.select(
+                "SELECT ?d ?text WHERE { ?d <https://w3id.org/thbgraph/ontology#text> ?text }"
+            )
+        }
+        answer = cited_by(kg, "MC.DEC/6/18")
+    passages = [(d, p) for m in answer["meetings"] for d in m["documents"] for p in d["passages"]]
+    assert len(passages) == 2
+    for d, p in passages:
+        text, quote = texts[d["iri"]], p["quote"]
+        assert text[p["start"] : p["end"]] == p["text"]
+        assert p["text"][quote["start"] : quote["end"]] == quote["text"] == "MC.DEC/6/18"
+        assert p["text"].endswith("Including of Unaccompanied Minors (MC.DEC/6/18).")
+        assert "OSCE Action Plan to Combat Trafficking in Human Beings (PC.DEC/557)" in p["text"]
+        assert text[p["start"] - 1] in "\n " or p["start"] == 0  # the sentence, not a fragment

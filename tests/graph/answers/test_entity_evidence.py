@@ -65,3 +65,22 @@ def test_the_query_binds_the_entity_in_every_branch(store: object) -> None:
         bindings={"entity": ox.NamedNode("https://w3id.org/thbgraph/id/nobody")},
     )
     assert rows == []
+
+
+def test_each_passage_comes_with_its_sentence(store: object) -> None:
+    """Issue 15, item 3: the passage (exact offsets in the text) lies inside its sentence."""
+    texts = {
+        str(r["d"]): str(r["t"])
+        for r in store.select(  # type: ignore[attr-defined]
+            "SELECT ?d ?t WHERE { ?d <https://w3id.org/thbgraph/ontology#text> ?t }"
+        )
+    }
+    checked = 0
+    for a in answers.actors(store):  # type: ignore[arg-type]
+        for e in answers.describe(store, a["iri"])["evidence"]:  # type: ignore[arg-type]
+            text, s = texts[e["document"]], e["sentence"]
+            assert text[e["start"] : e["end"]] == e["quote"]
+            assert text[s["start"] : s["end"]] == s["text"]
+            assert s["start"] <= e["start"] <= e["end"] <= s["end"]
+            checked += 1
+    assert checked >= 5

@@ -6,6 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from thbgraph.graph.build import MeetingResolver, commitment_iri, document_id, document_quads
+from thbgraph.graph.build.rdf import passage_sentence
 from thbgraph.graph.model import Citation, DocumentInfo, Evidence, Extraction, Meeting
 from thbgraph.graph.register import load_register
 
@@ -178,3 +179,67 @@ def test_the_same_extraction_gives_the_same_quads() -> None:
     one = document_quads(_extraction(), reg, [MeetingResolver().resolve(_extraction().meetings[0])])
     two = document_quads(_extraction(), reg, [MeetingResolver().resolve(_extraction().meetings[0])])
     assert sorted(map(str, one)) == sorted(map(str, two))
+
+
+def _refined(s: ox.Store) -> list[dict[str, str]]:
+    """Each evidence target's sentence (quote, prefix, suffix, offsets) and its refinement."""
+    solutions = _q(
+        s,
+        f"""PREFIX oa: <{OA}>
+        SELECT ?e ?sentence ?prefix ?suffix ?sStart ?sEnd ?exact ?qPrefix ?qSuffix ?rStart ?rEnd
+        WHERE {{
+          ?e oa:hasTarget ?t . ?t oa:hasSelector ?qs, ?ps .
+          ?qs a oa:TextQuoteSelector ; oa:exact ?sentence ; oa:refinedBy ?rq .
+          OPTIONAL {{ ?qs oa:prefix ?prefix }} OPTIONAL {{ ?qs oa:suffix ?suffix }}
+          ?rq a oa:TextQuoteSelector ; oa:exact ?exact .
+          OPTIONAL {{ ?rq oa:prefix ?qPrefix }} OPTIONAL {{ ?rq oa:suffix ?qSuffix }}
+          ?ps a oa:TextPositionSelector ; oa:start ?sStart ; oa:end ?sEnd ; oa:refinedBy ?rp .
+          ?rp a oa:TextPositionSelector ; oa:start ?rStart ; oa:end ?rEnd .
+        }}""",
+    )
+    names = [v.value for v in solutions.variables]
+    return [{n: (r[n].value if r[n] is not None else "") for n in names} for r in solutions]
+
+
+def test_every_passage_is_a_sentence_refined_by_the_passage_itself(quads: list[ox.Quad]) -> None:
+    """The target selects the sentence (quote with prefix and suffix, absolute offsets), each
+    selector oa:refinedBy the passage within it (offsets relative to the sentence, W3C 4.2.9)."""
+    s = _store(quads)
+    rows = _refined(s)
+    evidence = {q.subject.value for q in quads if q.object == ox.NamedNode(OA + "Annotation")}
+    assert {r["e"] for r in rows} == evidence
+    for r in rows:
+        s0, s1, r0, r1 = (int(r[k]) for k in ("sStart", "sEnd", "rStart", "rEnd"))
+        assert TEXT[s0:s1] == r["sentence"]
+        assert r["sentence"][r0:r1] == r["exact"]
+        assert TEXT[max(0, s0 - 40) : s0] == r["prefix"]
+        assert TEXT[s1 : s1 + 40] == r["suffix"]
+        assert r["sentence"][max(0, r0 - 40) : r0] == r["qPrefix"]
+        assert r["sentence"][r1 : r1 + 40] == r["qSuffix"]
+    by_exact = {r["exact"]: r for r in rows}
+    cited = by_exact["MC.DEC/6/18"]
+    assert cited["sentence"] == (
+        "The meeting followed PC.EC/637 and MC.DEC/6/18, and the Vienna Ministerial Decisions."
+    )
+    assert (int(cited["rStart"]), int(cited["rEnd"])) == (35, 46)
+    assert by_exact["3-4 November 2020"]["sentence"] == "3-4 November 2020"  # a line is a sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "sentence"),
+    [
+        ("One. Two cites MC.DEC/6/18 here. Three.", "MC.DEC/6/18", "Two cites MC.DEC/6/18 here."),
+        ("Title line\nMC.DEC/6/18 opens it.", "MC.DEC/6/18", "MC.DEC/6/18 opens it."),
+        ("A spans. Two sentences.", "spans. Two", "A spans. Two sentences."),
+        ("x " * 1500 + "MC.DEC/6/18" + " y" * 1500, "MC.DEC/6/18", None),
+    ],
+)
+def test_passage_sentence(text: str, needle: str, sentence: str | None) -> None:
+    start = text.index(needle)
+    s0, s1 = passage_sentence(text, start, start + len(needle))
+    assert s0 <= start and start + len(needle) <= s1
+    if sentence is not None:
+        assert text[s0:s1] == sentence
+    else:  # a run-on line is cut at a space within reach
+        assert start - s0 <= 1200 and s1 - start - len(needle) <= 1200
+        assert text[s0 - 1] == " " and text[s1] == " "
