@@ -51,8 +51,8 @@ def _short(iri: str | None) -> str:
 
 
 def _href(iri: str | None) -> str:
-    """The local page of a node of the graph (/doc/...)."""
-    return "/doc/" + quote(_short(iri), safe="/")
+    """The local address of a node of the graph (/id/..., which answers 303 to its page)."""
+    return "/id/" + quote(_short(iri), safe="/")
 
 
 def _day(value: Any) -> tuple[int, int, int] | None:
@@ -168,7 +168,7 @@ def _reader_href(document: str, start: Any, end: Any) -> str:
     anchor = fact_anchor(
         f"{ID}evidence/{_short(document).removeprefix('document/')}/citation/{start}-{end}"
     )
-    return f"{_href(document)}#{anchor}"
+    return f"/doc/{quote(_short(document), safe='/')}#{anchor}"
 
 
 def _quote(passage: dict[str, Any]) -> str:

@@ -53,7 +53,7 @@ def test_html_page_has_label_links_and_evidence(client: httpx.Client) -> None:
     page = r.text
     assert "MC.DEC/6/18" in page
     assert 'href="/id/meeting/2020-11-03-' in page  # an incoming link, navigable
-    assert "<q>MC Decision 6/18</q>" in page  # an evidence passage
+    assert "<mark>MC Decision 6/18</mark>" in page  # a citing passage, in its sentence
     assert "<script" not in page
 
 

@@ -6,8 +6,6 @@ low-confidence citation. The screenshot goes to docs/reader.png (or $THBGRAPH_SC
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -139,16 +137,6 @@ def api_doc(reader_server: Server) -> dict[str, Any]:
     return r.json()
 
 
-@pytest.fixture(scope="module")
-def browser(chromium: dict[str, Any]) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(**chromium)
-        yield b
-        b.close()
-
-
 def test_render_text_nests_and_splits() -> None:
     text = "abcdefghij"
     facts = [
@@ -219,12 +207,16 @@ def test_entity_page_links_into_the_reader(reader_server: Server) -> None:
     assert f'href="/doc/document/{DOC}#fact-person-{start}-' in r.text
 
 
-def test_reader_in_chromium(browser: Any, reader_server: Server, api_doc: dict[str, Any]) -> None:
+def test_reader_in_chromium(
+    browser: Any,
+    reader_server: Server,
+    api_doc: dict[str, Any],
+    watch_console: Any,
+    screenshots: Path,
+) -> None:
     context = browser.new_context(viewport={"width": 1200, "height": 500})
     page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    errors = watch_console(page)
     response = page.goto(reader_server.url(f"/id/document/{DOC}"))
     assert response is not None and response.ok
     text = api_doc["text"]
@@ -267,8 +259,7 @@ def test_reader_in_chromium(browser: Any, reader_server: Server, api_doc: dict[s
     assert back.is_visible()  # the passage's own back link, shown without JavaScript
     back.click()
     page.wait_for_function("a => location.hash === '#panel-' + a", arg=anchor)
-    folder = Path(os.environ.get("THBGRAPH_SCREENSHOTS", Path(__file__).parents[2] / "docs"))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = screenshots
     page.goto(reader_server.url(f"/doc/document/{DOC}"))
     page.set_viewport_size({"width": 1200, "height": 800})
     page.screenshot(path=str(folder / "reader.png"), full_page=True)
