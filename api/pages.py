@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
+from datetime import date, timedelta
 from importlib.resources import files
 from string import Template
 from typing import Any
@@ -212,11 +212,21 @@ def _document_passages(doc: dict[str, Any]) -> str:
     return "".join(out)
 
 
+def _without_symbol(label: str, symbol: str) -> str:
+    """A register label without the symbol it starts with ('PC.DEC/685: 2005 Addendum')."""
+    rest = label.removeprefix(symbol).lstrip(" :—–-")
+    return rest if rest and label.startswith(symbol) else label
+
+
 def _related(items: list[dict[str, Any]], direction: str) -> str:
     rows = [
         f'<li><span class="tag">{_e(r["relation"])}</span> '
         f'<a href="{_e(_href(r["iri"]))}">{_e(r.get("symbol") or r.get("label") or "commitment")}</a>'
-        + (f" — {_e(r['label'])}" if r.get("label") and r.get("symbol") else "")
+        + (
+            f" — {_e(_without_symbol(r['label'], r['symbol']))}"
+            if r.get("label") and r.get("symbol")
+            else ""
+        )
         + (f" ({_e(format_dates(r['date']) or r['date'])})" if r.get("date") else "")
         + "</li>"
         for r in items
@@ -320,13 +330,23 @@ def _time(item: dict[str, Any]) -> str:
     return _e(a or b or "")
 
 
-def _programme(programmes: list[dict[str, Any]]) -> str:
+def _day_date(start: Any, day: Any) -> str:
+    """The date of the meeting's day `day` (1 = its first day), '' when unknown."""
+    d = _day(start)
+    if d is None or not isinstance(day, int) or not 1 <= day <= 366:
+        return ""
+    return format_dates((date(*d) + timedelta(days=day - 1)).isoformat())
+
+
+def _programme(programmes: list[dict[str, Any]], start: Any = None) -> str:
     out = []
     for prog in programmes:
         rows = []
         for item in prog["items"]:
             day = item.get("day")
-            when = format_dates(item.get("date")) or (f"Day {day}" if day else "")
+            when = format_dates(item.get("date")) or _day_date(start, day)
+            if day:
+                when = f"Day {day}" + (f" · {when}" if when else "")
             rows.append(
                 f'<tr class="session"><td class="day">{_e(when)}</td>'
                 f'<td class="time">{_time(item)}</td>'
@@ -425,7 +445,7 @@ def render_meeting(data: dict[str, Any]) -> str:
     )
     main = (
         '<h2 id="programme-heading">Programme</h2>'
-        + _programme(data.get("programmes") or [])
+        + _programme(data.get("programmes") or [], data.get("start_date"))
         + '<h2 id="speakers-heading">Speakers</h2>'
         + '<p class="meta">With the role the meeting\'s documents give them.</p>'
         + _speakers(data.get("speakers") or [])

@@ -17,7 +17,7 @@ from .commitment import commitment
 __all__ = ["commitment_history", "sentence_around"]
 
 MAX_SENTENCE = 400  # characters of a citing sentence shown at most (the rest is cut with …)
-_BOUNDARY = re.compile(r"(?<=[.!?;])\s+|\n")
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n")
 # (relation, direction) -> how the page names the other commitment
 _RELATIONS = {
     (f"{THB}addendumTo", "in"): "addendum",
