@@ -292,7 +292,7 @@ def render_commitment(data: dict[str, Any]) -> str:
         '<h2 id="related-heading">Addenda and corrigenda</h2>'
         + (f'<ul id="amended-by">{related_in}</ul>' if related_in else "<p>None recorded.</p>")
         + (f'<h3>It amends</h3><ul id="amends">{related_out}</ul>' if related_out else "")
-        + '<h2 id="official-heading">Official text</h2>'
+        + '<h2 id="official-heading">Official text and sources</h2>'
         + (
             f'<ul id="official">{links}</ul><p class="meta">Where the register\'s entry is supported.</p>'
             if links
@@ -338,7 +338,9 @@ def _day_date(start: Any, day: Any) -> str:
     return format_dates((date(*d) + timedelta(days=day - 1)).isoformat())
 
 
-def _programme(programmes: list[dict[str, Any]], start: Any = None) -> str:
+def _programme(
+    programmes: list[dict[str, Any]], start: Any = None, types: dict[str, str] | None = None
+) -> str:
     out = []
     for prog in programmes:
         rows = []
@@ -354,7 +356,9 @@ def _programme(programmes: list[dict[str, Any]], start: Any = None) -> str:
             )
         source = (
             f'<p class="meta">As the programme is given in '
-            f'<a href="{_e(_href(prog["document"]))}">{_e(prog.get("document_title") or "a document")}</a>.</p>'
+            f'<a href="{_e(_href(prog["document"]))}">{_e(prog.get("document_title") or "a document")}</a>'
+            + (f" ({_e(types[prog['document']])})" if types and prog["document"] in types else "")
+            + ".</p>"
             if prog.get("document")
             else ""
         )
@@ -383,7 +387,7 @@ def _speakers(speakers: list[dict[str, Any]]) -> str:
     return f'<ul id="speakers">{"".join(items)}</ul>' if items else "<p>No speaker was read.</p>"
 
 
-def _cited(cited: list[dict[str, Any]], titles: dict[str, str]) -> str:
+def _cited(cited: list[dict[str, Any]], titles: dict[str, str], kinds: dict[str, str]) -> str:
     items = []
     for c in cited:
         label = c.get("label") or "reference"
@@ -393,9 +397,10 @@ def _cited(cited: list[dict[str, Any]], titles: dict[str, str]) -> str:
             else f'<span class="tag unresolved">unresolved</span> {_e(label)}'
         )
         passages = "".join(
-            f'<li><q>{_e(p["text"])}</q> in <a class="in-reader" '
-            f'href="{_e(_reader_href(p["document"], p["start"], p["end"]))}">'
-            f"{_e(titles.get(p['document']) or 'its document')}</a></li>"
+            f'<li><q>{_e(p["text"])}</q> in the <a class="in-reader" '
+            f'href="{_e(_reader_href(p["document"], p["start"], p["end"]))}" '
+            f'title="{_e(titles.get(p["document"]) or "")}">'
+            f"{_e(kinds.get(p['document']) or 'document')}</a></li>"
             for p in c["passages"]
         )
         items.append(
@@ -426,6 +431,7 @@ def render_meeting(data: dict[str, Any]) -> str:
             f"{_e(series.get('label') or 'meeting series')}</a></p>"
         )
     titles = {d["iri"]: d.get("title") or _words(d.get("type")) for d in data["documents"]}
+    kinds = {d["iri"]: _words(d.get("type")).lower() for d in data["documents"]}
     docs = "".join(
         f'<li><a class="document" href="{_e(_href(d["iri"]))}">{_e(titles[d["iri"]])}</a> '
         f'<span class="tag">{_e(_words(d.get("type")))}</span></li>'
@@ -445,12 +451,16 @@ def render_meeting(data: dict[str, Any]) -> str:
     )
     main = (
         '<h2 id="programme-heading">Programme</h2>'
-        + _programme(data.get("programmes") or [], data.get("start_date"))
+        + _programme(
+            data.get("programmes") or [],
+            data.get("start_date"),
+            {i: k for i, k in kinds.items() if k != "document"},
+        )
         + '<h2 id="speakers-heading">Speakers</h2>'
         + '<p class="meta">With the role the meeting\'s documents give them.</p>'
         + _speakers(data.get("speakers") or [])
         + '<h2 id="cited-heading">Cited</h2>'
-        + _cited(data["cited"], titles)
+        + _cited(data["cited"], titles, kinds)
         + '<h2 id="presented-heading">Presented</h2>'
         + (f'<ul id="presented">{pubs}</ul>' if pubs else "<p>No publication was presented.</p>")
         + (f'<h2>Follow-up</h2><ul id="follow-up">{follow}</ul>' if follow else "")

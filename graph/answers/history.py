@@ -46,13 +46,21 @@ def sentence_around(text: str, start: int, end: int) -> dict[str, Any] | None:
     m = _BOUNDARY.search(text, end, hi)
     if m:
         right = m.start()
+    cut_before = left == lo and lo > 0
+    cut_after = right == hi and hi < len(text)
+    if cut_before:  # cut inside a sentence: start at a word
+        space = text.find(" ", lo, start)
+        left = lo if text[lo - 1].isspace() else (space + 1 if space >= 0 else lo)
+    if cut_after:  # and end at one
+        space = text.rfind(" ", end, hi)
+        right = space if space >= 0 else hi
     before, quote, after = text[left:start], text[start:end], text[end:right]
     return {
         "before": before.lstrip(),
         "quote": quote,
         "after": after.rstrip(),
-        "cut_before": left == lo and lo > 0 and not text[lo - 1].isspace(),
-        "cut_after": right == hi and hi < len(text),
+        "cut_before": cut_before,
+        "cut_after": cut_after,
     }
 
 
