@@ -40,12 +40,12 @@ def sentence_around(text: str, start: int, end: int) -> dict[str, Any] | None:
     lo = max(0, start - budget)
     hi = min(len(text), end + budget)
     left = lo
-    for m in _BOUNDARY.finditer(text, lo, start):
-        left = m.end()
+    for found in _BOUNDARY.finditer(text, lo, start):
+        left = found.end()
     right = hi
-    m = _BOUNDARY.search(text, end, hi)
-    if m:
-        right = m.start()
+    following = _BOUNDARY.search(text, end, hi)
+    if following:
+        right = following.start()
     cut_before = left == lo and lo > 0
     cut_after = right == hi and hi < len(text)
     if cut_before:  # cut inside a sentence: start at a word
@@ -117,8 +117,9 @@ def commitment_history(store: GraphStore, commitment_id: str) -> dict[str, Any]:
         for d in group:
             text = texts.get(d["iri"])
             for p in d["passages"]:
-                ok = text is not None and isinstance(p["start"], int) and isinstance(p["end"], int)
-                p["sentence"] = sentence_around(text, p["start"], p["end"]) if ok else None
+                p["sentence"] = None
+                if text is not None and isinstance(p["start"], int) and isinstance(p["end"], int):
+                    p["sentence"] = sentence_around(text, p["start"], p["end"])
     per_year = Counter(
         int(str(m["start_date"])[:4])
         for m in answer["cited_by"]
