@@ -376,3 +376,21 @@ def test_series_page_in_chromium(
     page.wait_for_url("**" + _meeting_path("2021-11-30"))
     assert errors == []
     context.close()
+
+
+# -- over the API test data, embedded and on a remote SPARQL server ------------------------------
+
+
+@pytest.mark.parametrize("where", ["server", "remote_server"])
+def test_pages_over_a_local_and_a_remote_store(where: str, request: pytest.FixtureRequest) -> None:
+    srv: Server = request.getfixturevalue(where)
+    meeting = "2020-11-03-meeting-of-national-anti-trafficking-co-ordinators-and-rapporteurs"
+    page = _get(srv, f"/doc/meeting/{meeting}", "text/html").text
+    assert "Session 1: implementing commitments" in page and "10:00" in page
+    assert "Valiant Richey</a> — <span" in page  # with the role this meeting's summary gives
+    assert 'href="/id/series/national-coordinators-rapporteurs"' in page
+    history = _get(srv, "/doc/commitment/mc-dec-6-18", "text/html").text
+    assert 'data-year="2020" data-count="1"' in history
+    assert "The meeting recalled <mark>MC.DEC/6/18</mark> on child trafficking." in history
+    series = _get(srv, "/doc/series/national-coordinators-rapporteurs", "text/html").text
+    assert f'href="/id/meeting/{meeting}"' in series
