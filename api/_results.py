@@ -17,9 +17,7 @@ import pyoxigraph as ox
 
 from ..graph.errors import QueryError, ResultTooLarge
 
-__all__ = [
-    "PREFIXES",
-    "RDF_FORMATS","ResultTooLarge", "serialize_boolean", "serialize_solutions"]
+__all__ = ["PREFIXES", "RDF_FORMATS", "ResultTooLarge", "serialize_boolean", "serialize_solutions"]
 
 RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,

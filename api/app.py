@@ -32,9 +32,11 @@ log = logging.getLogger(__name__)
 
 
 def _check_remote(location: str) -> None:
-    """Fail at start, in one line, when the remote SPARQL server does not answer."""
+    """Fail at start, in one line, when the remote SPARQL server does not answer or does not
+    query the union of its named graphs by default (and THBGRAPH_DATASET=union)."""
     with RemoteGraphStore(location, timeout_s=10) as store:
         store.query("ASK {}")
+        store.check_dataset()
 
 
 def _static_dir() -> str:

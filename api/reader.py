@@ -58,11 +58,29 @@ def _attrs(fact: dict[str, Any], first: bool) -> str:
     return " ".join(out)
 
 
-def render_text(text: str, facts: list[dict[str, Any]]) -> str:
-    """The text as HTML with a `<mark>` per fact (nested, or split where spans cross)."""
+def _page_marker(number: int) -> str:
+    """Where a page of the original file begins: an empty element (its number is drawn by CSS,
+    so the text of #text stays the document's text)."""
+    return (
+        f'<span class="page-start" id="page-{number}" data-page="{number}" '
+        f'title="page {number}"></span>'
+    )
+
+
+def render_text(
+    text: str, facts: list[dict[str, Any]], page_starts: list[int] | None = None
+) -> str:
+    """The text as HTML with a `<mark>` per fact (nested, or split where spans cross), and a
+    marker where each page begins when `page_starts` (pages 2, 3, ...) are given."""
     valid = [f for f in facts if 0 <= f["start"] <= f["end"] <= len(text)]
     order = {id(f): i for i, f in enumerate(sorted(valid, key=lambda f: (f["start"], -f["end"])))}
-    bounds = sorted({0, len(text), *(f["start"] for f in valid), *(f["end"] for f in valid)})
+    starts = sorted({s for s in page_starts or [] if 0 < s < len(text)})
+    page_at = {s: n for n, s in enumerate(starts, start=2)}
+    if starts:
+        page_at[0] = 1
+    bounds = sorted(
+        {0, len(text), *(f["start"] for f in valid), *(f["end"] for f in valid), *starts}
+    )
     out: list[str] = []
     stack: list[dict[str, Any]] = []
     opened: set[int] = set()
@@ -89,6 +107,8 @@ def render_text(text: str, facts: list[dict[str, Any]]) -> str:
         while len(stack) > keep:
             stack.pop()
             out.append("</mark>")
+        if a in page_at:
+            out.append(_page_marker(page_at[a]))
         for f in active[keep:]:
             open_(f)
         out.append(html.escape(text[a:b], quote=False))
@@ -126,7 +146,13 @@ def _panel_item(f: dict[str, Any]) -> str:
         if target and str(target).startswith(ID)
         else ""
     )
-    page = f' <span class="page">p. {f["page"]}</span>' if f.get("page") is not None else ""
+    page = ""
+    if f.get("page") is not None:
+        page = (
+            f' <a class="page" href="#page-{f["page"]}">p. {f["page"]}</a>'
+            if f.get("paged")
+            else f' <span class="page">p. {f["page"]}</span>'
+        )
     return (
         f'<li id="panel-{f["anchor"]}" class="kind-{f["kind"]}">'
         f'<span class="swatch fact-{f["kind"]}" aria-hidden="true"></span>'
@@ -140,6 +166,7 @@ def _panel_item(f: dict[str, Any]) -> str:
 def render_reader(doc: dict[str, Any]) -> str:
     """The reader page of a document (answer of `document_reader`)."""
     text: str = doc.get("text") or ""
+    pages = sorted({s for s in doc.get("page_starts") or [] if 0 < s < len(text)})
     facts: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     skipped = 0
@@ -152,6 +179,7 @@ def render_reader(doc: dict[str, Any]) -> str:
         if seen[anchor] > 1:
             anchor = f"{anchor}-{seen[anchor]}"
         fact = {**span, "anchor": anchor, "kind": span.get("kind") or "other"}
+        fact["paged"] = isinstance(span.get("page"), int) and 1 <= span["page"] <= len(pages) + 1
         fact["title"] = _title(fact)
         facts.append(fact)
     skipped += max(0, len(doc.get("spans", [])) - MAX_FACTS)
@@ -201,5 +229,12 @@ def render_reader(doc: dict[str, Any]) -> str:
         panel="".join(by_kind) or "<p>No facts were extracted from this document.</p>",
         backs=backs,
         back_css=back_css,
-        text=render_text(text, facts) if text else "<em>This document has no text.</em>",
+        pages=(
+            '<nav id="pages" aria-label="Pages">Pages: '
+            + " ".join(f'<a href="#page-{n}">{n}</a>' for n in range(1, len(pages) + 2))
+            + "</nav>"
+            if pages
+            else ""
+        ),
+        text=render_text(text, facts, pages) if text else "<em>This document has no text.</em>",
     )

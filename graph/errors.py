@@ -146,7 +146,9 @@ class ValidationFailed(ThbGraphError):
 
     def __str__(self) -> str:
         message = super().__str__()
-        return f"{message}\n{self.report}" if self.report and self.report not in message else message
+        return (
+            f"{message}\n{self.report}" if self.report and self.report not in message else message
+        )
 
     def extra(self) -> dict[str, Any]:
         return {"report": self.report} if self.report else {}

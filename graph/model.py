@@ -156,9 +156,11 @@ class Extraction:
     topics: list[str] = field(default_factory=list)  # topic concept keys from the register
     warnings: list[str] = field(default_factory=list)
     sha256: str | None = None
+    page_starts: list[int] = field(default_factory=list)  # where pages 2, 3, ... begin in text
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object `thbgraph extract` prints (without the full text)."""
         data = asdict(self)
         data.pop("text")
+        data.pop("page_starts")  # offsets into the text, which is left out too
         return data

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,3 +57,42 @@ def chromium() -> dict[str, object]:
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: dict[str, object]) -> Iterator[Any]:
+    """One headless Chromium per test module (the page tests' one launcher).
+
+    Module scope: Playwright's sync API allows one running instance per thread, so a browser
+    must be closed before a later module starts its own.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(**chromium)  # type: ignore[arg-type]
+        yield b
+        b.close()
+
+
+def console_errors(page: Any) -> list[str]:
+    """The list that collects a page's console messages at error level and uncaught errors."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+@pytest.fixture()
+def watch_console() -> Any:
+    """`console_errors` as a fixture (conftest modules are not imported by tests)."""
+    return console_errors
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """Where page tests save their screenshots: docs/ (reviewed, committed) or $THBGRAPH_SCREENSHOTS."""
+    import os
+
+    folder = Path(os.environ.get("THBGRAPH_SCREENSHOTS", Path(__file__).parents[1] / "docs"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -12,9 +12,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from ...graph.errors import UnknownEntityError
 from ...graph.queries import load_query
 from ..conneg import GRAPH_TYPES, HTML, negotiate
-from ..deps import BackendDep
+from ..deps import Backend, BackendDep
+from ..pages import render_commitment, render_meeting, render_series
 from ..reader import fact_anchor, render_reader
 
 __all__ = ["CONTEXT", "router"]
@@ -161,6 +163,28 @@ def _is_document(path: str) -> bool:
     return path.startswith("document/") and bool(rest) and "/" not in rest
 
 
+# (IRI kind, answer, renderer): the HTML pages that read one answer each, by a one-segment id
+_PAGES = {
+    "commitment": ("commitment_history", "commitment_id", render_commitment),
+    "meeting": ("meeting_page", "meeting_id", render_meeting),
+    "series": ("series_page", "series_id", render_series),
+}
+
+
+async def _own_page(backend: Backend, path: str) -> str | None:
+    """The page of a commitment, meeting or series; None for other paths, or when the answer
+    does not know the id (the generic page then answers, or 404s with suggestions)."""
+    kind, _, rest = path.partition("/")
+    if kind not in _PAGES or not rest or "/" in rest:
+        return None
+    answer, arg, render = _PAGES[kind]
+    try:
+        data = await backend.run(answer, **{arg: rest})
+    except UnknownEntityError:
+        return None
+    return await run_in_threadpool(render, data)
+
+
 def compact_jsonld(ntriples: bytes) -> bytes:
     """JSON-LD compacted with the versioned local context (embedded, so nothing is fetched)."""
     from rdflib import Graph
@@ -184,6 +208,10 @@ async def entity_doc(path: str, request: Request, backend: BackendDep) -> Respon
     if fmt == "html" and _is_document(path):
         doc = await backend.run("document_reader", document_id=path.removeprefix("document/"))
         return HTMLResponse(render_reader(doc), headers=headers)
+    if fmt == "html":
+        page = await _own_page(backend, path)
+        if page is not None:
+            return HTMLResponse(page, headers=headers)
     data = await backend.run("describe", iri=iri)  # 404 with suggestions when unknown
     if fmt == "html":
         return HTMLResponse(render_page(data), headers=headers)

@@ -64,7 +64,6 @@ async def void(request: Request, backend: BackendDep) -> Response:
     if fmt == "turtle":
         body = ttl.encode("utf-8")
     else:
-
         triples = [q.triple for q in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)]
         body = ox.serialize(triples, format=RDF_FORMATS[fmt]) or b""
     media_type = f"{media}; charset=utf-8" if media.startswith("text/") else media

@@ -15,7 +15,9 @@ from .cited_by import cited_by, meeting_facts
 from .commitment import commitment, commitments
 from .document import document
 from .entity import describe
+from .history import commitment_history
 from .meeting import cited, meeting, meeting_citations, meetings
+from .programme import meeting_page, series_page
 from .publication import publications
 from .reader import document_reader
 from .resolve import resolve
@@ -29,6 +31,7 @@ __all__ = [
     "cited",
     "cited_by",
     "commitment",
+    "commitment_history",
     "commitments",
     "describe",
     "document",
@@ -37,12 +40,14 @@ __all__ = [
     "meeting",
     "meeting_citations",
     "meeting_facts",
+    "meeting_page",
     "meetings",
     "normalise_user_symbol",
     "publications",
     "resolve",
     "resolve_symbol",
     "search",
+    "series_page",
 ]
 
 CALLS: dict[str, Callable[..., Any]] = {
@@ -62,5 +67,8 @@ CALLS: dict[str, Callable[..., Any]] = {
         search,
         resolve,
         known_symbols,
+        commitment_history,
+        meeting_page,
+        series_page,
     )
 }

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 from ._common import rows, split
 from .document import document
 
-__all__ = ["document_reader", "fact_kind"]
+__all__ = ["document_reader", "fact_kind", "page_starts"]
 
 SCHEMA = "https://schema.org/"
 THB = "https://w3id.org/thbgraph/ontology#"
@@ -40,9 +40,24 @@ def fact_kind(prop: str | None, types: list[str]) -> str:
     return "other"
 
 
+MAX_PAGES = 10_000  # page starts read at most (a reader caps PDFs well below)
+
+
+def page_starts(store: Any, document_iri: str, text_length: int) -> list[int]:
+    """The offsets where pages 2, 3, ... begin in the document's text (none for files without
+    pages); values outside the text or out of order are dropped."""
+    out: set[int] = set()
+    for row in rows(store, "document_pages", document=ox.NamedNode(document_iri)):
+        for part in str(row["starts"]).split()[:MAX_PAGES]:
+            if part.isdigit() and 0 < int(part) <= text_length:
+                out.add(int(part))
+    return sorted(out)
+
+
 def document_reader(store: Any, document_id: str) -> dict[str, Any]:
     """`document` with, per span, its kind, label and (for citations) resolution status."""
     doc = document(store, document_id)
+    doc["page_starts"] = page_starts(store, doc["iri"], len(doc.get("text") or ""))
     details = {
         (r["evidence"], r["body"]): r
         for r in rows(store, "document_facts", document=ox.NamedNode(doc["iri"]))

@@ -312,6 +312,9 @@ class _DocumentWriter:
         if ex.sha256:
             q.add(doc, THB.sha256, _lit(ex.sha256))
         q.add(doc, THB.text, _lit(ex.text))
+        starts = [s for s in ex.page_starts if 0 < s <= len(ex.text)]
+        if starts:
+            q.add(doc, THB.pageStarts, _lit(" ".join(str(s) for s in sorted(set(starts)))))
         q.add(doc, PROV.wasGeneratedBy, self.activity)
         self.evidence(doc, DCTERMS.title, "title", info.evidence)
         self.write_activity()

@@ -44,7 +44,7 @@ def extract(
     reg = register if register is not None else load_register()
     starts = list(page_starts or [])
     page_of = (lambda offset: 1 + sum(1 for s in starts if s <= offset)) if starts else None
-    result = Extraction(source=source, text=text, sha256=sha256)
+    result = Extraction(source=source, text=text, sha256=sha256, page_starts=starts)
     result.document = document_info(text, page_of)
     dateline = find_dateline(text)
     result.meetings, warnings = find_meetings(

@@ -33,7 +33,14 @@ def open_store(location: str | Path | None, *, read_only: bool = True) -> Store:
         return GraphStore(ox.Store())
     remote = remote_location(location)
     if remote is not None:
-        return RemoteGraphStore(remote)
+        server = RemoteGraphStore(remote)
+        if read_only:  # reads need the server's default graph to be the union of ours
+            try:
+                server.check_dataset()
+            except StoreError:
+                server.close()
+                raise
+        return server
     root = Path(location)
     current = root / CURRENT
     if not current.exists():

@@ -266,6 +266,29 @@ class RemoteGraphStore:
             self._dataset = (now, self.graph_iris() or [GRAPH_SCOPE + "none"])
         return self._dataset[1]
 
+    def check_dataset(self) -> None:
+        """StoreError, saying what to do, when queries expect the server's default graph to be
+        the union of the named graphs (THBGRAPH_DATASET=union) and it is not: an Oxigraph server
+        started without --union-default-graph answers every lookup with nothing ("unknown
+        commitment symbol"). One triple of thbgraph's graphs is looked up in the default graph."""
+        if self.endpoints.dataset != "union":
+            return
+        from ..queries import load_query
+
+        probe = inject_values(load_query("dataset_probe"), {"scope": GRAPH_SCOPE})
+        found = list(self._post_query(probe, [], []))
+        if not found:
+            return  # nothing of ours on the server yet
+        triple = {k: found[0][k] for k in ("s", "p", "o")}
+        ask = inject_values(load_query("dataset_probe_default"), triple)
+        if not bool(self._post_query(ask, [], [])):
+            raise StoreError(
+                f"the SPARQL server at {self.endpoints.query} does not query the union of its "
+                "named graphs by default (thbgraph's data lives in named graphs): start Oxigraph "
+                "with `oxigraph serve --union-default-graph`, or set THBGRAPH_DATASET=explicit "
+                "to send the dataset with each query"
+            )
+
     def __len__(self) -> int:
         return sum(n for _, n in self.named_graphs())
 

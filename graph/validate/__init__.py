@@ -43,10 +43,6 @@ __all__ = [
 ]
 
 
-
-
-
-
 def validate_store(
     store: Store,
     *,

@@ -166,6 +166,7 @@ def _short(iri: str) -> str:
             return prefix + iri[len(ns) :]
     return iri
 
+
 def check_engine(engine: str) -> None:
     if engine not in ENGINES:
         raise ValueError(f"engine: unknown SHACL engine {engine!r} (one of {', '.join(ENGINES)})")

@@ -111,72 +111,69 @@ def test_export_route_gives_the_cli_bytes(sample_server: str, sample_store_path:
 
 
 def _drive_page(
-    base: str, shot: Path, expected_passage: str | None, chromium: dict[str, Any]
+    base: str, shot: Path, expected_passage: str | None, browser: Any
 ) -> dict[str, object]:
     """Open /graph, check the drawing and click MC.DEC/6/18; returns what was seen."""
-    from playwright.sync_api import sync_playwright
-
     with httpx.Client(base_url=base) as client:
         elements = client.get("/export", params={"format": "cytoscape", "view": "citations"})
         expected_nodes = len(elements.json()["elements"]["nodes"])
     requests: list[str] = []
     blocked: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(**chromium)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
+    # one browser per module: the `browser` fixture of tests/conftest.py
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
 
-            def _route(route, request) -> None:
-                requests.append(request.url)
-                if urlparse(request.url).hostname != "127.0.0.1":
-                    blocked.append(request.url)
-                    route.abort()
-                else:
-                    route.continue_()
+        def _route(route, request) -> None:
+            requests.append(request.url)
+            if urlparse(request.url).hostname != "127.0.0.1":
+                blocked.append(request.url)
+                route.abort()
+            else:
+                route.continue_()
 
-            page.route("**/*", _route)
-            page.goto(f"{base}/graph?view=citations")
-            page.wait_for_selector("body[data-ready='true']", timeout=30000)
-            drawn = page.evaluate(
-                """() => ({
-                    total: cy.nodes().length,
-                    visible: cy.nodes(':visible').length,
-                    onCanvas: cy.nodes().filter(n => {
-                        const p = n.renderedPosition();
-                        return Number.isFinite(p.x) && Number.isFinite(p.y);
-                    }).length,
-                    canvases: document.querySelectorAll('#cy canvas').length,
-                })"""
-            )
-            pos = page.evaluate(
-                """() => {
-                    const n = cy.nodes().filter(n => n.data('label') === 'MC.DEC/6/18')[0];
-                    if (!n) return null;
+        page.route("**/*", _route)
+        page.goto(f"{base}/graph?view=citations")
+        page.wait_for_selector("body[data-ready='true']", timeout=30000)
+        drawn = page.evaluate(
+            """() => ({
+                total: cy.nodes().length,
+                visible: cy.nodes(':visible').length,
+                onCanvas: cy.nodes().filter(n => {
                     const p = n.renderedPosition();
-                    const r = document.getElementById('cy').getBoundingClientRect();
-                    return {x: r.left + p.x, y: r.top + p.y};
-                }"""
-            )
-            details = ""
-            if pos is not None:
-                page.mouse.click(pos["x"], pos["y"])
-                page.wait_for_selector("#details h2", timeout=10000)
-                details = page.inner_text("#details")
-            page.screenshot(path=str(shot), full_page=True)
-            # filter by type: hiding the commitments leaves the other nodes drawn
-            page.locator("#types input[value='commitment']").uncheck()
-            type_filter = page.evaluate(
-                """() => [cy.nodes(':visible').length,
-                          cy.nodes().filter(n => n.data('type') !== 'commitment').length]"""
-            )
-            page.locator("#types input[value='commitment']").check()
-            # search selects the node and shows its details
-            page.fill("#search", "PC.DEC/557")
-            page.press("#search", "Enter")
-            page.wait_for_function("cy.$(':selected').length === 1")
-            searched = page.evaluate("cy.$(':selected')[0].data('label')")
-        finally:
-            browser.close()
+                    return Number.isFinite(p.x) && Number.isFinite(p.y);
+                }).length,
+                canvases: document.querySelectorAll('#cy canvas').length,
+            })"""
+        )
+        pos = page.evaluate(
+            """() => {
+                const n = cy.nodes().filter(n => n.data('label') === 'MC.DEC/6/18')[0];
+                if (!n) return null;
+                const p = n.renderedPosition();
+                const r = document.getElementById('cy').getBoundingClientRect();
+                return {x: r.left + p.x, y: r.top + p.y};
+            }"""
+        )
+        details = ""
+        if pos is not None:
+            page.mouse.click(pos["x"], pos["y"])
+            page.wait_for_selector("#details h2", timeout=10000)
+            details = page.inner_text("#details")
+        page.screenshot(path=str(shot), full_page=True)
+        # filter by type: hiding the commitments leaves the other nodes drawn
+        page.locator("#types input[value='commitment']").uncheck()
+        type_filter = page.evaluate(
+            """() => [cy.nodes(':visible').length,
+                      cy.nodes().filter(n => n.data('type') !== 'commitment').length]"""
+        )
+        page.locator("#types input[value='commitment']").check()
+        # search selects the node and shows its details
+        page.fill("#search", "PC.DEC/557")
+        page.press("#search", "Enter")
+        page.wait_for_function("cy.$(':selected').length === 1")
+        searched = page.evaluate("cy.$(':selected')[0].data('label')")
+    finally:
+        page.close()
     return {
         "expected": expected_nodes,
         "drawn": drawn,
@@ -208,20 +205,18 @@ def _check(seen: dict[str, object], shot: Path, passage_fragment: str) -> None:
 
 
 def test_graph_page_draws_offline_and_shows_the_citing_passage(
-    sample_server: str, tmp_path: Path, chromium: dict[str, Any]
+    sample_server: str, tmp_path: Path, browser: Any
 ) -> None:
     shot = tmp_path / "graph-page-sample.png"
-    seen = _drive_page(sample_server, shot, None, chromium)
+    seen = _drive_page(sample_server, shot, None, browser)
     _check(seen, shot, "Implementing MC.DEC/6/18")
 
 
-def test_graph_page_on_the_built_corpus(
-    built_store: Path, tmp_path: Path, chromium: dict[str, Any]
-) -> None:
+def test_graph_page_on_the_built_corpus(built_store: Path, tmp_path: Path, browser: Any) -> None:
     """The same page over the store built from the bundled seed documents."""
     shot = tmp_path / "graph-page-corpus.png"
     for base in _serve(built_store):
-        seen = _drive_page(base, shot, None, chromium)
+        seen = _drive_page(base, shot, None, browser)
         _check(seen, shot, "MC.DEC/6/18")
     print(json.dumps({"screenshot": str(shot)}))
 

@@ -6,8 +6,6 @@ low-confidence citation. The screenshot goes to docs/reader.png (or $THBGRAPH_SC
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,7 @@ TEXT = (
     "Participants recalled MC.DEC/6/18, MC Decision 7/17 and the Porto Decisions, "
     "and presented the Annual Report on Things & <Stuff>."
 )
+PAGES = [TEXT.index("Ms Anna"), TEXT.index("Participants")]  # where pages 2 and 3 begin
 M = f"{ID}meeting/2021-03-03-test"
 # (field, body, property, quote, body type, extra triples of the body)
 FACTS: list[tuple[str, str, str, str, str, str]] = [
@@ -97,7 +96,8 @@ def _trig() -> str:
         "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
         f"<https://w3id.org/thbgraph/graph/document/{DOC}> {{",
         f'<{ID}document/{DOC}> a thb:Summary ; dcterms:title "A test summary"@en ;',
-        f'  thb:sourceFile "{DOC}.txt" ; thb:text "{_esc(TEXT)}" .',
+        f'  thb:sourceFile "{DOC}.txt" ; thb:text "{_esc(TEXT)}" ;',
+        f'  thb:pageStarts "{" ".join(str(p) for p in PAGES)}" .',
         f'<{ID}commitment/c1> skos:notation "MC.DEC/6/18" .',
         f'<{ID}commitment/c2> skos:notation "MC.DEC/7/17" .',
         f'<{ID}reference/{DOC}/c> a thb:UnresolvedReference ; rdfs:label "the Porto Decisions"@en .',
@@ -109,6 +109,7 @@ def _trig() -> str:
         lines += [
             f"<{body}> a {rdf_type}" + (f" ; {extra}" if extra else "") + " .",
             f"<{e}> a oa:Annotation ; oa:hasBody <{body}> ; thb:supportsProperty <{prop}> ;",
+            f"  thb:page {1 + sum(1 for p in PAGES if p <= start)} ;",
             f"  oa:hasTarget <{e}/target> .",
             f"<{e}/target> oa:hasSource <{ID}document/{DOC}> ;",
             f"  oa:hasSelector <{e}/quote>, <{e}/position> .",
@@ -137,16 +138,6 @@ def api_doc(reader_server: Server) -> dict[str, Any]:
     r = httpx.get(reader_server.url(f"/api/documents/{DOC}"), timeout=30, trust_env=False)
     assert r.status_code == 200, r.text
     return r.json()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: dict[str, Any]) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(**chromium)
-        yield b
-        b.close()
 
 
 def test_render_text_nests_and_splits() -> None:
@@ -205,6 +196,8 @@ def test_reader_without_javascript(reader_server: Server, api_doc: dict[str, Any
     assert "fact-unresolved" in r.text and "fact-uncertain" in r.text
     assert "MC.DEC/2/03" in r.text  # the candidates of the unresolved reference
     assert "&lt;Stuff&gt;" in r.text
+    for n in (1, 2, 3):  # the pages of the original file, and a link to each
+        assert f'id="page-{n}" data-page="{n}"' in r.text and f'href="#page-{n}"' in r.text
 
 
 def test_entity_page_links_into_the_reader(reader_server: Server) -> None:
@@ -219,12 +212,16 @@ def test_entity_page_links_into_the_reader(reader_server: Server) -> None:
     assert f'href="/doc/document/{DOC}#fact-person-{start}-' in r.text
 
 
-def test_reader_in_chromium(browser: Any, reader_server: Server, api_doc: dict[str, Any]) -> None:
+def test_reader_in_chromium(
+    browser: Any,
+    reader_server: Server,
+    api_doc: dict[str, Any],
+    watch_console: Any,
+    screenshots: Path,
+) -> None:
     context = browser.new_context(viewport={"width": 1200, "height": 500})
     page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    errors = watch_console(page)
     response = page.goto(reader_server.url(f"/id/document/{DOC}"))
     assert response is not None and response.ok
     text = api_doc["text"]
@@ -253,6 +250,16 @@ def test_reader_in_chromium(browser: Any, reader_server: Server, api_doc: dict[s
         "fact-citation",
         "fact-publication",
     }
+    # page markers stand where the pages begin, and add nothing to the text
+    at = page.eval_on_selector_all(
+        "#text .page-start",
+        "els => els.map(e => { const r = document.createRange();"
+        " r.setStart(document.getElementById('text'), 0); r.setEndBefore(e);"
+        " return [+e.dataset.page, r.toString().length]; })",
+    )
+    assert at == [[1, 0], [2, PAGES[0]], [3, PAGES[1]]]
+    pages = page.eval_on_selector_all("#facts a.page", "els => els.map(e => e.hash)")
+    assert len(pages) == len(FACTS) and set(pages) == {"#page-1", "#page-2", "#page-3"}
     unresolved = page.locator("#text mark.fact-unresolved")
     assert "MC.DEC/2/03" in (unresolved.get_attribute("title") or "")
     # The side panel's last link scrolls its passage into view, and the back link returns.
@@ -267,8 +274,7 @@ def test_reader_in_chromium(browser: Any, reader_server: Server, api_doc: dict[s
     assert back.is_visible()  # the passage's own back link, shown without JavaScript
     back.click()
     page.wait_for_function("a => location.hash === '#panel-' + a", arg=anchor)
-    folder = Path(os.environ.get("THBGRAPH_SCREENSHOTS", Path(__file__).parents[2] / "docs"))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = screenshots
     page.goto(reader_server.url(f"/doc/document/{DOC}"))
     page.set_viewport_size({"width": 1200, "height": 800})
     page.screenshot(path=str(folder / "reader.png"), full_page=True)
@@ -277,3 +283,13 @@ def test_reader_in_chromium(browser: Any, reader_server: Server, api_doc: dict[s
     page.wait_for_function("() => location.hash === '#facts'")
     assert errors == []
     context.close()
+
+
+def test_render_text_marks_where_pages_begin() -> None:
+    out = render_text("abcdefghij", [], [4, 4, 8, 0, 99])
+    assert out == (
+        '<span class="page-start" id="page-1" data-page="1" title="page 1"></span>abcd'
+        '<span class="page-start" id="page-2" data-page="2" title="page 2"></span>efgh'
+        '<span class="page-start" id="page-3" data-page="3" title="page 3"></span>ij'
+    )
+    assert "page-start" not in render_text("abcdefghij", [])

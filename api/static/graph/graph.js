@@ -92,6 +92,44 @@
     }));
   }
 
+  // The layout keeps nodes apart but not their labels: move nodes apart, along the axis of least
+  // overlap, until no two boxes of node and label intersect (a bounded number of rounds; boxes
+  // are swept in x order, so only neighbours are compared).
+  const SEPARATE_MAX_NODES = 2000, SEPARATE_ROUNDS = 80, LABEL_GAP = 3;
+  function separateLabels(cy) {
+    const nodes = cy.nodes().filter((n) => n.data("label"));
+    if (nodes.length < 2 || nodes.length > SEPARATE_MAX_NODES) return;
+    for (let round = 0; round < SEPARATE_ROUNDS; round++) {
+      const items = nodes.map((n) => {
+        const b = n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: true });
+        return { n, x1: b.x1, x2: b.x2, y1: b.y1, y2: b.y2 };
+      });
+      items.sort((a, b) => a.x1 - b.x1 || (a.n.id() < b.n.id() ? -1 : 1));
+      let moved = 0;
+      for (let i = 0; i < items.length; i++) {
+        const a = items[i];
+        for (let j = i + 1; j < items.length && items[j].x1 < a.x2 + LABEL_GAP; j++) {
+          const b = items[j];
+          const ox = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) + LABEL_GAP;
+          const oy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + LABEL_GAP;
+          if (ox <= 0 || oy <= 0) continue;
+          const vertical = oy <= ox;
+          const pa = a.n.position(), pb = b.n.position();
+          const dir = vertical ? (pb.y >= pa.y ? 1 : -1) : (pb.x >= pa.x ? 1 : -1);
+          const d = (vertical ? oy : ox) / 2;
+          const dx = vertical ? 0 : dir * d, dy = vertical ? dir * d : 0;
+          a.n.position({ x: pa.x - dx, y: pa.y - dy });
+          b.n.position({ x: pb.x + dx, y: pb.y + dy });
+          a.x1 -= dx; a.x2 -= dx; a.y1 -= dy; a.y2 -= dy;
+          b.x1 += dx; b.x2 += dx; b.y1 += dy; b.y2 += dy;
+          moved++;
+        }
+      }
+      if (!moved) break;
+    }
+    cy.fit(undefined, 20);
+  }
+
   function draw(elements) {
     const degrees = elements.nodes.map((n) => n.data.degree || 0);
     const maxDegree = Math.max(1, ...degrees);
@@ -116,6 +154,7 @@
       layout: { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
         nodeRepulsion: () => 400000, idealEdgeLength: () => 80, nodeOverlap: 20, padding: 20 },
     });
+    separateLabels(cy);
     window.cy = cy;
     cy.on("tap", "node", (evt) => showDetails(evt.target));
     buildTypeFilters();
