@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 from pathlib import Path
 
-import pytest
-
 import pyoxigraph as ox
+import pytest
 
 from thbgraph.graph.changes import apply_patch, change_quads, patch_path, read_changes
 from thbgraph.graph.pipeline import add_documents, build_store, remove_documents
@@ -79,7 +79,9 @@ def _replay(store: Path, mirror: ox.Store, *, skip: int = 0) -> ox.Store:
     return mirror
 
 
-def test_replaying_every_patch_in_order_gives_the_store(writable_store: Path, tmp_path: Path) -> None:
+def test_replaying_every_patch_in_order_gives_the_store(
+    writable_store: Path, tmp_path: Path
+) -> None:
     """Issue 18: a mirror that starts from nothing (the first build's patch is its dump) and
     applies each change's RDF Patch in order ends with exactly the store's quads."""
     first = _canonical(writable_store)
@@ -115,7 +117,6 @@ def test_a_patch_names_its_change_and_the_one_before(writable_store: Path, tmp_p
     add, build = _log(writable_store)
     path = patch_path((writable_store / "current").resolve(), add.generation)
     assert path is not None
-    import gzip
 
     rows = gzip.decompress(path.read_bytes()).decode().splitlines()
     assert rows[:3] == [f"H id <{add.iri}> .", f"H prev <{build.iri}> .", "TX ."]
