@@ -32,8 +32,8 @@ __all__ = [
     "request_etag",
 ]
 
-# Paths with their own validators (StaticFiles) or nothing from the store.
-SKIP_PREFIXES = ("/static/",)
+# Paths with their own validators (StaticFiles; releases, written without a new generation).
+SKIP_PREFIXES = ("/static/", "/dumps/releases")
 VARY = "Accept"
 CACHE_CONTROL = "public, no-cache"  # caches may keep an answer, revalidating it with the ETag
 IMMUTABLE = "public, max-age=31536000, immutable"  # a change's patch, a release's file

@@ -50,6 +50,7 @@ COMMAND_MODULES = [
     "traceability",  # cited-by, query, show, resolve
     "storecmd",  # load, graphs, dump
     "changes",  # changes
+    "release",  # release, diff
     "serve",  # serve
     "export",  # export
     "synth",  # synth
