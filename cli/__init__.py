@@ -51,6 +51,7 @@ COMMAND_MODULES = [
     "storecmd",  # load, graphs, dump
     "changes",  # changes
     "release",  # release, diff
+    "timeline",  # meetings, commitment (--since/--until)
     "serve",  # serve
     "export",  # export
     "synth",  # synth
