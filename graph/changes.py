@@ -27,7 +27,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .errors import StoreError
 from .queries import load_query
+from .store import RemoteGraphStore
 from .vocab import BASE, GRAPH_RUNS, RDF, THB, XSD
 
 __all__ = [
@@ -50,6 +52,10 @@ PATCHES = "patches"  # the folder of RDF Patches inside a generation
 PATCH_SUFFIX = ".rdfp.gz"
 PATCH_TYPE = "application/rdf-patch"
 GENERATION_NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]{0,80}")
+REMOTE_NO_LOG = (
+    "the remote store {location} keeps no change log: builds, adds, removes and loads are logged "
+    "(with their RDF Patches) by embedded stores only; run `thbgraph changes` on an embedded store"
+)
 MAX_PATCH_ROWS = 50_000_000  # a patch applied by `apply_patch` is bounded
 MAX_CHANGES = 10_000  # the log read at once is bounded
 
@@ -139,7 +145,13 @@ def carry_over(root: Path) -> tuple[list[ox.Quad], int]:
 
 
 def read_changes(store: Any, *, limit: int = MAX_CHANGES) -> list[Change]:
-    """The change log of a store (a GraphStore or the server's handle), newest first."""
+    """The change log of a store (a GraphStore or the server's handle), newest first.
+
+    A remote store keeps none (its builds replace graphs over the Graph Store Protocol, with no
+    generation to hold a log entry and its patch): StoreError says so rather than an empty log.
+    """
+    if isinstance(store, RemoteGraphStore):
+        raise StoreError(REMOTE_NO_LOG.format(location=store.location))
     return changes_from_rows(store.select(load_query("changes")), limit=limit)
 
 

@@ -24,7 +24,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from lxml import etree
 
-from ...graph.changes import PATCH_TYPE, Change, changes_from_rows, patch_path
+from ...graph.changes import (
+    PATCH_TYPE,
+    REMOTE_NO_LOG,
+    Change,
+    changes_from_rows,
+    patch_path,
+)
 from ...graph.errors import UnknownEntityError
 from ...graph.queries import load_query
 from ..caching import file_validated
@@ -215,10 +221,7 @@ def atom_feed(
 def _generation_dir(backend: Any) -> Path:
     """The current generation's folder (it holds every patch), or 404 for a remote store."""
     if backend.local.store.remote:
-        raise UnknownEntityError(
-            "the served store is a remote SPARQL server: it keeps no change log "
-            "(the change feed is kept by embedded stores only)"
-        )
+        raise UnknownEntityError(REMOTE_NO_LOG.format(location=backend.store_location))
     return Path(backend.local.store.generation())
 
 

@@ -175,3 +175,24 @@ def test_a_mirror_pages_through_the_feed_and_replays_its_patches(
         assert missing.status_code == 404 and "page=99" in missing.json()["detail"]
         assert client.get("/changes/nope.rdfp").status_code == 404
         assert client.get("/changes", params={"limit": 101}).status_code == 400
+
+
+def test_a_remote_store_says_it_keeps_no_change_log(
+    remote_server: Any, oxigraph_server: str
+) -> None:
+    """Issue 18: builds on a remote SPARQL server leave no log; the feed and the CLI say so."""
+    with httpx.Client(base_url=remote_server.base, timeout=30, trust_env=False) as client:
+        for path in ("/changes", "/changes.atom", "/changes/x.rdfp"):
+            got = client.get(path)
+            assert got.status_code == 404, path
+            assert "keeps no change log" in got.json()["detail"], path
+        assert client.get("/dumps/releases/").json() == {"releases": []}
+    out = subprocess.run(
+        [*CLI, "changes", "--store", oxigraph_server], capture_output=True, text=True
+    )
+    assert out.returncode == 1 and out.stderr.count("\n") == 1
+    assert "keeps no change log" in out.stderr and "embedded stores only" in out.stderr
+    made = subprocess.run(
+        [*CLI, "release", "--store", oxigraph_server], capture_output=True, text=True
+    )
+    assert made.returncode == 1 and "remote store keeps no releases" in made.stderr
