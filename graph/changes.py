@@ -227,7 +227,9 @@ def _newest_change(quads: Iterable[ox.Quad]) -> str | None:
     stamps = [
         (q.object.value, q.subject.value)
         for q in quads
-        if q.predicate.value == AS + "published" and isinstance(q.subject, ox.NamedNode)
+        if q.predicate.value == AS + "published"
+        and isinstance(q.subject, ox.NamedNode)
+        and isinstance(q.object, ox.Literal)
     ]
     return max(stamps)[1] if stamps else None
 

@@ -169,7 +169,9 @@ def _void(release: Release, previous: Release | None) -> bytes:
     integer, date = nn(XSD + "integer"), nn(XSD + "date")
     t: list[ox.Triple] = []
 
-    def add(s: ox.NamedNode | ox.BlankNode, p: str, o: ox.NamedNode | ox.BlankNode | ox.Literal):
+    def add(
+        s: ox.NamedNode | ox.BlankNode, p: str, o: ox.NamedNode | ox.BlankNode | ox.Literal
+    ) -> None:
         t.append(ox.Triple(s, nn(p), o))
 
     add(ds, RDF_TYPE, nn(VOID + "Dataset"))
