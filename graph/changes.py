@@ -186,9 +186,10 @@ def _kept(q: ox.Quad) -> bool:
 
 
 def _lines(store: ox.Store, graphs: Iterable[ox.NamedNode] | None = None) -> set[str]:
-    """The replicated quads of a store (or of some of its graphs) as N-Quads rows."""
+    """The replicated quads of a store (or of some of its graphs) as N-Quads rows; graph by
+    graph, so the union copy in the default graph is never read."""
     if graphs is None:
-        return {_line(q) for q in store if _kept(q)}
+        graphs = [g for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
     return {
         _line(q) for g in graphs for q in store.quads_for_pattern(None, None, None, g) if _kept(q)
     }
@@ -271,7 +272,8 @@ class ChangeRecorder:
                 del src
 
     def finish(self, documents: list[str]) -> tuple[int, int]:
-        """Write the patch and the log entry; the (added, removed) quad counts."""
+        """Write the patch and the log entry; the (added, removed) quad counts. The after-state
+        is read back from the store: it writes some typed literals in their canonical form."""
         after = _lines(self.inner) if self._all else _lines(self.inner, self._graphs)
         added, removed = after - self._before, self._before - after
         if self._all:

@@ -84,6 +84,8 @@ def test_the_feed_follows_an_add_while_serving(
     ).stdout.splitlines()
     assert [json.loads(line)["kind"] for line in out] == ["add", "build"]
     assert json.loads(out[0])["documents"] == ["010_vienna_agenda.txt"]
+    patch = Path(json.loads(out[0])["patch"])
+    assert patch.name.endswith(".rdfp.gz") and patch.is_file()
     table = subprocess.run(
         [*CLI, "changes", "--limit", "1", "--store", str(writable_store)],
         check=True,
