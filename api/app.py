@@ -110,6 +110,7 @@ def create_app(
 
     from .gsp import router as gsp_router
     from .routes import changes, commitments, documents, entities, linked_data, meetings, wellknown
+    from .routes.releases import router as releases_router
     from .sparql import router as sparql_router
 
     app.include_router(sparql_router)
@@ -119,6 +120,7 @@ def create_app(
         app.include_router(module.router, prefix="/api")
         app.include_router(module.router, include_in_schema=False)
     app.include_router(linked_data.router)
+    app.include_router(releases_router)  # /dumps/releases/ (before /dumps/{name})
     app.include_router(wellknown.router)
     app.include_router(changes.router)  # /changes, /changes.atom
     if importlib.util.find_spec(f"{__package__}.exports") is not None:

@@ -23,12 +23,20 @@ from fastapi import FastAPI
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["ConditionalGet", "generation_validators", "install", "request_etag"]
+__all__ = [
+    "IMMUTABLE",
+    "ConditionalGet",
+    "file_validated",
+    "generation_validators",
+    "install",
+    "request_etag",
+]
 
-# Paths with their own validators (StaticFiles) or nothing from the store.
-SKIP_PREFIXES = ("/static/",)
+# Paths with their own validators (StaticFiles; releases, written without a new generation).
+SKIP_PREFIXES = ("/static/", "/dumps/releases")
 VARY = "Accept"
 CACHE_CONTROL = "public, no-cache"  # caches may keep an answer, revalidating it with the ETag
+IMMUTABLE = "public, max-age=31536000, immutable"  # a change's patch, a release's file
 
 
 def request_etag(generation: str, path: str, query_string: bytes, accept: str) -> str:
@@ -71,6 +79,17 @@ def _not_modified_since(header: str, made: float) -> bool:
     except (TypeError, ValueError, IndexError, OverflowError):
         return False  # an unreadable date is ignored (RFC 9110 13.1.3)
     return int(made) <= since
+
+
+def file_validated(
+    request_headers: Headers, tag: str, *, cache_control: str = IMMUTABLE
+) -> tuple[bool, dict[str, str]]:
+    """Validators for an answer with its own tag (a content hash; the middleware keeps it):
+    whether If-None-Match matches it (answer 304), and the headers to send either way."""
+    etag = f'"{tag}"'
+    header = request_headers.get("if-none-match")
+    fresh = header is not None and _etag_matches(header, etag)
+    return fresh, {"ETag": etag, "Cache-Control": cache_control}
 
 
 class ConditionalGet:

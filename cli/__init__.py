@@ -50,6 +50,8 @@ COMMAND_MODULES = [
     "traceability",  # cited-by, query, show, resolve
     "storecmd",  # load, graphs, dump
     "changes",  # changes
+    "release",  # release, diff
+    "timeline",  # meetings, commitment (--since/--until)
     "serve",  # serve
     "export",  # export
     "synth",  # synth

@@ -1,34 +1,62 @@
-"""The store's change log: one entry per build, add or remove, written in the same generation.
+"""The store's change log: one entry per build, add, remove or load, written in the same generation.
 
 Each change is a few triples in the runs graph (volatile, left out of canonical comparisons), so
 it rides on the generation swap: a reader sees the change and its entry together, or neither.
 A build starts a new store from nothing, so it carries the previous generation's log over.
+
+Each change also keeps what it did as an RDF Patch (https://afs.github.io/rdf-delta/rdf-patch.html):
+`D` rows for the quads it removed, `A` rows for those it added, headers `id` (the change) and
+`prev` (the change before it). The patch is a file in the generation's folder
+(`patches/<generation>.rdfp.gz`), so it is swapped in with the change; each new generation
+hard-links the earlier patches, so the current generation holds the whole history. A mirror that
+applies every patch in order, oldest first, holds the store's quads (all named graphs but the runs
+graph, whose provenance of runs is volatile).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import io
+import os
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from .errors import StoreError
 from .queries import load_query
+from .store import RemoteGraphStore
 from .vocab import BASE, GRAPH_RUNS, RDF, THB, XSD
 
 __all__ = [
     "AS",
+    "PATCH_TYPE",
     "Change",
+    "ChangeRecorder",
+    "apply_patch",
     "carry_over",
     "change_quads",
     "changes_from_rows",
     "graph_size",
+    "patch_path",
     "read_changes",
 ]
 
 AS = "https://www.w3.org/ns/activitystreams#"
-KINDS = ("build", "add", "remove")
+KINDS = ("build", "add", "remove", "load")
+PATCHES = "patches"  # the folder of RDF Patches inside a generation
+PATCH_SUFFIX = ".rdfp.gz"
+PATCH_TYPE = "application/rdf-patch"
+GENERATION_NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]{0,80}")
+REMOTE_NO_LOG = (
+    "the remote store {location} keeps no change log: builds, adds, removes and loads are logged "
+    "(with their RDF Patches) by embedded stores only; run `thbgraph changes` on an embedded store"
+)
+MAX_PATCH_ROWS = 50_000_000  # a patch applied by `apply_patch` is bounded
 MAX_CHANGES = 10_000  # the log read at once is bounded
 
 
@@ -117,7 +145,13 @@ def carry_over(root: Path) -> tuple[list[ox.Quad], int]:
 
 
 def read_changes(store: Any, *, limit: int = MAX_CHANGES) -> list[Change]:
-    """The change log of a store (a GraphStore or the server's handle), newest first."""
+    """The change log of a store (a GraphStore or the server's handle), newest first.
+
+    A remote store keeps none (its builds replace graphs over the Graph Store Protocol, with no
+    generation to hold a log entry and its patch): StoreError says so rather than an empty log.
+    """
+    if isinstance(store, RemoteGraphStore):
+        raise StoreError(REMOTE_NO_LOG.format(location=store.location))
     return changes_from_rows(store.select(load_query("changes")), limit=limit)
 
 
@@ -138,3 +172,179 @@ def changes_from_rows(rows: list[dict[str, Any]], *, limit: int = MAX_CHANGES) -
             )
         )
     return out
+
+
+# -- RDF Patch ----------------------------------------------------------------------------------
+def _line(q: ox.Quad) -> str:
+    """A quad as an N-Quads row without its final dot (the form canonical N-Quads sort)."""
+    return f"{q.subject} {q.predicate} {q.object} {q.graph_name}"
+
+
+def _kept(q: ox.Quad) -> bool:
+    """Whether a quad is replicated: named graphs only, not the runs graph (nor the union copy)."""
+    return isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != str(GRAPH_RUNS)
+
+
+def _lines(store: ox.Store, graphs: Iterable[ox.NamedNode] | None = None) -> set[str]:
+    """The replicated quads of a store (or of some of its graphs) as N-Quads rows; graph by
+    graph, so the union copy in the default graph is never read."""
+    if graphs is None:
+        graphs = [g for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
+    return {
+        _line(q) for g in graphs for q in store.quads_for_pattern(None, None, None, g) if _kept(q)
+    }
+
+
+def patch_text(removed: set[str], added: set[str], *, change: str, prev: str | None) -> bytes:
+    """An RDF Patch: the `id` and `prev` headers, then one transaction of D rows and A rows."""
+    rows = [f"H id <{change}> ."]
+    if prev:
+        rows.append(f"H prev <{prev}> .")
+    rows.append("TX .")
+    rows += [f"D {r} ." for r in sorted(removed)]
+    rows += [f"A {r} ." for r in sorted(added)]
+    rows.append("TC .")
+    return ("\n".join(rows) + "\n").encode("utf-8")
+
+
+def _gzip(data: bytes) -> bytes:
+    """gzip with no name and no time in its header: the same patch gives the same bytes."""
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0) as out:
+        out.write(data)
+    return buf.getvalue()
+
+
+def patch_path(generation_dir: Path, generation: str) -> Path | None:
+    """The RDF Patch of change `generation` kept in a generation's folder, or None."""
+    if not GENERATION_NAME.fullmatch(generation):
+        return None
+    path = Path(generation_dir) / PATCHES / f"{generation}{PATCH_SUFFIX}"
+    return path if path.is_file() else None
+
+
+def _newest_change(quads: Iterable[ox.Quad]) -> str | None:
+    """The IRI of the newest change among change-log quads (by as:published)."""
+    stamps = [
+        (q.object.value, q.subject.value)
+        for q in quads
+        if q.predicate.value == AS + "published"
+        and isinstance(q.subject, ox.NamedNode)
+        and isinstance(q.object, ox.Literal)
+    ]
+    return max(stamps)[1] if stamps else None
+
+
+class ChangeRecorder:
+    """Records one change of a new generation: its RDF Patch and its change-log entry.
+
+    `watch` the graphs a change is about to touch (an add or remove on a copied generation), or
+    `watch_all` for a build (the previous generation is the before-state); `finish` compares with
+    the after-state, writes the patch into the generation's folder and the entry into its runs graph.
+    """
+
+    def __init__(self, root: Path, generation_dir: Path, inner: ox.Store, kind: str) -> None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown change kind {kind!r}")
+        self.root, self.dir, self.inner, self.kind = Path(root), Path(generation_dir), inner, kind
+        self._graphs: set[ox.NamedNode] = set()
+        self._before: set[str] = set()
+        self._all = False
+        self._prev_quads: list[ox.Quad] = []
+
+    def watch(self, graphs: Iterable[ox.NamedNode]) -> None:
+        """Note the before-state of graphs about to change (call before changing them)."""
+        new = {g for g in graphs if g not in self._graphs}
+        self._graphs |= new
+        self._before |= _lines(self.inner, new)
+
+    def watch_all(self, log: list[ox.Quad]) -> None:
+        """A build: the before-state is the whole current generation (nothing if there is none);
+        `log` is the change log carried over (the newest entry of it is the patch's `prev`)."""
+        self._all = True
+        self._prev_quads = log
+        current = self.root / "current"
+        if current.exists():
+            src = ox.Store.read_only(str(current.resolve()))
+            try:
+                self._before = _lines(src)
+            finally:
+                del src
+
+    def finish(self, documents: list[str]) -> tuple[int, int]:
+        """Write the patch and the log entry; the (added, removed) quad counts. The after-state
+        is read back from the store: it writes some typed literals in their canonical form."""
+        after = _lines(self.inner) if self._all else _lines(self.inner, self._graphs)
+        added, removed = after - self._before, self._before - after
+        if self._all:
+            prev = _newest_change(self._prev_quads)
+        else:
+            runs = ox.NamedNode(str(GRAPH_RUNS))
+            published = ox.NamedNode(AS + "published")
+            prev = _newest_change(self.inner.quads_for_pattern(None, published, None, runs))
+        name = self.dir.name
+        change = f"{BASE}id/change/{name}"
+        self._write_patch(name, patch_text(removed, added, change=change, prev=prev))
+        self.inner.extend(
+            change_quads(
+                self.kind, documents, added=len(added), removed=len(removed), generation=name
+            )
+        )
+        return len(added), len(removed)
+
+    def _write_patch(self, name: str, text: bytes) -> None:
+        folder = self.dir / PATCHES
+        folder.mkdir(exist_ok=True)
+        earlier = (self.root / "current").resolve() / PATCHES
+        if earlier.is_dir() and earlier != folder:
+            for old in earlier.iterdir():
+                if old.name.endswith(PATCH_SUFFIX) and not (folder / old.name).exists():
+                    try:
+                        os.link(old, folder / old.name)  # the same bytes, no copy
+                    except OSError:
+                        (folder / old.name).write_bytes(old.read_bytes())
+        tmp = folder / f".{name}.tmp"
+        tmp.write_bytes(_gzip(text))
+        os.replace(tmp, folder / f"{name}{PATCH_SUFFIX}")
+
+
+def _rows(data: bytes) -> Iterator[tuple[str, str]]:
+    for number, raw in enumerate(data.decode("utf-8").splitlines(), 1):
+        if number > MAX_PATCH_ROWS:
+            raise ValueError(f"a patch has more than {MAX_PATCH_ROWS} rows")
+        row = raw.strip()
+        if not row or row.startswith("#"):
+            continue
+        op, _, rest = row.partition(" ")
+        yield op, rest
+
+
+def apply_patch(store: ox.Store, data: bytes) -> tuple[int, int]:
+    """Apply an RDF Patch (plain or gzip) to a store: rows in order, runs of A or D rows at once.
+
+    Only what thbgraph writes is read: H, TX, TC, A and D rows with quads; the (added, removed)
+    row counts. ValueError on anything else (a TA row aborts: nothing of it is applied).
+    """
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    batches: list[tuple[str, list[str]]] = []
+    for op, rest in _rows(data):
+        if op in ("H", "TX", "TC"):
+            continue
+        if op == "TA":
+            raise ValueError("the patch aborts its transaction (TA): nothing applied")
+        if op not in ("A", "D"):
+            raise ValueError(f"unsupported RDF Patch row {op!r}")
+        if not batches or batches[-1][0] != op:
+            batches.append((op, []))
+        batches[-1][1].append(rest)
+    counts = {"A": 0, "D": 0}
+    for op, rows in batches:
+        quads = list(ox.parse("\n".join(rows) + "\n", format=ox.RdfFormat.N_QUADS))
+        counts[op] += len(quads)
+        if op == "A":
+            store.extend(quads)
+        else:
+            for q in quads:
+                store.remove(q)
+    return counts["A"], counts["D"]

@@ -317,15 +317,11 @@ def build_store(
             server.replace_all(everything)
     else:
         with Generation(store_path) as gen:
-            log, before = changes.carry_over(store_path)  # the change log survives a rebuild
-            log += changes.change_quads(
-                "build",
-                [ex.source for ex in extractions],
-                added=len(everything),
-                removed=before,
-                generation=gen.path.name,
-            )
+            log, _ = changes.carry_over(store_path)  # the change log survives a rebuild
+            recorder = changes.ChangeRecorder(store_path, gen.path, gen.store.inner, "build")
+            recorder.watch_all(log)
             gen.load_nquads(_serialise(everything + log))
+            recorder.finish([ex.source for ex in extractions])  # its patch and log entry
             write_index(gen.store, gen.path)
             gen.commit()
     timings["store"] = time.perf_counter() - t
@@ -400,9 +396,10 @@ def add_documents(
         doc_quads, ids = _document_quads(extractions, register, MeetingResolver(known))
         timings["rdf"] = time.perf_counter() - t
         t = time.perf_counter()
-        replaced = 0
+        recorder = changes.ChangeRecorder(store_path, gen.path, gen.store.inner, "add")
+        recorder.watch({ox.NamedNode(str(document_graph(d))) for d in ids})
+        recorder.watch({q.graph_name for q in doc_quads if isinstance(q.graph_name, ox.NamedNode)})
         for did in ids:
-            replaced += changes.graph_size(gen.store.inner, str(document_graph(did)))
             gen.touch(ox.NamedNode(str(document_graph(did))))
             gen.store.inner.remove_graph(ox.NamedNode(str(document_graph(did))))
         gen.store.inner.extend(doc_quads)
@@ -417,15 +414,7 @@ def add_documents(
         t = time.perf_counter()
         gen.touch(ox.NamedNode(str(GRAPH_RUNS)))
         gen.store.inner.extend(_run_quads(extractions, ids))
-        gen.store.inner.extend(
-            changes.change_quads(
-                "add",
-                [ex.source for ex in extractions],
-                added=len(doc_quads),
-                removed=replaced,
-                generation=gen.path.name,
-            )
-        )
+        recorder.finish([ex.source for ex in extractions])  # its patch and log entry
         gen.commit()
         timings["commit"] = time.perf_counter() - t
     return BuildReport(
@@ -537,7 +526,9 @@ def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:
                 f"no such document in the store: {', '.join(missing)} "
                 f"(known: {', '.join(present[:10])})"
             )
-        removed, names = 0, []
+        names: list[str] = []
+        recorder = changes.ChangeRecorder(store_path, gen.path, inner, "remove")
+        recorder.watch(ox.NamedNode(str(document_graph(w))) for w in wanted)
         gen.touch(runs)
         for w in wanted:
             graph = ox.NamedNode(str(document_graph(w)))
@@ -549,7 +540,6 @@ def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:
                 )
                 if isinstance(q.object, ox.Literal)
             ][:1] or [w]
-            removed += changes.graph_size(inner, graph.value)
             inner.remove_graph(graph)
             prefix = f"{BASE}id/activity/{w}/"
             stale = [
@@ -559,11 +549,7 @@ def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:
             ]
             for q in stale:
                 inner.remove(q)
-        inner.extend(
-            changes.change_quads(
-                "remove", names, added=0, removed=removed, generation=gen.path.name
-            )
-        )
+        recorder.finish(names)  # its patch and log entry
         gen.commit()
     return wanted
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from .errors import QueryError
 
-__all__ = ["parse_day", "within"]
+__all__ = ["bounds", "parse_day", "starts_within", "within"]
 
 
 def parse_day(value: str | dt.date | None, *, name: str) -> dt.date | None:
@@ -18,6 +18,25 @@ def parse_day(value: str | dt.date | None, *, name: str) -> dt.date | None:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise QueryError(f"{name} {value!r}: expected a date as YYYY-MM-DD") from None
+
+
+def bounds(
+    since: str | dt.date | None, until: str | dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """Both bounds parsed (QueryError naming the bad one), and refused when since > until."""
+    low, high = parse_day(since, name="since"), parse_day(until, name="until")
+    if low is not None and high is not None and low > high:
+        raise QueryError(f"since {low} is after until {high}")
+    return low, high
+
+
+def starts_within(start: object, low: dt.date | None, high: dt.date | None) -> bool:
+    """Whether a start date (xsd:date text or date) lies in [low, high]; with a bound given, a
+    missing or unreadable date is outside (it cannot be placed in time)."""
+    if low is None and high is None:
+        return True
+    day = _start({"start_date": start})
+    return day is not None and not (low and day < low) and not (high and day > high)
 
 
 def _start(meeting: dict[str, Any]) -> dt.date | None:
@@ -39,17 +58,10 @@ def within(
     With a bound given, a meeting without a start date is left out: it cannot be placed in time.
     Documents about no identified meeting are kept as they are. The bounds are echoed back.
     """
-    low, high = parse_day(since, name="since"), parse_day(until, name="until")
+    low, high = bounds(since, until)
     if low is None and high is None:
         return answer
-    if low is not None and high is not None and low > high:
-        raise QueryError(f"since {low} is after until {high}")
-    kept = []
-    for m in answer["meetings"]:
-        start = _start(m)
-        if start is None or (low and start < low) or (high and start > high):
-            continue
-        kept.append(m)
+    kept = [m for m in answer["meetings"] if starts_within(m.get("start_date"), low, high)]
     return {
         **answer,
         "meetings": kept,

@@ -64,7 +64,23 @@ async def resolve(
     summary="One commitment and everything citing it",
     response_model=dict[str, Any],
 )
-async def get_commitment(backend: BackendDep, symbol: str) -> Response:
+async def get_commitment(
+    backend: BackendDep,
+    symbol: str,
+    since: Annotated[
+        date | None, Query(description="Only meetings starting on or after (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        date | None, Query(description="Only meetings starting on or before (YYYY-MM-DD).")
+    ] = None,
+) -> Response:
     """Title, date, body, aliases and `cited_by`: each meeting with its documents and the
-    exact passages with offsets. The symbol keeps its slashes: /commitments/MC.DEC/6/18."""
-    return json_response(await backend.run("commitment", symbol=symbol))
+    exact passages with offsets (`since`/`until`: the meetings starting within those dates,
+    inclusive). The symbol keeps its slashes: /commitments/MC.DEC/6/18."""
+    answer = await backend.run(
+        "commitment",
+        symbol=symbol,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+    )
+    return json_response(answer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -22,6 +23,8 @@ async def list_meetings(
     online: Annotated[bool | None, Query(description="Held online.")] = None,
     cites: Annotated[str | None, Query(description="Cites this commitment symbol.")] = None,
     organiser: Annotated[str | None, Query(description="Organiser id, acronym or name.")] = None,
+    since: Annotated[date | None, Query(description="Starting on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[date | None, Query(description="Starting on or before (YYYY-MM-DD).")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -34,6 +37,8 @@ async def list_meetings(
         online=online,
         cites=cites,
         organiser=organiser,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
     )
     return paginate(items, limit=limit, offset=offset)
 

@@ -7,15 +7,19 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..store import GraphStore
+from ..timeline import within
 from ._common import THB, rows, short, split
 from .cited_by import cited_by
 
 __all__ = ["commitment", "commitments"]
 
 
-def commitment(store: GraphStore, symbol: str) -> dict[str, Any]:
-    """One commitment: register facts, aliases, and every meeting and passage that cites it."""
-    answer = cited_by(store, symbol)
+def commitment(
+    store: GraphStore, symbol: str, *, since: str | None = None, until: str | None = None
+) -> dict[str, Any]:
+    """One commitment: register facts, aliases, and every meeting and passage that cites it
+    (with `since`/`until`, YYYY-MM-DD inclusive, the meetings starting within those dates)."""
+    answer = within(cited_by(store, symbol), since=since, until=until)
     iri = answer["commitment"]["iri"]
     facts: dict[str, Any] = {"types": [], "aliases": [], "amends": [], "sources": []}
     for row in rows(store, "commitment_detail", commitment=ox.NamedNode(iri)):
@@ -46,6 +50,7 @@ def commitment(store: GraphStore, symbol: str) -> dict[str, Any]:
         "sources": facts["sources"],
         "cited_by": answer["meetings"],
         "cited_in_documents_without_meeting": answer["documents_without_meeting"],
+        **({"since": answer["since"], "until": answer["until"]} if "since" in answer else {}),
     }
 
 

@@ -9,6 +9,7 @@ import pyoxigraph as ox
 from ..errors import UnknownEntityError
 from ..queries import run_named
 from ..store import GraphStore
+from ..timeline import bounds, starts_within
 from ._common import ID, THB, rows, short, suggest
 from .symbols import normalise_user_symbol
 
@@ -109,8 +110,12 @@ def meetings(
     online: bool | None = None,
     cites: str | None = None,
     organiser: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Every meeting (agenda items left out), filtered as the list endpoint allows."""
+    """Every meeting (agenda items left out), filtered as the list endpoint allows; `since` and
+    `until` (YYYY-MM-DD, inclusive) keep the meetings starting within them."""
+    low, high = bounds(since, until)
     cites_symbol = normalise_user_symbol(cites) if cites else None
     out = []
     for row in _meeting_rows(store):
@@ -130,6 +135,8 @@ def meetings(
             "documents": [short(d) for d in row["documents"]],
         }
         if year and not str(item["start_date"] or "").startswith(str(year)):
+            continue
+        if not starts_within(item["start_date"], low, high):
             continue
         if series and series.lower() not in str(item["series"] or "").lower():
             continue

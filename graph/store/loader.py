@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import StoreError, ThbGraphError
-from ..vocab import BASE
+from ..vocab import BASE, GRAPH_RUNS
 from .embedded import Generation, GraphStore
 from .remote import remote_location
 
@@ -80,10 +80,16 @@ def load_rdf_file(store_root: Path, path: Path, graph: str, *, fmt: str | None =
         ]
     except (SyntaxError, ValueError) as exc:
         raise ThbGraphError(f"{path}: not valid {fmt or path.suffix} RDF: {exc}") from exc
+    from ..changes import ChangeRecorder  # the change log and its patch (graph/changes.py)
+
     with Generation(store_root, copy_current=True) as gen:
+        recorder = ChangeRecorder(store_root, gen.path, gen.store.inner, "load")
+        recorder.watch([target])
         gen.touch(target)
         gen.store.inner.remove_graph(target)
         gen.store.inner.extend(triples)
+        gen.touch(ox.NamedNode(str(GRAPH_RUNS)))
+        recorder.finish([path.name])
         gen.commit()
     return len(triples)
 

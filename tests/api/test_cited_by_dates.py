@@ -42,3 +42,59 @@ def test_until_on_the_command_line(built_store: Path) -> None:
     bad = subprocess.run([*cli, "--until", "soon", *store], capture_output=True, text=True)
     assert bad.returncode != 0 and "expected a date as YYYY-MM-DD" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_meeting_lists_and_a_commitments_history_up_to_a_date_over_http(
+    client: httpx.Client,
+) -> None:
+    def starts(**params: str) -> list[str]:
+        r = client.get("/api/meetings", params={"limit": 1000, **params})
+        assert r.status_code == 200, r.text
+        return [m["start_date"] for m in r.json()["items"]]
+
+    every = starts()
+    middle = sorted(every)[len(every) // 2]
+    assert len(set(every)) >= 2
+    assert starts(until=middle) == [s for s in every if s <= middle]  # inclusive
+    assert starts(since=middle) == [s for s in every if s >= middle]
+    assert starts(since=middle, until=middle) == [middle] * every.count(middle)
+
+    def history(**params: str) -> list[str]:
+        r = client.get("/api/commitments/MC.DEC/6/18", params=params)
+        assert r.status_code == 200, r.text
+        return [m["start_date"] for m in r.json()["cited_by"]]
+
+    assert history() == ["2020-11-03"]
+    assert history(until="2020-11-03") == ["2020-11-03"]
+    assert history(until="2020-11-02") == [] and history(since="2020-11-04") == []
+    for path in ("/api/meetings", "/api/commitments/MC.DEC/6/18", "/api/cited-by"):
+        bad = client.get(path, params={"symbol": "MC.DEC/6/18", "until": "soon"})
+        assert bad.status_code == 400 and "until" in bad.json()["detail"], path
+        backwards = client.get(
+            path, params={"symbol": "MC.DEC/6/18", "since": "2021-01-01", "until": "2020-01-01"}
+        )
+        assert backwards.status_code == 400 and "since" in backwards.json()["detail"], path
+
+
+def test_meetings_and_commitment_commands_take_dates(built_store: Path) -> None:
+    cli = [sys.executable, "-m", "thbgraph.cli"]
+    store = ["--store", str(built_store)]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*cli, *args, *store], capture_output=True, text=True)
+
+    every = json.loads(run("meetings", "--json").stdout)
+    early = json.loads(run("meetings", "--until", "2010-12-31", "--json").stdout)
+    assert 0 < len(early) < len(every)
+    assert all(m["start_date"] <= "2010-12-31" for m in early)
+    later = json.loads(run("meetings", "--since", "2011-01-01", "--json").stdout)
+    assert len(early) + len(later) == len([m for m in every if m["start_date"]])
+
+    history = run("commitment", "MC.DEC/6/18", "--until", "2020-11-03")
+    assert history.returncode == 0 and "2020-11-03" in history.stdout
+    assert (
+        "cited by 0 meeting(s)" in run("commitment", "MC.DEC/6/18", "--until", "2020-11-02").stdout
+    )
+    bad = run("meetings", "--since", "next week")
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "since" in bad.stderr
+    assert "Traceback" not in bad.stderr
