@@ -22,6 +22,7 @@ from .dates import DateMatch, find_dates
 from .doctype import Dateline
 from .inflection import declined, stem_pattern
 from .organisations import organisation_mentions
+from .organisers import find_organisers, organisers_of_title
 from .passages import PageOf, clean_span, evidence, header_end, lines, sentence_at, sentences
 
 __all__ = ["find_meetings", "meeting_phrases", "title_case"]
@@ -1029,7 +1030,12 @@ def find_meetings(
         # met on stated days with no word of being online: an in-person meeting
         meeting.online = False
         meeting.facts["online"] = ev(dates.start, dates.end)
-    organisers, spans = _organisers(text, register)
+    organisers, spans = find_organisers(text, register)
+    if meeting.title and titled:
+        for body in organisers_of_title(meeting.title, register):
+            if body not in organisers:
+                organisers.insert(0, body)
+                spans.insert(0, titled[1])
     if organisers:
         meeting.organisers = organisers
         meeting.facts["organisers"] = ev(*spans[0])
