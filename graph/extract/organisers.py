@@ -203,7 +203,7 @@ _CONNECTORS = frozenset(
     "of for in to on the and against de du des la le l d à en et pour sur contre".split()
 )
 _SEPARATOR = re.compile(r",\s*|;\s*|\s+(?:and|et|as well as|ainsi que)\s+|\s+и\s+")
-_WORD = re.compile(r"[\w’'./-]+|\(|\)")
+_WORD = re.compile(r"[\w’'`./-]+|\(|\)")
 
 
 def _name_in(piece: str) -> str | None:
@@ -227,8 +227,8 @@ def _name_in(piece: str) -> str | None:
         kept.pop()
     if not kept or not kept[0][:1].isupper() or re.search(r"[А-Яа-яЁё]", kept[0]):
         return None
-    if not any(w in _heads() for w in kept):
-        return None  # "Today", "TALDYKORGAN", a person: not a body
+    if len(kept) < 2 or not any(w in _heads() for w in kept):
+        return None  # "Today", "TALDYKORGAN", a person, a bare "Comité": not a body
     name = " ".join(kept)
     name = re.sub(r"\bof the Republic of\b", "of", name)
     return name if len(name) >= 3 else None
@@ -269,7 +269,7 @@ def _in_clause(
 def find_organisers(text: str, register: Register) -> tuple[list[str], list[tuple[int, int]]]:
     """The organisers of the meeting a text is about, most specific first, and the sentences
     that name them."""
-    mentions = outermost(organisation_mentions(text, register))
+    mentions = outermost([m for m in organisation_mentions(text, register) if m.key is not None])
     cues = _cues()
     found: list[Organiser] = []
     spans: list[tuple[int, int]] = []
@@ -325,6 +325,7 @@ def _list_after(
     out: list[Organiser] = []
     for o in listed:
         gap = text[out[-1].end : o.start] if out else text[start : o.start]
+        gap = _cues()["with"].sub(" ", gap)  # "by X jointly with Y"
         if out and not re.fullmatch(r"[\s,]*(?:(?:and|et|и|as well as|ainsi que|with|avec|с)\s+)?"
                                     r"(?:the\s+|la\s+|le\s+|les\s+|l['’]|\w+\s+)?[\s,]*", gap):
             break
@@ -332,6 +333,12 @@ def _list_after(
             break
         out.append(o)
     return out
+
+
+_INNER = re.compile(
+    r"\b([A-ZÀ-Þ][\w-]+)\s+(?:[\w’'-]+\s+){0,3}?(?:between|entre|of|du|de\s+la|de\s+l['’]|des|de)\s+"
+    r"(?:the\s+|le\s+|la\s+|l['’])?$"
+)
 
 
 def _subject(
@@ -346,7 +353,7 @@ def _subject(
     for m in re.finditer(r",\s", text[s:verb]):
         tail = text[s + m.end() : verb]
         if not re.match(r"\s*(?:jointly|together|in\s+co|en\s+co|совместно)", tail):
-            head = text[s : s + m.start()]
+            head = re.sub(r"^\s*\d+[.)]\s", "", text[s : s + m.start()])  # "1. Le Groupe"
             if re.search(r"\d", head) and not any(
                 s <= x.start < s + m.start() for x in mentions if x.key
             ):
@@ -355,7 +362,25 @@ def _subject(
         r",\s*(?:jointly|together|in\s+co|en\s+co|совместно|в\s+сотрудничестве)", text[clause_s:verb]
     )
     clause_e = clause_s + cut.start() if cut else verb
-    return _in_clause(text, clause_s, clause_e, mentions, register)
+    apposition = text.find(", ", clause_s, clause_e)
+    if apposition != -1:
+        clause_e = apposition  # "X, set up in 2004 by Y and Z, held": X
+    found = _in_clause(text, clause_s, clause_e, mentions, register)
+    # "The Co-ordination Group between the CoE and the OSCE held": neither CoE nor OSCE
+    kept: list[Organiser] = []
+    dropped: Organiser | None = None
+    for o in found:
+        before = text[max(clause_s, o.start - 60) : o.start]
+        inner = _INNER.search(before)
+        if o.key is not None and inner and any(w in _heads() for w in inner.group(0).split()):
+            dropped = o
+            continue
+        if dropped is not None and re.fullmatch(r"\s+(?:and|et|и)\s+(?:the\s+|l['’]|la\s+|le\s+)?",
+                                                text[dropped.end : o.start]):
+            dropped = o
+            continue
+        kept.append(o)
+    return kept
 
 
 def _find(register: Register, name: str) -> OrganisationEntry | None:
