@@ -22,7 +22,7 @@ from .dates import DateMatch, find_dates
 from .doctype import Dateline
 from .inflection import declined, stem_pattern
 from .organisations import organisation_mentions
-from .organisers import find_organisers, organisers_of_title
+from .organisers import Organiser, find_organisers, organisers_of_title
 from .passages import PageOf, clean_span, evidence, header_end, lines, sentence_at, sentences
 
 __all__ = ["find_meetings", "meeting_phrases", "title_case"]
@@ -901,11 +901,11 @@ def _find_organisation(name: str, register: Register) -> OrganisationEntry | Non
     return found if found is not None else register.organisations.get(name)
 
 
-def _organisers(text: str, register: Register) -> tuple[list[str], list[tuple[int, int]]]:
+def _cued_organisers(text: str, register: Register) -> tuple[list[Organiser], list[tuple[int, int]]]:
     """Organisers from "(co-)organised by X and Y", "X and Y co-organised the meeting",
-    "In co-ordination with X, Y organised ...": register acronyms, most specific first."""
+    "In co-ordination with X, Y organised ...", as register mentions."""
     mentions = organisation_mentions(text, register)
-    found: list[tuple[int, str]] = []
+    found: list[Organiser] = []
     spans: list[tuple[int, int]] = []
     for m in _ORGANISED.finditer(text):
         s, e = sentence_at(text, m.start())
@@ -941,31 +941,15 @@ def _organisers(text: str, register: Register) -> tuple[list[str], list[tuple[in
             clause_s, clause_e = s, m.start()
         else:
             continue
-        here = [x for x in mentions if clause_s <= x.start and x.end <= clause_e]
+        here = [x for x in mentions if clause_s <= x.start and x.end <= clause_e and x.key]
         if not here:
             continue
         spans.append((s, e))
         for x in here:
             entry = register.organisations.get(x.key) if x.key else None
-            found.append((x.start, (entry.acronym or entry.name) if entry else x.name))
-    names: list[str] = []
-    for _, n in sorted(found):
-        if n not in names:
-            names.append(n)
-    # drop an organisation when one of its units is an organiser too (OSCE <- OSR/CTHB)
-    ancestors: set[str] = set()
-    for n in names:
-        entry = _find_organisation(n, register)
-        parent = entry.parent if entry else None
-        while parent is not None and parent not in ancestors:
-            ancestors.add(parent)
-            parent = (
-                register.organisations[parent].parent if parent in register.organisations else None
-            )
-    names = [
-        n for n in names if not ((e := _find_organisation(n, register)) and e.key in ancestors)
-    ]
-    return names, spans
+            name = (entry.acronym or entry.name) if entry else x.name
+            found.append(Organiser(name, x.key, x.start, x.end))
+    return found, spans
 
 
 _Count = tuple[int, tuple[int, int]]  # the number and the span that states it
@@ -1030,7 +1014,9 @@ def find_meetings(
         # met on stated days with no word of being online: an in-person meeting
         meeting.online = False
         meeting.facts["online"] = ev(dates.start, dates.end)
-    organisers, spans = find_organisers(text, register)
+    cued, cued_spans = _cued_organisers(text, register)
+    organisers, spans = find_organisers(text, register, cued)
+    spans = cued_spans + [sp for sp in spans if sp not in cued_spans]
     if meeting.title and titled:
         for body in organisers_of_title(meeting.title, register):
             if body not in organisers:

@@ -244,21 +244,31 @@ def _in_clause(
 ) -> list[Organiser]:
     """The organisers named in text[s:e]: field operations, register bodies, then any other
     capitalised name of the list."""
-    found: list[Organiser] = field_operations(text, s, e)
+    found: list[Organiser] = []
     for m in mentions:
         if s <= m.start and m.end <= e and m.key is not None:
-            if any(f.start <= m.start < f.end for f in found):
-                continue
             entry = register.organisations.get(m.key)
             name = (entry.acronym or entry.name) if entry else m.name
             found.append(Organiser(name, m.key, m.start, m.end))
+    for f in field_operations(text, s, e):
+        if not any(o.start < f.end and f.start < o.end and len(o.name) >= len(f.name) - 8 or
+                   o.start <= f.start and f.end <= o.end for o in found):
+            entry = _find(register, f.name)
+            if entry is not None:
+                f = Organiser(entry.acronym or entry.name, entry.key, f.start, f.end)
+            found = [o for o in found if not (f.start <= o.start and o.end <= f.end)] + [f]
     pos = s
     for sep in [*_SEPARATOR.finditer(text, s, e), None]:
         piece_end = sep.start() if sep else e
         if not any(f.start < piece_end and pos < f.end for f in found):
             name = _name_in(text[pos:piece_end])
             if name is not None:
-                found.append(Organiser(name, None, pos, piece_end))
+                entry = _known(register, name)
+                found.append(
+                    Organiser(entry.acronym or entry.name, entry.key, pos, piece_end)
+                    if entry is not None
+                    else Organiser(name, None, pos, piece_end)
+                )
         pos = sep.end() if sep else e
     return sorted(found, key=lambda o: o.start)
 
@@ -266,12 +276,14 @@ def _in_clause(
 # ------------------------------------------------------------------ the document
 
 
-def find_organisers(text: str, register: Register) -> tuple[list[str], list[tuple[int, int]]]:
+def find_organisers(
+    text: str, register: Register, first: list[Organiser] | None = None
+) -> tuple[list[str], list[tuple[int, int]]]:
     """The organisers of the meeting a text is about, most specific first, and the sentences
-    that name them."""
+    that name them; `first`: organisers another reading found, kept before these."""
     mentions = outermost([m for m in organisation_mentions(text, register) if m.key is not None])
     cues = _cues()
-    found: list[Organiser] = []
+    found: list[Organiser] = list(first or [])
     spans: list[tuple[int, int]] = []
     for s, e in sentences(text):
         e = min(e, s + _MAX_SENTENCE)
@@ -383,6 +395,19 @@ def _subject(
     return kept
 
 
+def _known(register: Register, name: str) -> OrganisationEntry | None:
+    """The register body a name read in a list stands for: by any of its names, or as the start
+    of its full name ("Office of the OSCE Special Representative")."""
+    entry = _find(register, name)
+    if entry is not None or len(name.split()) < 4:
+        return entry
+    wanted = name.casefold() + " "
+    for label, key in register.organisation_names():
+        if label.casefold().startswith(wanted):
+            return register.organisations[key]
+    return None
+
+
 def _find(register: Register, name: str) -> OrganisationEntry | None:
     found = register.find_organisation(name)
     return found if found is not None else register.organisations.get(name)
@@ -440,6 +465,9 @@ def organisers_of_title(title: str, register: Register) -> list[str]:
         return []
     body = m.group("body").strip(" ,.")
     for mention in outermost(organisation_mentions(body, register)):
+        rest = body[mention.end :]
+        if rest[:1].isalpha() or re.match(r"\s+[A-ZÀ-Þ]", rest):
+            continue  # "OSCE Missions in ...", "OSCE Mission Staff": not the body itself
         if mention.key is not None and mention.start == 0:
             entry = register.organisations.get(mention.key)
             if entry is not None:
