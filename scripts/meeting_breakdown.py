@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
                             print(f.line()[:300])
     finally:
         ev.MEETING_FACTS = facts
-    langs = sorted({lang for _, lang in table if lang != "all"}) + ["all"]
+    langs = [*sorted({lang for _, lang in table if lang != "all"}), "all"]
     print("| fact | " + " | ".join(langs) + " |")
     print("|---|" + "---|" * len(langs))
     for fact in (*facts, "all"):

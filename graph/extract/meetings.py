@@ -405,7 +405,8 @@ _HELD = re.compile(
 def _words_data(name: str) -> dict[str, object]:
     """A word list of graph/extract/data/ (per language), as JSON."""
     path = resources.files("thbgraph.graph.extract") / "data" / name
-    return json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 def _alternation(kind: str) -> str:
@@ -901,7 +902,9 @@ def _find_organisation(name: str, register: Register) -> OrganisationEntry | Non
     return found if found is not None else register.organisations.get(name)
 
 
-def _cued_organisers(text: str, register: Register) -> tuple[list[Organiser], list[tuple[int, int]]]:
+def _cued_organisers(
+    text: str, register: Register
+) -> tuple[list[Organiser], list[tuple[int, int]]]:
     """Organisers from "(co-)organised by X and Y", "X and Y co-organised the meeting",
     "In co-ordination with X, Y organised ...", as register mentions."""
     mentions = organisation_mentions(text, register)
@@ -984,7 +987,10 @@ def find_meetings(
     """The subject meeting (with its facts and evidence) and the meetings mentioned in passing."""
     warnings: list[str] = []
     head = header_end(text)
-    ev = lambda s, e: evidence(text, s, e, page_of)  # noqa: E731
+
+    def ev(s: int, e: int) -> Evidence:
+        return evidence(text, s, e, page_of)
+
     titled = _subject_title(text, info, register, head)
     dates, source = _subject_dates(text, head, dateline, info, register)
     dates = _told_span(text, dates, source, dateline)
@@ -1099,10 +1105,9 @@ def _mentioned(
         if key in seen:
             continue
         seen.add(key)
-        m = Meeting(
-            role="mentioned", title=p.title, evidence=evidence(text, p.start, p.end, page_of)
-        )
-        m.facts["title"] = m.evidence
+        titled = evidence(text, p.start, p.end, page_of)
+        m = Meeting(role="mentioned", title=p.title, evidence=titled)
+        m.facts["title"] = titled
         if when is not None:
             m.start_date, m.end_date = when.first.isoformat(), when.last.isoformat()
             m.facts["start_date"] = evidence(text, when.start, when.end, page_of)

@@ -200,7 +200,29 @@ def _drop() -> re.Pattern[str]:
 
 
 _CONNECTORS = frozenset(
-    "of for in to on the and against de du des la le l d à en et pour sur contre".split()
+    [
+        "of",
+        "for",
+        "in",
+        "to",
+        "on",
+        "the",
+        "and",
+        "against",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "l",
+        "d",
+        "à",
+        "en",
+        "et",
+        "pour",
+        "sur",
+        "contre",
+    ]
 )
 _SEPARATOR = re.compile(r",\s*|;\s*|\s+(?:and|et|as well as|ainsi que)\s+|\s+и\s+")
 _WORD = re.compile(r"[\w’'`./-]+|\(|\)")
@@ -215,9 +237,11 @@ def _name_in(piece: str) -> str | None:
         bare = w.strip("’'")
         if w in "()":
             break
-        if bare[:1].isupper() or bare[:1].isdigit() and kept:
-            kept.append(w)
-        elif bare.lower().rstrip("’'") in _CONNECTORS and kept:
+        if (
+            bare[:1].isupper()
+            or (bare[:1].isdigit() and kept)
+            or (bare.lower().rstrip("’'") in _CONNECTORS and kept)
+        ):
             kept.append(w)
         else:
             break
@@ -251,8 +275,11 @@ def _in_clause(
             name = (entry.acronym or entry.name) if entry else m.name
             found.append(Organiser(name, m.key, m.start, m.end))
     for f in field_operations(text, s, e):
-        if not any(o.start < f.end and f.start < o.end and len(o.name) >= len(f.name) - 8 or
-                   o.start <= f.start and f.end <= o.end for o in found):
+        if not any(
+            (o.start < f.end and f.start < o.end and len(o.name) >= len(f.name) - 8)
+            or (o.start <= f.start and f.end <= o.end)
+            for o in found
+        ):
             entry = _find(register, f.name)
             if entry is not None:
                 f = Organiser(entry.acronym or entry.name, entry.key, f.start, f.end)
@@ -261,13 +288,13 @@ def _in_clause(
     for sep in [*_SEPARATOR.finditer(text, s, e), None]:
         piece_end = sep.start() if sep else e
         if not any(f.start < piece_end and pos < f.end for f in found):
-            name = _name_in(text[pos:piece_end])
-            if name is not None:
-                entry = _known(register, name)
+            written = _name_in(text[pos:piece_end])
+            if written is not None:
+                entry = _known(register, written)
                 found.append(
                     Organiser(entry.acronym or entry.name, entry.key, pos, piece_end)
                     if entry is not None
-                    else Organiser(name, None, pos, piece_end)
+                    else Organiser(written, None, pos, piece_end)
                 )
         pos = sep.end() if sep else e
     return sorted(found, key=lambda o: o.start)
@@ -315,7 +342,9 @@ def find_organisers(
             for m in adjective.finditer(text, s, e):
                 entry = _find(register, m.group(1))
                 if entry is not None:
-                    here.append(Organiser(entry.acronym or entry.name, entry.key, m.start(), m.end(1)))
+                    here.append(
+                        Organiser(entry.acronym or entry.name, entry.key, m.start(), m.end(1))
+                    )
         if here:
             spans.append((s, e))
             found += here
@@ -338,8 +367,11 @@ def _list_after(
     for o in listed:
         gap = text[out[-1].end : o.start] if out else text[start : o.start]
         gap = _cues()["with"].sub(" ", gap)  # "by X jointly with Y"
-        if out and not re.fullmatch(r"[\s,]*(?:(?:and|et|и|as well as|ainsi que|with|avec|с)\s+)?"
-                                    r"(?:the\s+|la\s+|le\s+|les\s+|l['’]|\w+\s+)?[\s,]*", gap):
+        if out and not re.fullmatch(
+            r"[\s,]*(?:(?:and|et|и|as well as|ainsi que|with|avec|с)\s+)?"
+            r"(?:the\s+|la\s+|le\s+|les\s+|l['’]|\w+\s+)?[\s,]*",
+            gap,
+        ):
             break
         if not out and len(gap.split()) > 4:
             break
@@ -371,7 +403,8 @@ def _subject(
             ):
                 clause_s = s + m.end()  # "On 16 June 2025, the OSCE ... held"
     cut = re.search(
-        r",\s*(?:jointly|together|in\s+co|en\s+co|совместно|в\s+сотрудничестве)", text[clause_s:verb]
+        r",\s*(?:jointly|together|in\s+co|en\s+co|совместно|в\s+сотрудничестве)",
+        text[clause_s:verb],
     )
     clause_e = clause_s + cut.start() if cut else verb
     apposition = text.find(", ", clause_s, clause_e)
@@ -387,8 +420,9 @@ def _subject(
         if o.key is not None and inner and any(w in _heads() for w in inner.group(0).split()):
             dropped = o
             continue
-        if dropped is not None and re.fullmatch(r"\s+(?:and|et|и)\s+(?:the\s+|l['’]|la\s+|le\s+)?",
-                                                text[dropped.end : o.start]):
+        if dropped is not None and re.fullmatch(
+            r"\s+(?:and|et|и)\s+(?:the\s+|l['’]|la\s+|le\s+)?", text[dropped.end : o.start]
+        ):
             dropped = o
             continue
         kept.append(o)

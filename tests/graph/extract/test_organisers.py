@@ -100,7 +100,10 @@ def test_the_next_meeting_hosted_by_another_body_is_not_this_one(reg: Register) 
     ("title", "body"),
     [
         ("47th plenary meeting of GRETA", ["GRETA"]),
-        ("12e réunion du Comité des Parties (Strasbourg, 3 mai 2019)", ["Committee of the Parties"]),
+        (
+            "12e réunion du Comité des Parties (Strasbourg, 3 mai 2019)",
+            ["Committee of the Parties"],
+        ),
         ("Regional meeting of the OSCE Missions in South-Eastern Europe", []),
         ("Meeting of the Friends of the Chair", []),
     ],
