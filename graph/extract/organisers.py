@@ -20,8 +20,9 @@ from typing import Any
 
 from ..register import OrganisationEntry, Register
 from .inflection import stem, stem_pattern
+from .meeting_lexicon import _NOUNS, _OTHER_MEETING
 from .organisations import OrgMention, organisation_mentions, outermost
-from .passages import sentences
+from .passages import sentence_at, sentences
 
 __all__ = ["Organiser", "field_operations", "find_organisers", "organisers_of_title"]
 
@@ -508,3 +509,86 @@ def organisers_of_title(title: str, register: Register) -> list[str]:
                 return [entry.acronym or entry.name]
     entry = _find(register, body)
     return [entry.acronym or entry.name] if entry is not None else []
+
+
+# ------------------------------------------------------------------ the first reading: cue and clause
+
+
+_ORGANISED = re.compile(
+    r"\b(?:(?:jointly\s+|co-?)?organi[sz](?:ed|es)|co-?host(?:ed|s)|hosted|convened|"
+    r"in\s+co-?operation\s+with|in\s+co-?ordination\s+with|in\s+partnership\s+with|"
+    r"will\s+(?:co-?)?(?:organi[sz]e|host|convene)|"
+    r"(?:co-?)?organis[ée]e?s?(?=\s+par)|en\s+coop[ée]ration\s+avec|"
+    r"at\s+the\s+invitation\s+of|[àa]\s+l['’]invitation\s+(?=d)|"
+    r"(?:было\s+)?(?:со)?организ(?:ова|у)\w*|по\s+приглашению)\b|"
+    r"\b(?:organi[sz]ers?|organisateurs?|организаторы?)\s*:",
+    re.I,
+)
+
+
+_ORGANISING_VERB = re.compile(r"\b(?:co-?)?organi[sz]ed\b|\bco-?hosted\b|\bhosted\b|\bconvened\b")
+
+
+_OBJECT_MEETING = re.compile(
+    rf"\s+(?:the|this|a|an)?\s*(?:[\w’'-]+\s+){{0,8}}?(?:{_NOUNS})\b", re.I
+)
+
+
+_CLAUSE_END = re.compile(
+    r"[.;\n]|,\s(?!and\b)|\b(?:in line with|in order|in accordance|with the (?:support|participation|aim)|"
+    r"to (?:discuss|address|identify|exchange|promote|review)|which|where|who|under|"
+    r"conform[ée]ment|dans le cadre|в соответствии|согласно|в рамках)\b"
+)
+
+
+def _cued_organisers(
+    text: str, register: Register
+) -> tuple[list[Organiser], list[tuple[int, int]]]:
+    """Organisers from "(co-)organised by X and Y", "X and Y co-organised the meeting",
+    "In co-ordination with X, Y organised ...", as register mentions."""
+    mentions = organisation_mentions(text, register)
+    found: list[Organiser] = []
+    spans: list[tuple[int, int]] = []
+    for m in _ORGANISED.finditer(text):
+        s, e = sentence_at(text, m.start())
+        verb = m.group(0).lower()
+        if re.match(r"organi[sz]es", verb):  # "organizes meetings": a habit, not this meeting
+            continue
+        if verb.startswith("will") and _OTHER_MEETING.search(text, s, e):
+            continue  # "X will host the next meeting": another meeting's organiser
+        if re.search(r"\b(?:will|shall)\s+be\s+$", text[max(s, m.start() - 12) : m.start()]):
+            continue  # "the third meeting will be hosted by X": another meeting's organiser
+        by = re.match(r"\s+(?:jointly\s+)?(?:by|par)\s+", text[m.end() : m.end() + 14])
+        if not by and (
+            re.match(r"(?:at\s|[àa]\s|было|организ|соорг|по\s)", verb) or verb.endswith(":")
+        ):
+            by = m  # "at the invitation of X", "организовано X": the organisers follow
+        comma = text.find(",", m.end(), e)
+        held = comma != -1 and re.match(
+            r",\s*(?:held|organi[sz]ed|hosted|convened|co-?organi[sz]ed)\b", text[comma:e]
+        )
+        if verb.startswith(("in ", "en ")) and held and text[s : m.start()].rstrip().endswith(","):
+            clause_s, clause_e = s, comma  # "X, in co-operation with Y, held ...": both organise
+        elif verb.startswith(("in ", "en ")):  # "In co-ordination with X, Y organised the meeting"
+            if not _ORGANISING_VERB.search(text, s, e):
+                continue
+            comma = text.find(",", m.end(), e)
+            clause_s, clause_e = m.end(), comma if comma != -1 else e
+        elif by:
+            clause_s = m.end()
+            end_of = re.compile(r"[.;\n]") if verb.endswith(":") else _CLAUSE_END  # a list
+            stop = end_of.search(text, clause_s, e)
+            clause_e = stop.start() if stop else e
+        elif _OBJECT_MEETING.match(text, m.end()):  # "X and Y co-organized the meeting"
+            clause_s, clause_e = s, m.start()
+        else:
+            continue
+        here = [x for x in mentions if clause_s <= x.start and x.end <= clause_e and x.key]
+        if not here:
+            continue
+        spans.append((s, e))
+        for x in here:
+            entry = register.organisations.get(x.key) if x.key else None
+            name = (entry.acronym or entry.name) if entry else x.name
+            found.append(Organiser(name, x.key, x.start, x.end))
+    return found, spans

@@ -1,0 +1,233 @@
+"""The names of meetings: capitalised phrases around an event noun, and the subject meeting's title
+(a heading, a cue line, or the first meeting phrase), cleaned of document prefixes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import DocumentInfo
+from ..register import Register
+from .dates import find_dates
+from .meeting_lexicon import _CUE_LINE, _NOUN
+from .meeting_places import _places
+from .organisers import _ORGANISED
+from .passages import clean_span, lines
+
+_CONNECT = {
+    "and",
+    "or",
+    "of",
+    "for",
+    "on",
+    "in",
+    "the",
+    "to",
+    "against",
+    "&",
+    "de",
+    "la",
+    "des",
+    "et",
+}
+
+
+_PREFIXES = {"co", "re", "pre", "non", "inter", "multi", "sub", "self", "cross", "post"}
+
+
+_LEFT_CONNECT = {"and", "of", "&", "in", "against", "for", "on", "to"}
+
+
+_SMALL = {
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "for",
+    "on",
+    "in",
+    "the",
+    "to",
+    "against",
+    "at",
+    "by",
+    "with",
+}
+
+
+_DOC_PREFIX = re.compile(
+    r"^(?:(?:draft\s+)?(?:conclusions(?:\s+and\s+recommendations)?|summary|report|agenda|minutes|"
+    r"programme|annotated\s+agenda)\s+(?:of|from|on|for)\s+(?:the\s+)?)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class MeetingPhrase:
+    """A noun phrase naming a meeting: its span, the normalised title, and whether it is plural."""
+
+    start: int
+    end: int
+    title: str
+    named: bool  # has a proper name (capitalised words), not just "the meeting"
+
+
+def title_case(text: str, acronyms: set[str]) -> str:
+    """Title case for an ALL-CAPS heading, keeping known acronyms and small words."""
+    words = text.split()
+    out = []
+    for i, w in enumerate(words):
+        core = w.strip("()[],.:;")
+        if core in acronyms or core.upper() in acronyms:
+            out.append(
+                w.replace(core, next((a for a in acronyms if a.upper() == core.upper()), core))
+            )
+        elif i > 0 and core.lower() in _SMALL:
+            out.append(w.lower())
+        else:
+            parts = w.split("-")
+            if parts[0].lower() in _PREFIXES:  # "CO-ORDINATORS" -> "Co-ordinators"
+                out.append(w[:1].upper() + w[1:].lower())
+            else:  # "ANTI-TRAFFICKING" -> "Anti-Trafficking"
+                out.append("-".join(p[:1].upper() + p[1:].lower() for p in parts))
+    return " ".join(out)
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and len(word) == 4)
+
+
+def meeting_phrases(
+    text: str, start: int = 0, end: int | None = None, *, places: frozenset[str] = frozenset()
+) -> list[MeetingPhrase]:
+    """Noun phrases naming meetings ("the 18th Alliance ... conference", "meeting of National ...").
+
+    `places` (lower case) end a name: "... Rapporteurs in Strasbourg" names the meeting without
+    its venue.
+    """
+    end = len(text) if end is None else end
+    out: list[MeetingPhrase] = []
+    for m in _NOUN.finditer(text, start, end):
+        if text[m.end() : m.end() + 1] == "s":
+            continue
+        s, e = m.start(), m.end()
+        # left: capitalised words (and connectors between them), on the same line
+        toks = list(re.finditer(r"[\w’'/-]+", text[max(start, s - 150) : s]))
+        base = max(start, s - 150)
+        left_words: list[str] = []
+        for t in reversed(toks):
+            gap = text[base + t.end() : s]
+            if gap.strip() or "\n" in gap:
+                break
+            w = t.group(0)
+            if (
+                _cap(w)
+                or re.fullmatch(r"\d+(?:st|nd|rd|th)", w)
+                or (w.lower() in _LEFT_CONNECT and left_words)
+            ):
+                left_words.append(w)
+                s = base + t.start()
+            else:
+                break
+        while left_words and left_words[-1].lower() in _LEFT_CONNECT:
+            left_words.pop()
+            s = text.find(" ", s) + 1
+        lead = re.match(r"(?:the|this|that|a|an|la|le|les|une|un)\s+", text[s:e], re.I)
+        if lead and s < m.start():
+            s += lead.end()
+        ordinal = re.match(r"\d+(?:st|nd|rd|th)\s+", text[s:e])
+        if ordinal:
+            s += ordinal.end()
+        # right: "of/on/for" + capitalised words with connectors
+        right = re.match(
+            r"\s+(?:of|on|for|against|de|sur)\s+(?:the\s+)?(?=[A-Z])", text[e:end], re.I
+        )
+        if right:
+            pos = e + right.end()
+            last = None
+            prev = ""
+            for t in re.finditer(r"[\w’'/-]+|[^\w\s]", text[pos:end]):
+                w = t.group(0)
+                if "\n" in text[last if last is not None else pos : pos + t.start()]:
+                    break
+                is_place = w.lower() in places or re.fullmatch(r"(?:19|20)\d\d", w)
+                if is_place and prev.lower() in {"in", "at", "of"} and last is not None:
+                    break  # "... Rapporteurs in Strasbourg": the venue is not in the name
+                if _cap(w):
+                    last = pos + t.end()
+                elif w.lower() in _CONNECT:
+                    pass
+                else:
+                    break
+                prev = w
+            if last is not None:
+                e = last
+        noun = m.group(0)
+        named = any(_cap(w) for w in re.findall(r"[\w’'/-]+", text[s : m.start()])) or e > m.end()
+        title = " ".join(text[s:e].split())
+        if noun[:1].islower() and e > m.end() and s == m.start():
+            title = "Meeting" + title[len(noun) :]
+        elif noun[:1].islower() and s < m.start():
+            title = title[: m.start() - s] + noun[:1].upper() + noun[1:] + title[m.end() - s :]
+        out.append(MeetingPhrase(s, e, title, named))
+    return out
+
+
+def _acronyms(register: Register) -> set[str]:
+    acr = {o.acronym for o in register.organisations.values() if o.acronym}
+    return acr | {"OSCE", "CoE", "EU", "UN", "ODIHR", "GRETA", "SEE", "THB", "NGO", "CTHB"}
+
+
+def _clean_title(raw: str, register: Register) -> str:
+    title = " ".join(raw.split())
+    title = _DOC_PREFIX.sub("", title)
+    title = re.sub(r"\s*\([A-Z]{2,6}\)$", "", title)  # a trailing "(SEE)"
+    if title.isupper():
+        title = title_case(title, _acronyms(register))
+    return title[:1].upper() + title[1:]
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence rather than a heading: ends with a full stop or runs on from a dateline."""
+    sentence = bool(re.search(r"\.\s*$", line)) and len(line.split()) > 8
+    dateline = bool(re.search(r"\s[–—-]\s", line[:60])) and bool(find_dates(line[:60]))
+    return sentence or dateline
+
+
+def _title_end(text: str, start: int, title: str) -> int:
+    """Where a title (whitespace-normalised) that starts at `start` ends in the text."""
+    pos = start
+    for word in title.split():
+        found = text.find(word, pos)
+        if found == -1:
+            return start + len(title)
+        pos = found + len(word)
+    return pos
+
+
+def _subject_title(
+    text: str, info: DocumentInfo, register: Register, head: int
+) -> tuple[str, tuple[int, int]] | None:
+    if info.title and info.evidence and _NOUN.search(info.title) and len(info.title) < 200:
+        ev = info.evidence
+        at = text.find(info.title.split()[0], ev.start)
+        span = clean_span(text, at, _title_end(text, at, info.title))
+        if not re.search(
+            r"\b(?:conclude[sd]?|open(?:s|ed)?|held|took|meets?|met|end(?:s|ed)?|gathered)\b",
+            text[span[0] : span[1]],
+        ):
+            return _clean_title(text[span[0] : span[1]], register), span
+    for line in lines(text, 0, head):
+        s, e = clean_span(text, line.start, line.end)
+        if 12 <= e - s <= 200 and _NOUN.search(text, s, e) and not _ORGANISED.match(text, s, e):
+            if _CUE_LINE.match(text[s:e]) or _is_prose(text[s:e]):
+                continue
+            return _clean_title(text[s:e], register), (s, e)
+    for p in meeting_phrases(text, places=_places(register)):
+        if p.named and p.title.startswith("Meeting of"):
+            return p.title, (p.start, p.end)
+    for p in meeting_phrases(text, places=_places(register)):
+        if p.named:
+            return p.title, (p.start, p.end)
+    return None
