@@ -37,7 +37,14 @@ _GATHERED = re.compile(
 
 
 # a header line that is a document's number and issue date: "SEC.GAL/58/24 11 March 2024"
-_DOCUMENT_NUMBER = re.compile(r"\b[A-Z]{2,}(?:\.[A-Z]{2,})+/\d+(?:/\d+)?\b|\b[A-Z]{2,}\.[A-Z]+/")
+_DOCUMENT_NUMBER = re.compile(
+    r"\b[A-Z]{2,}(?:\.[A-Z]{2,})+/\d+(?:/\d+)?\b|\b[A-Z]{2,}\.[A-Z]+/"
+    r"|\b[A-Z][A-Za-z]{0,9}(?:-[A-Z]{1,6})?(?:/[A-Z][a-z]{1,5})?\((?:19|20)\d\d\)"  # CM/Inf(2019)15
+)
+# a meeting's name with its place and date in brackets: "25e réunion du Comité (Strasbourg, 18 octobre 2019)"
+_BRACKETED = re.compile(r"\((?:[^()\n]{1,40},\s*)?(?:le\s+|the\s+)?(?=\d)[^()\n]{4,40}\)")
+_BRACKETED_LINE = 240  # longer lines are prose, where such a bracket names an earlier meeting
+_BRACKETED_REACH = 3_000  # how far into the text the bracket is looked for
 
 
 _VERB_OF_MEETING = re.compile(
@@ -205,10 +212,21 @@ def _subject_dates(
     # a press release's dateline dates the release; elsewhere a "Place, date" line dates the meeting
     released = dateline if info is None or info.type == "press_release" else None
     year = _year_hint(text, head, dateline, info) or None
+    bracketed = _bracketed_date(text, min(len(text), max(head, _BRACKETED_REACH)))
+    if bracketed is not None:
+        return bracketed, "header"
+    numbered = False  # the date line right after a document number dates the document
     for line in lines(text, 0, head):
         s, e = clean_span(text, line.start, line.end)
-        if _DOCUMENT_NUMBER.search(text, s, e):
+        if s == e:
             continue
+        if _DOCUMENT_NUMBER.search(text, s, e):
+            numbered = True
+            continue
+        if numbered and _only_date(text, s, e):
+            numbered = False
+            continue
+        numbered = False
         found = [
             d
             for d in find_dates(text, s, e)
@@ -230,3 +248,27 @@ def _subject_dates(
     if found_date is not None:
         return found_date, "sentence"
     return None, ""
+
+
+def _only_date(text: str, s: int, e: int) -> bool:
+    """A line that is one date and nothing else ("10 avril 2019[1]", "1er avril 2021")."""
+    found = find_dates(text, s, e)
+    if len(found) != 1:
+        return False
+    rest = text[s : found[0].start] + text[found[0].end : e]
+    return not re.search(r"[^\W\d_]{3,}", rest)
+
+
+def _bracketed_date(text: str, end: int) -> DateMatch | None:
+    """The date of a heading that names a meeting with its place and date in brackets."""
+    for line in lines(text, 0, end):
+        s, e = clean_span(text, line.start, line.end)
+        if e - s > _BRACKETED_LINE or not _MEETING_WORD.search(text, s, e):
+            continue
+        for b in _BRACKETED.finditer(text, s, e):
+            if not _MEETING_WORD.search(text, s, b.start()):
+                continue
+            found = find_dates(text, b.start(), b.end())
+            if len(found) == 1 and found[0].has_year:
+                return found[0]
+    return None
