@@ -40,6 +40,7 @@ _GATHERED = re.compile(
 _DOCUMENT_NUMBER = re.compile(
     r"\b[A-Z]{2,}(?:\.[A-Z]{2,})+/\d+(?:/\d+)?\b|\b[A-Z]{2,}\.[A-Z]+/"
     r"|\b[A-Z][A-Za-z]{0,9}(?:-[A-Z]{1,6})?(?:/[A-Z][a-z]{1,5})?\((?:19|20)\d\d\)"  # CM/Inf(2019)15
+    r"|\bDoc\.\s?\d{3,6}\b"  # PACE: "Report | Doc. 12096 | 21 December 2009"
 )
 # a meeting's name with its place and date in brackets: "25e réunion du Comité (Strasbourg, 18 octobre 2019)"
 _BRACKETED = re.compile(r"\((?:[^()\n]{1,40},\s*)?(?:le\s+|the\s+)?(?=\d)[^()\n]{4,40}\)")

@@ -13,8 +13,9 @@ from ..register import OrganisationEntry, Register
 _NOUNS = (
     r"meeting|conference|seminar|workshop|forum|round[- ]?table|consultation|dialogue|summit|"
     r"gathering|symposium|webinar|colloquium|r[ée]union|conf[ée]rence|s[ée]minaire|"
-    r"совещание|конференция|семинар|встреча"
-)
+    r"совещани[еяюйи]\w*|конференци[яиюей]\w*|семинар\w*|встреч[аиеу]\w*|заседани[еяюйи]\w*|"
+    r"тренинг\w*|брифинг\w*|учени[еяюй]\w*|кругл\w+\s+стол\w*|пресс-конференци\w*"
+)  # Russian nouns in any case ("конференции", "учений")
 
 
 _NOUN = re.compile(rf"\b(?:{_NOUNS})\b", re.I)

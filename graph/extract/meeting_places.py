@@ -147,11 +147,19 @@ def _place_after_preposition(
     return None
 
 
-def _place_in_meeting_sentence(text: str, register: Register) -> tuple[str, tuple[int, int]] | None:
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _place_in_meeting_sentence(
+    text: str, register: Register, year: str | None = None
+) -> tuple[str, tuple[int, int]] | None:
     """A register place after "in", "à", "в" in one of the first meeting sentences that is not
-    about a later meeting: "В Кишиневе началась встреча", "a seminar in Tashkent"."""
+    about a later meeting ("В Кишиневе началась встреча", "a seminar in Tashkent"), nor about
+    one of another year than the subject's `year` ("the summit in Istanbul in June 2004")."""
     for s, e in sentences(text, 0, min(len(text), 1500)):
         if not _MEETING_WORD.search(text, s, e) or _FUTURE.search(text, s, e):
+            continue
+        if year is not None and any(y != year for y in _YEAR.findall(text, s, e)):
             continue
         found = _place_after_preposition(text, (s, e), register)
         if found is not None:
@@ -218,7 +226,8 @@ def _subject_place(
             found = _find_place(text, s + m.end(), min(e, s + m.end() + 40), register)
             if found and found[1] == s + m.end():
                 return found[0], found[1:]
-    told = _place_in_meeting_sentence(text, register)
+    year = _YEAR.search(text, *date_span) if date_span else None
+    told = _place_in_meeting_sentence(text, register, year.group(0) if year else None)
     if told is not None:
         return told
     header = [clean_span(text, ln.start, ln.end) for ln in lines(text, 0, head) if not ln.blank]
