@@ -262,6 +262,13 @@ def _only_date(text: str, s: int, e: int) -> bool:
 
 def _bracketed_date(text: str, end: int) -> DateMatch | None:
     """The date of a heading that names a meeting with its place and date in brackets."""
+    found = bracketed_heading(text, end)
+    return found[1] if found is not None else None
+
+
+def bracketed_heading(text: str, end: int) -> tuple[tuple[int, int], DateMatch] | None:
+    """A heading that names a meeting with its place and date in brackets ("25e réunion du
+    Comité des Parties (Strasbourg, le 18 octobre 2019)"): the span before the bracket, the date."""
     for line in lines(text, 0, end):
         s, e = clean_span(text, line.start, line.end)
         if e - s > _BRACKETED_LINE or not _MEETING_WORD.search(text, s, e):
@@ -271,5 +278,5 @@ def _bracketed_date(text: str, end: int) -> DateMatch | None:
                 continue
             found = find_dates(text, b.start(), b.end())
             if len(found) == 1 and found[0].has_year:
-                return found[0]
+                return (s, b.start()), found[0]
     return None

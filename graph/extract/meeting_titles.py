@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from ..model import DocumentInfo
 from ..register import Register
 from .dates import find_dates
+from .meeting_dates import bracketed_heading
 from .meeting_lexicon import _CUE_LINE, _NOUN
 from .meeting_places import _places
 from .organisers import _ORGANISED
@@ -136,9 +140,6 @@ def meeting_phrases(
         lead = re.match(r"(?:the|this|that|a|an|la|le|les|une|un)\s+", text[s:e], re.I)
         if lead and s < m.start():
             s += lead.end()
-        ordinal = re.match(r"\d+(?:st|nd|rd|th)\s+", text[s:e])
-        if ordinal:
-            s += ordinal.end()
         # right: "of/on/for" + capitalised words with connectors
         right = re.match(
             r"\s+(?:of|on|for|against|de|sur)\s+(?:the\s+)?(?=[A-Z])", text[e:end], re.I
@@ -179,8 +180,29 @@ def _acronyms(register: Register) -> set[str]:
     return acr | {"OSCE", "CoE", "EU", "UN", "ODIHR", "GRETA", "SEE", "THB", "NGO", "CTHB"}
 
 
+@lru_cache(maxsize=1)
+def _chrome() -> re.Pattern[str]:
+    """Page chrome at a headline's start (data/page_chrome.json), any number of its words."""
+    path = resources.files("thbgraph.graph.extract") / "data" / "page_chrome.json"
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    words = {str(w) for lang, ws in data.items() if not lang.startswith("_") and isinstance(ws, list)
+             for w in ws}  # fmt: skip
+    alternation = "|".join(
+        r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"^(?:(?:{alternation})(?![\w-])[\s:|»>•·-]*)+", re.I)
+
+
+def strip_chrome(title: str) -> str:
+    """A headline without the page chrome before it ("Back", "Retour", "Home » Press » ...")."""
+    if "»" in title:
+        title = title.rsplit("»", 1)[1]
+    stripped = _chrome().sub("", title.strip())
+    return stripped if len(stripped) >= 8 else title.strip()
+
+
 def _clean_title(raw: str, register: Register) -> str:
-    title = " ".join(raw.split())
+    title = strip_chrome(" ".join(raw.split()))
     title = _DOC_PREFIX.sub("", title)
     title = re.sub(r"\s*\([A-Z]{2,6}\)$", "", title)  # a trailing "(SEE)"
     if title.isupper():
@@ -206,9 +228,77 @@ def _title_end(text: str, start: int, title: str) -> int:
     return pos
 
 
+# an ordinal before an event noun: "47th", "25e", "25ème", "1re", "first", "vingt-neuvième"
+_ORDINAL = re.compile(
+    r"(?i)(?:\b\d{1,3}(?:st|nd|rd|th|e|ème|eme|er|re|ère|-?[йяе])?|\b(?:first|second|third|"
+    r"fourth|fifth|premi[èe]re?|deuxi[èe]me|troisi[èe]me|перв\w+|втор\w+|трет\w+)|"
+    r"\b[\w-]+i[èe]me)\s+(?:(?:plenary|plénière|annual|regional|joint|conjointe?|"
+    r"пленарн\w+)\s+)?$"
+)
+_STOP = re.compile(
+    r"\s(?:from|on|in|at|du\s+\d+|le\s+\d+|les\s+\d+|à|au|en|в|с\s+\d+|\d+)\b|[,;:(–—]|"
+    r"\.(?=\s|$)|\s-\s"
+)
+_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:held|holds|hosted|kicked\s+off|opened|organi[sz]ed|convened|a\s+tenu|tient|"
+    r"a\s+organisé|a\s+accueilli|состоял\w*|прош[её]л\w*|провел\w*|провёл\w*|началась|"
+    r"начался|открыл\w*)\b"
+)
+
+
+def named_in_sentence(title: str) -> str:
+    """A meeting's name out of a sentence that tells of it ("GRETA held its 47th plenary meeting
+    from ..." -> "47th plenary meeting of GRETA"; "... kicked off the NGO Platform Meeting in
+    Amsterdam" -> "NGO Platform Meeting"); any other title as it is."""
+    verb = _VERB_BEFORE.search(title)
+    if verb is None:
+        return title
+    noun = _NOUN.search(title, verb.end())
+    if noun is None:
+        return title
+    start = noun.start()
+    ordinal = _ORDINAL.search(title[verb.end() : start])
+    if ordinal:
+        start = verb.end() + ordinal.start()
+    else:  # capitalised words before the noun belong to the name ("the NGO Platform Meeting")
+        for w in reversed(list(re.finditer(r"[\w’'-]+", title[verb.end() : start]))):
+            russian_adjective = re.fullmatch(
+                r"[а-яё-]{3,}(?:ая|яя|ый|ий|ой|ое|ее|ые|ие)", w.group(0)
+            )
+            if not (w.group(0)[:1].isupper() or russian_adjective):
+                break
+            start = verb.end() + w.start()  # "началась региональная встреча"
+    stop = _STOP.search(title, noun.end())
+    name = title[start : stop.start() if stop else len(title)].strip()
+    body = re.search(r"\(([A-ZА-Я]{2,10})\)|^(?:The\s+|Le\s+|La\s+)?([A-ZА-Я]{2,10})\b", title)
+    if body and ordinal and name == title[start : noun.end()].strip():
+        acronym = body.group(1) or body.group(2)
+        joint = {"r": " du ", "m": " of "}.get(noun.group(0)[:1].lower(), " ")
+        name = f"{name}{joint}{acronym}"
+    return name[:1].upper() + name[1:] if len(name) >= 6 else title
+
+
 def _subject_title(
     text: str, info: DocumentInfo, register: Register, head: int
 ) -> tuple[str, tuple[int, int]] | None:
+    found = _titled(text, info, register, head)
+    if found is None:
+        return None
+    return named_in_sentence(found[0]), found[1]
+
+
+def _titled(
+    text: str, info: DocumentInfo, register: Register, head: int
+) -> tuple[str, tuple[int, int]] | None:
+    bracketed = bracketed_heading(text, min(len(text), max(head, 3_000)))
+    if bracketed is not None:
+        (s, e), _ = bracketed
+        noun = _NOUN.search(text, s, e)
+        if noun is not None:
+            ordinal = _ORDINAL.search(text[s : noun.start()])
+            start = s + ordinal.start() if ordinal else noun.start()
+            start, e = clean_span(text, start, e)
+            return _clean_title(text[start:e], register), (start, e)
     if info.title and info.evidence and _NOUN.search(info.title) and len(info.title) < 200:
         ev = info.evidence
         at = text.find(info.title.split()[0], ev.start)

@@ -22,7 +22,14 @@ from .doctype import Dateline
 from .meeting_dates import _subject_dates, _told_span
 from .meeting_lexicon import _NOUNS
 from .meeting_places import _find_place, _online, _places, _subject_place
-from .meeting_titles import MeetingPhrase, _cap, _subject_title, meeting_phrases, title_case
+from .meeting_titles import (
+    MeetingPhrase,
+    _cap,
+    _subject_title,
+    meeting_phrases,
+    named_in_sentence,
+    title_case,
+)
 from .organisers import _cued_organisers, find_organisers, organisers_of_title
 from .passages import PageOf, evidence, header_end, sentence_at
 
@@ -150,9 +157,10 @@ def _mentioned(
         when, place = _own_facts(text, p, register)
         other_date = when is not None and when.first.isoformat() != subject.start_date
         if subject_title and not other_date:
+            named = named_in_sentence(p.title).lower()  # a headline: "X BEGAN A MEETING"
             if fuzz.token_set_ratio(p.title.lower(), subject_title) >= 80:
                 continue
-            if fuzz.partial_ratio(p.title.lower(), subject_title) >= 90:
+            if max(fuzz.partial_ratio(t, subject_title) for t in {p.title.lower(), named}) >= 90:
                 continue
         key = p.title.lower()
         if key in seen:
