@@ -104,6 +104,7 @@ _STOPWORDS = {
     "ru": {"и", "в", "на", "по", "с", "для", "о", "что", "не", "от", "к", "из"},
 }
 _HEAD_CHARS = 1500
+_HEADER_YEAR = re.compile(r"(?<![\d.])(?:\d{1,2}[./]\d{1,2}[./])?((?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -124,16 +125,21 @@ def find_dateline(text: str) -> Dateline | None:
 
 @lru_cache(maxsize=4)
 def _dateline(text: str) -> Dateline | None:
-    for line in lines(text, 0, min(len(text), header_end(text) + 600)):
+    reach = min(len(text), header_end(text) + 600)
+    year = _HEADER_YEAR.search(text, 0, reach)  # "18 сентября" takes the year of "18.09.2023"
+    for line in lines(text, 0, reach):
         s, e = clean_span(text, line.start, line.end)
         m = _DATELINE.match(text, s, e)
         if not m:
             continue
-        dates = find_dates(text, m.end(), min(e, m.end() + 40))
+        dates = find_dates(
+            text, m.end(), min(e, m.end() + 40), default_year=int(year.group(1)) if year else None
+        )
         if not dates or dates[0].start != m.end() or dates[0].is_range:
             continue
         rest = text[dates[0].end : e]
-        runs_on = re.match(r"\s?[-–—:]\s?\S", rest)  # a dateline runs on into the story
+        # a dateline runs on into the story, maybe after the agency: "/МОЛДПРЕС/. Вице-премьер"
+        runs_on = re.match(r"\s?(?:/[^/\n]{2,24}/\.?\s?(?=\S)|[-–—:]\s?\S)", rest)
         if not runs_on and not (rest.strip(" .") == "" and _prose_follows(text, line.end)):
             continue
         return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])

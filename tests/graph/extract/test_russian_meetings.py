@@ -53,3 +53,18 @@ def test_a_pace_document_number_dates_the_document_not_a_meeting(reg: Register) 
     )
     found, _ = find_meetings(text, reg, info=document_info(text), dateline=find_dateline(text))
     assert [m.start_date for m in found if m.role == "subject"] in ([], [None])
+
+
+def test_an_agency_dateline_without_a_year_takes_the_headers_year(reg: Register) -> None:
+    from thbgraph.graph.extract.doctype import find_dateline
+
+    text = (
+        "Министр открыл учения по борьбе с торговлей людьми\n\n"
+        "10:15 | 04.05.2022 Категория: Общество\n\n"
+        "Кишинэу, 4 мая /АГЕНТСТВО/. Министр внутренних дел принял сегодня участие в открытии "
+        "национальных учений по борьбе с торговлей людьми.\n"
+    )
+    dateline = find_dateline(text)
+    assert dateline is not None
+    assert (dateline.place, dateline.date.first.isoformat()) == ("Кишинэу", "2022-05-04")
+    assert _subject(text, reg).place == "Chisinau"
