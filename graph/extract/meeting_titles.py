@@ -16,7 +16,7 @@ from .meeting_dates import bracketed_heading
 from .meeting_lexicon import _CUE_LINE, _NOUN
 from .meeting_places import _places
 from .organisers import _ORGANISED
-from .passages import clean_span, lines
+from .passages import clean_span, lines, sentences
 
 _CONNECT = {
     "and",
@@ -320,4 +320,27 @@ def _titled(
     for p in meeting_phrases(text, places=_places(register)):
         if p.named:
             return p.title, (p.start, p.end)
+    return _own_sitting(text)
+
+
+# a body's own numbered sitting: "GRETA ... on the occasion of its 50th plenary meeting"
+_OWN_SITTING = re.compile(
+    r"(?i)\b(?:its|their|sa|son|leur)\s+(\d{1,3}(?:st|nd|rd|th|e|ème|eme|er|re)\s+"
+    r"(?:plenary\s+|plénière\s+)?(?:meeting|session|réunion)(?:\s+plénière)?)\b"
+)
+_SITTING_REACH = 1_500
+
+
+def _own_sitting(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The numbered sitting of the body a sentence is about, named with the body's acronym
+    ("50th plenary meeting of GRETA"), when the text names no meeting otherwise."""
+    for s, e in sentences(text, 0, min(len(text), _SITTING_REACH)):
+        m = _OWN_SITTING.search(text, s, e)
+        if m is None:
+            continue
+        body = re.findall(r"\b[A-Z]{3,8}\b", text[s : m.start()])
+        if not body:
+            continue
+        joint = " du " if m.group(1).lower().rstrip().endswith(("réunion", "plénière")) else " of "
+        return f"{m.group(1)}{joint}{body[-1]}", (m.start(1), m.end(1))
     return None

@@ -71,3 +71,14 @@ def test_a_bracketed_heading_names_the_meeting_not_the_sitting_header(reg: Regis
     assert subject.title == "6e réunion du Comité ad hoc"
     ev = subject.facts["title"]
     assert text[ev.start : ev.end] == ev.text
+
+
+def test_a_bodys_own_numbered_sitting_is_the_meeting_when_nothing_else_is(reg: Register) -> None:
+    text = (
+        "GRETA looks back on ten years of monitoring\n\n"
+        "The Group of Experts (GRETA) marked ten years of country visits on the occasion of its "
+        "30th plenary meeting. Its latest reports were presented.\n"
+    )
+    found, _ = find_meetings(text, reg, info=document_info(text), dateline=find_dateline(text))
+    subject = next(m for m in found if m.role == "subject")
+    assert (subject.title, subject.organisers) == ("30th plenary meeting of GRETA", ["GRETA"])
