@@ -23,7 +23,7 @@ _NOUN = re.compile(rf"\b(?:{_NOUNS})\b", re.I)
 
 _ONLINE = re.compile(
     r"\b(?:online|virtual(?:ly)?|zoom|webex|videoconferenc\w*|video-conferenc\w*|"
-    r"ms teams|microsoft teams|en ligne|онлайн)\b",
+    r"ms teams|microsoft teams|en ligne|онлайн|[àa] distance|visioconf[ée]rence|дистанционн\w*)\b",
     re.I,
 )
 
