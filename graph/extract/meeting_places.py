@@ -278,7 +278,7 @@ _ONLINE_SUBJECT = re.compile(
 _ONLINE_SENTENCE = re.compile(
     r"(?i)\b(?:virtual|online|hybrid)\s+(?:meeting|conference|event|format|session|mode|seminar|"
     r"workshop|training|course|round[- ]?table|briefing|consultation)s?\b|\bwebinars?\b|"
-    r"\br[ée]union\s+(?:\(\s*)?[àa]\s+distance\b|\b(?:plateforme|platform)\s+(?:KUDO|Zoom|Interprefy)\b|"
+    r"\br[ée]union\s+\(\s*[àa]\s+distance\s*\)|\b(?:plateforme|platform)\s+(?:KUDO|Zoom|Interprefy)\b|"
     r"\b(?:held|took\s+place|take\s+place|met|convened|gathered|conducted)\s+(?:online|virtually|"
     r"remotely|(?:by|via)\s+video-?conferenc\w*|in\s+an?\s+(?:online|virtual|hybrid)\s+format)\b|"
     r"\b(?:by|via)\s+(?:video-?conferenc\w*|video\s+link|zoom|webex|(?:ms|microsoft)\s+teams)\b|"

@@ -38,3 +38,11 @@ def test_an_online_subject_is_not_an_online_meeting(reg: Register) -> None:
         "Participants discussed online platforms.\n"
     )
     assert _online(text, reg) is False
+
+
+def test_a_meeting_that_cannot_be_followed_remotely_is_in_person(reg: Register) -> None:
+    text = (
+        "ORDRE DU JOUR\n\nRéunion conjointe des comités\n\n**Strasbourg, 3-4 octobre 2024**\n\n"
+        "*Les participants qui ne peuvent pas venir ne pourront pas suivre la réunion à distance.*\n"
+    )
+    assert _online(text, reg) is False
