@@ -348,4 +348,50 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
         closing = closing_date(text) or draft_date(text)
         if closing is not None:
             info.date = closing.first.isoformat()
+    # a meeting's own papers (agenda, conclusions, summary) are dated by the meeting, not here
+    meeting_paper = kind in ("agenda", "conclusions", "summary")
+    if not info.date and not meeting_paper:  # "CM/Inf(2019)15" over "10 avril 2019"
+        numbered = numbered_date(text)
+        if numbered is not None:
+            info.date = numbered.first.isoformat()
+    if not info.date and dateline is not None and not meeting_paper:  # a news story's dateline
+        info.date = dateline.date.first.isoformat()
     return info
+
+
+# a document's number: OSCE ("SEC.GAL/58/24"), Council of Europe ("CM/Inf(2019)15",
+# "THB-CP(2019)RAP25"), PACE ("Doc. 12096")
+DOCUMENT_NUMBER = re.compile(
+    r"\b[A-Z]{2,}(?:\.[A-Z]{2,})+/\d+(?:/\d+)?\b|\b[A-Z]{2,}\.[A-Z]+/"
+    r"|\b[A-Z][A-Za-z]{0,9}(?:-[A-Z]{1,6})?(?:/[A-Z][a-z]{1,5})?\((?:19|20)\d\d\)"
+    r"|\bDoc\.\s?\d{3,6}\b"
+)
+_NUMBERED_REACH = 1_000
+
+
+def only_date(text: str, s: int, e: int) -> DateMatch | None:
+    """The date a line holds when it holds nothing else ("10 avril 2019[1]", "1er avril 2021")."""
+    found = find_dates(text, s, e)
+    if len(found) != 1 or found[0].is_range:
+        return None
+    rest = text[s : found[0].start] + text[found[0].end : e]
+    return None if re.search(r"[^\W\d_]{3,}", rest) else found[0]
+
+
+def numbered_date(text: str) -> DateMatch | None:
+    """The issue date beside a document number near the top: on its line, or the next line."""
+    numbered = False
+    for line in lines(text, 0, min(len(text), _NUMBERED_REACH)):
+        s, e = clean_span(text, line.start, line.end)
+        if s == e:
+            continue
+        number = DOCUMENT_NUMBER.search(text, s, e)
+        if number is not None:
+            found = [d for d in find_dates(text, s, e) if not d.is_range and d.has_year]
+            if found and len(text[s:e]) < 120:
+                return found[0]
+            numbered = True
+            continue
+        if numbered:
+            return only_date(text, s, e)
+    return None

@@ -9,7 +9,7 @@ from datetime import timedelta
 from ..model import DocumentInfo
 from ..register import Register
 from .dates import DateMatch, find_dates
-from .doctype import Dateline
+from .doctype import DOCUMENT_NUMBER, Dateline, only_date
 from .meeting_lexicon import (
     _EXTRA_VERBS,
     _FUTURE,
@@ -37,11 +37,7 @@ _GATHERED = re.compile(
 
 
 # a header line that is a document's number and issue date: "SEC.GAL/58/24 11 March 2024"
-_DOCUMENT_NUMBER = re.compile(
-    r"\b[A-Z]{2,}(?:\.[A-Z]{2,})+/\d+(?:/\d+)?\b|\b[A-Z]{2,}\.[A-Z]+/"
-    r"|\b[A-Z][A-Za-z]{0,9}(?:-[A-Z]{1,6})?(?:/[A-Z][a-z]{1,5})?\((?:19|20)\d\d\)"  # CM/Inf(2019)15
-    r"|\bDoc\.\s?\d{3,6}\b"  # PACE: "Report | Doc. 12096 | 21 December 2009"
-)
+_DOCUMENT_NUMBER = DOCUMENT_NUMBER
 # a meeting's name with its place and date in brackets: "25e réunion du Comité (Strasbourg, 18 octobre 2019)"
 _BRACKETED = re.compile(r"\((?:[^()\n]{1,40},\s*)?(?:le\s+|the\s+)?(?=\d)[^()\n]{4,40}\)")
 _BRACKETED_LINE = 240  # longer lines are prose, where such a bracket names an earlier meeting
@@ -253,11 +249,7 @@ def _subject_dates(
 
 def _only_date(text: str, s: int, e: int) -> bool:
     """A line that is one date and nothing else ("10 avril 2019[1]", "1er avril 2021")."""
-    found = find_dates(text, s, e)
-    if len(found) != 1:
-        return False
-    rest = text[s : found[0].start] + text[found[0].end : e]
-    return not re.search(r"[^\W\d_]{3,}", rest)
+    return only_date(text, s, e) is not None
 
 
 def _bracketed_date(text: str, end: int) -> DateMatch | None:

@@ -70,3 +70,30 @@ def test_a_bracket_in_a_long_prose_paragraph_is_not_the_heading(reg: Register) -
     text = "SUMMARY\n\nThe 9th meeting of the Committee was held in Vienna on 3 December 2015.\n\n"
     text += prose + "\n"
     assert _subject(text, reg).start_date == "2015-12-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "issued"),
+    [
+        (
+            "DÉLÉGUÉS DES MINISTRES\n\nCM/Inf(2018)7\n\n14 mars 2018\n\nRapport sur la réunion.\n",
+            "2018-03-14",
+        ),
+        ("Report | Doc. 13421 | 5 February 2014\n\nThe fight against trafficking.\n", "2014-02-05"),
+        (
+            "OSCE trains police in Osh\n\nOSH, 12 May 2015 – Police officers completed a course "
+            "that ended today in Osh.\n",
+            "2015-05-12",
+        ),
+    ],
+)
+def test_the_documents_own_date(text: str, issued: str) -> None:
+    assert document_info(text).date == issued
+
+
+def test_a_meetings_own_paper_is_not_dated_by_its_meeting_line() -> None:
+    text = (
+        "CONCLUSIONS\n\nAnnual Meeting of Focal Points\n\nVienna, 9 September 2008\n\n"
+        "The focal points agreed on the following points and thanked the host.\n"
+    )
+    assert document_info(text).date is None
