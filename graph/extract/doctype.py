@@ -104,6 +104,7 @@ _STOPWORDS = {
     "ru": {"и", "в", "на", "по", "с", "для", "о", "что", "не", "от", "к", "из"},
 }
 _HEAD_CHARS = 1500
+_HEADER_YEAR = re.compile(r"(?<![\d.])(?:\d{1,2}[./]\d{1,2}[./])?((?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -124,16 +125,21 @@ def find_dateline(text: str) -> Dateline | None:
 
 @lru_cache(maxsize=4)
 def _dateline(text: str) -> Dateline | None:
-    for line in lines(text, 0, min(len(text), header_end(text) + 600)):
+    reach = min(len(text), header_end(text) + 600)
+    year = _HEADER_YEAR.search(text, 0, reach)  # "18 сентября" takes the year of "18.09.2023"
+    for line in lines(text, 0, reach):
         s, e = clean_span(text, line.start, line.end)
         m = _DATELINE.match(text, s, e)
         if not m:
             continue
-        dates = find_dates(text, m.end(), min(e, m.end() + 40))
+        dates = find_dates(
+            text, m.end(), min(e, m.end() + 40), default_year=int(year.group(1)) if year else None
+        )
         if not dates or dates[0].start != m.end() or dates[0].is_range:
             continue
         rest = text[dates[0].end : e]
-        runs_on = re.match(r"\s?[-–—:]\s?\S", rest)  # a dateline runs on into the story
+        # a dateline runs on into the story, maybe after the agency: "/МОЛДПРЕС/. Вице-премьер"
+        runs_on = re.match(r"\s?(?:/[^/\n]{2,24}/\.?\s?(?=\S)|[-–—:]\s?\S)", rest)
         if not runs_on and not (rest.strip(" .") == "" and _prose_follows(text, line.end)):
             continue
         return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
@@ -342,4 +348,50 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
         closing = closing_date(text) or draft_date(text)
         if closing is not None:
             info.date = closing.first.isoformat()
+    # a meeting's own papers (agenda, conclusions, summary) are dated by the meeting, not here
+    meeting_paper = kind in ("agenda", "conclusions", "summary")
+    if not info.date and not meeting_paper:  # "CM/Inf(2019)15" over "10 avril 2019"
+        numbered = numbered_date(text)
+        if numbered is not None:
+            info.date = numbered.first.isoformat()
+    if not info.date and dateline is not None and not meeting_paper:  # a news story's dateline
+        info.date = dateline.date.first.isoformat()
     return info
+
+
+# a document's number: OSCE ("SEC.GAL/58/24"), Council of Europe ("CM/Inf(2019)15",
+# "THB-CP(2019)RAP25"), PACE ("Doc. 12096")
+DOCUMENT_NUMBER = re.compile(
+    r"\b[A-Z]{2,}(?:\.[A-Z]{2,})+/\d+(?:/\d+)?\b|\b[A-Z]{2,}\.[A-Z]+/"
+    r"|\b[A-Z][A-Za-z]{0,9}(?:-[A-Z]{1,6})?(?:/[A-Z][a-z]{1,5})?\((?:19|20)\d\d\)"
+    r"|\bDoc\.\s?\d{3,6}\b"
+)
+_NUMBERED_REACH = 1_000
+
+
+def only_date(text: str, s: int, e: int) -> DateMatch | None:
+    """The date a line holds when it holds nothing else ("10 avril 2019[1]", "1er avril 2021")."""
+    found = find_dates(text, s, e)
+    if len(found) != 1 or found[0].is_range:
+        return None
+    rest = text[s : found[0].start] + text[found[0].end : e]
+    return None if re.search(r"[^\W\d_]{3,}", rest) else found[0]
+
+
+def numbered_date(text: str) -> DateMatch | None:
+    """The issue date beside a document number near the top: on its line, or the next line."""
+    numbered = False
+    for line in lines(text, 0, min(len(text), _NUMBERED_REACH)):
+        s, e = clean_span(text, line.start, line.end)
+        if s == e:
+            continue
+        number = DOCUMENT_NUMBER.search(text, s, e)
+        if number is not None:
+            found = [d for d in find_dates(text, s, e) if not d.is_range and d.has_year]
+            if found and len(text[s:e]) < 120:
+                return found[0]
+            numbered = True
+            continue
+        if numbered:
+            return only_date(text, s, e)
+    return None

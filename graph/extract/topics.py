@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from ..register import Register
@@ -42,15 +43,20 @@ def _patterns(register: Register) -> list[tuple[str, str, str]]:
 def topic_hits(text: str, register: Register) -> dict[str, list[tuple[int, int]]]:
     """Topic key -> the spans that signal it (labels, alternative labels and keywords)."""
     hits: dict[str, list[tuple[int, int]]] = {}
+    ordered: dict[str, list[tuple[int, int]]] = {}  # per key, its (disjoint) spans sorted
     folded = text.casefold()
     for key, anchor, label in _patterns(register):
         if anchor not in folded:  # most labels are absent: their patterns are never compiled
             continue
         pattern = _label_pattern(label)
         for m in anchored_matches(pattern, anchor, text, folded, 3 * len(pattern.pattern)):
-            spans = hits.setdefault(key, [])
-            if not any(s < m.end() and m.start() < e for s, e in spans):
-                spans.append(m.span())
+            order = ordered.setdefault(key, [])
+            # the spans of a key never overlap: only the last one starting before m's end can
+            k = bisect_left(order, (m.end(), -1))
+            if k and order[k - 1][1] > m.start():
+                continue
+            order.insert(k, m.span())
+            hits.setdefault(key, []).append(m.span())
     return hits
 
 

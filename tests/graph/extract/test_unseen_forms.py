@@ -4,7 +4,7 @@ persons, counts, document types, organisations), each on a text written for the 
 from __future__ import annotations
 
 from thbgraph.graph.extract import extract
-from thbgraph.graph.extract.meetings import _number
+from thbgraph.graph.extract.counts import _number
 from thbgraph.graph.model import Meeting
 
 

@@ -1,0 +1,274 @@
+"""The subject meeting's dates: a range in the header, the sentence that tells of the meeting, or
+the dateline with "today"/"yesterday", and a stated length ("three-day") that completes a range."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from ..model import DocumentInfo
+from ..register import Register
+from .dates import DateMatch, find_dates
+from .doctype import DOCUMENT_NUMBER, Dateline, only_date
+from .meeting_lexicon import (
+    _EXTRA_VERBS,
+    _FUTURE,
+    _MEETING_WORD,
+    _NOT_MEETING_DATE,
+    _alternation,
+    _words_data,
+)
+from .meeting_places import _NOT_PLACE, _find_place
+from .passages import clean_span, lines, sentence_at, sentences
+
+_HELD = re.compile(
+    r"\b(?:held|hold|took place|will take place|convened|met|gathered|attended|"
+    r"s['’]est\s+tenue?s?|se\s+sont\s+r[ée]unis|r[ée]unis|a\s+eu\s+lieu|"
+    r"проходил[аио]?|прошл[аио]|состоял[аио]?с[ья])\b",
+    re.I,
+)
+
+
+# people who met: a meeting without a meeting noun ("prosecutors met in Belgrade on 6 and 7 ...")
+_GATHERED = re.compile(
+    r"(?i)\b(?:met|gathered|came\s+together|se\s+sont\s+r[ée]unis|"
+    r"встретил[иа]сь|собрал[иа]сь)\b"
+)
+
+
+# a header line that is a document's number and issue date: "SEC.GAL/58/24 11 March 2024"
+_DOCUMENT_NUMBER = DOCUMENT_NUMBER
+# a meeting's name with its place and date in brackets: "25e réunion du Comité (Strasbourg, 18 octobre 2019)"
+_BRACKETED = re.compile(r"\((?:[^()\n]{1,40},\s*)?(?:le\s+|the\s+)?(?=\d)[^()\n]{4,40}\)")
+_BRACKETED_LINE = 240  # longer lines are prose, where such a bracket names an earlier meeting
+_BRACKETED_REACH = 3_000  # how far into the text the bracket is looked for
+
+
+_VERB_OF_MEETING = re.compile(
+    r"(?i)\b(?:held|hold|took place|take place|convened?|met|meet|gathered|"
+    r"to hold|decides to hold|s['’]est\s+tenue?s?|se\s+sont\s+r[ée]unis|a\s+eu\s+lieu|"
+    r"se\s+tiendra|проходил[аио]?|прошл[аио]|состоял[аио]?с[ья]|состоится|пройд[её]т)\b"
+    rf"|\b(?:{_EXTRA_VERBS})"
+)
+
+
+def _body_and_date(text: str, line_s: int, d: DateMatch, register: Register) -> bool:
+    """A body and a day ("Permanent Council, 27 July 2023"): the date a decision was taken."""
+    return (
+        not d.is_range
+        and _NOT_PLACE.search(text, line_s, d.start) is not None
+        and _find_place(text, line_s, d.start, register) is None
+    )
+
+
+def _year_hint(text: str, head: int, dateline: Dateline | None, info: DocumentInfo | None) -> int:
+    """The year that dates without one ("met on 13 and 14 October") take: the dateline's, the
+    document's, else the first year written at the top."""
+    if dateline is not None:
+        return dateline.date.first.year
+    if info is not None and info.date:
+        return int(info.date[:4])
+    found = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[: max(head, 600)])
+    return int(found.group(0)) if found else 0
+
+
+def _story_date(text: str, dateline: Dateline, year: int | None = None) -> DateMatch | None:
+    """The meeting's own dates in a press release's story ("met ... on 3-4 November"): a date in a
+    meeting sentence shortly before (or on) the dateline's day, which a story states more exactly."""
+    day = dateline.date.first
+    after = dateline.date.end
+    for s, e in sentences(text, 0, min(len(text), after + 2000)):
+        if e <= after:
+            continue
+        if not (_HELD.search(text, s, e) or _MEETING_WORD.search(text, s, e)):
+            continue
+        for d in find_dates(text, max(s, after), e, default_year=year):
+            if d.start == dateline.date.start:
+                continue
+            if day - timedelta(days=45) <= d.last <= day and (d.is_range or d.first != day):
+                return d
+    return None
+
+
+def _sentence_dates(
+    text: str,
+    end: int,
+    dateline: Dateline | None,
+    issued: str | None,
+    year: int | None,
+) -> DateMatch | None:
+    """The date of the first sentence that says a meeting was (or will be) held, one that is not
+    about a later meeting ("the next meeting will take place ...") when there is one."""
+    later: DateMatch | None = None
+    for s, e in sentences(text, 0, end):
+        noun = _MEETING_WORD.search(text, s, e) is not None
+        verb = noun and _VERB_OF_MEETING.search(text, s, e) is not None
+        if not (verb or noun or _GATHERED.search(text, s, e)):
+            continue
+        ranges_only = noun and not verb and not _GATHERED.search(text, s, e)
+        found = [
+            d
+            for d in find_dates(text, s, e, default_year=year)
+            if (not ranges_only or d.is_range)
+            and (dateline is None or d.start != dateline.date.start)
+            and not (issued and not d.is_range and d.first.isoformat() == issued)
+            and not _NOT_MEETING_DATE.search(text, max(s, d.start - 25), d.start)
+        ]
+        if not found:
+            continue
+        if dateline is not None and found[0].first > dateline.date.first:
+            later = later or found[0]  # after the release: announced, not reported
+        elif _FUTURE.search(text, s, found[0].start) and dateline is not None:
+            later = later or found[0]
+        else:
+            return found[0]
+    return later if dateline is None else None
+
+
+def _durations() -> dict[str, int]:
+    """Words of an event's length (meeting_words.json, every language) -> days."""
+    found: dict[str, int] = {}
+    for lang, entry in _words_data("meeting_words.json").items():
+        if not lang.startswith("_") and isinstance(entry, dict):
+            found.update({str(k).lower(): int(v) for k, v in entry.get("durations", {}).items()})
+    return found
+
+
+_DAYS = _durations()
+
+
+_DURATION = re.compile(
+    r"(?i)\b(?:"
+    + "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(_DAYS, key=len, reverse=True))
+    + r")"
+)
+
+
+_ENDS = re.compile(rf"(?i)\b(?:{_alternation('ends')})")
+
+
+_STARTS = re.compile(rf"(?i)\b(?:{_alternation('starts')})")
+
+
+_TODAY = re.compile(rf"(?i)\b(?:{_alternation('today')})\b")
+
+
+_YESTERDAY = re.compile(rf"(?i)\b(?:{_alternation('yesterday')})\b")
+
+
+def _told_span(
+    text: str, dates: DateMatch | None, source: str, dateline: Dateline | None
+) -> DateMatch | None:
+    """A single day made the event's span by its story: "ended in Ashgabat today" under a
+    dateline, "opened yesterday", "concluded on 1 March" with "the two-day event" nearby."""
+    if dates is None or dates.is_range:
+        return dates
+    day = dates.first
+    if source == "dateline" and dateline is not None:
+        s, e = sentence_at(text, min(len(text) - 1, dateline.date.end + 2))
+        if _YESTERDAY.search(text, s, e):
+            day -= timedelta(days=1)
+        elif not _TODAY.search(text, s, e):
+            return dates
+    else:
+        s, e = sentence_at(text, dates.start)
+    found = _DURATION.search(text, s, min(len(text), e + 600))
+    n = _DAYS.get(re.sub(r"\s+", " ", found.group(0).lower()), 1) if found else 1
+    first = last = day
+    if _ENDS.search(text, s, e):
+        first = day - timedelta(days=n - 1)
+    elif _STARTS.search(text, s, e):
+        last = day + timedelta(days=n - 1)
+    if (first, last) == (dates.first, dates.last):
+        return dates
+    return DateMatch(dates.start, dates.end, dates.text, first, last, dates.has_year)
+
+
+# a page's own date in digits on a header line ("18/04/2024", "20.05.2017"): when it was posted
+_PUBLISHED_NUMERIC = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{4}")
+
+
+def _subject_dates(
+    text: str,
+    head: int,
+    dateline: Dateline | None,
+    info: DocumentInfo | None,
+    register: Register,
+) -> tuple[DateMatch | None, str]:
+    """The meeting's dates: a date line in the header, else a meeting sentence, else the dateline.
+
+    A dateline, a document number's issue date ("SEC.GAL/58/24 11 March 2024") or the adoption
+    date of a decision is the document's date, not the meeting's: it is used only when nothing
+    says more. Dates without a year take the year of the dateline or document.
+    """
+    issued = (
+        info.date
+        if info is not None and (info.type in ("report", "decision") or dateline is None)
+        else None
+    )
+    # a press release's dateline dates the release; elsewhere a "Place, date" line dates the meeting
+    released = dateline if info is None or info.type == "press_release" else None
+    year = _year_hint(text, head, dateline, info) or None
+    bracketed = _bracketed_date(text, min(len(text), max(head, _BRACKETED_REACH)))
+    if bracketed is not None:
+        return bracketed, "header"
+    numbered = False  # the date line right after a document number dates the document
+    for line in lines(text, 0, head):
+        s, e = clean_span(text, line.start, line.end)
+        if s == e:
+            continue
+        if _DOCUMENT_NUMBER.search(text, s, e):
+            numbered = True
+            continue
+        if numbered and _only_date(text, s, e):
+            numbered = False
+            continue
+        numbered = False
+        found = [
+            d
+            for d in find_dates(text, s, e)
+            if not _NOT_MEETING_DATE.search(text, s, d.start)
+            and not _body_and_date(text, s, d, register)
+            and (released is None or d.start != released.date.start)
+            and not (issued and not d.is_range and d.first.isoformat() == issued)
+            and not _PUBLISHED_NUMERIC.fullmatch(d.text)
+        ]
+        if found and e - s < 80:
+            return found[0], "header"
+    if dateline is not None:
+        story = _sentence_dates(text, min(len(text), head + 1500), dateline, issued, year)
+        story = story or _story_date(text, dateline, year)
+        if story is not None:
+            return story, "sentence"
+        return dateline.date, "dateline"
+    found_date = _sentence_dates(text, len(text), None, issued, year)
+    if found_date is not None:
+        return found_date, "sentence"
+    return None, ""
+
+
+def _only_date(text: str, s: int, e: int) -> bool:
+    """A line that is one date and nothing else ("10 avril 2019[1]", "1er avril 2021")."""
+    return only_date(text, s, e) is not None
+
+
+def _bracketed_date(text: str, end: int) -> DateMatch | None:
+    """The date of a heading that names a meeting with its place and date in brackets."""
+    found = bracketed_heading(text, end)
+    return found[1] if found is not None else None
+
+
+def bracketed_heading(text: str, end: int) -> tuple[tuple[int, int], DateMatch] | None:
+    """A heading that names a meeting with its place and date in brackets ("25e réunion du
+    Comité des Parties (Strasbourg, le 18 octobre 2019)"): the span before the bracket, the date."""
+    for line in lines(text, 0, end):
+        s, e = clean_span(text, line.start, line.end)
+        if e - s > _BRACKETED_LINE or not _MEETING_WORD.search(text, s, e):
+            continue
+        for b in _BRACKETED.finditer(text, s, e):
+            if not _MEETING_WORD.search(text, s, b.start()):
+                continue
+            found = find_dates(text, b.start(), b.end())
+            if len(found) == 1 and found[0].has_year:
+                return (s, b.start()), found[0]
+    return None
