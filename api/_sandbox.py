@@ -13,9 +13,8 @@ import ctypes
 import ctypes.util
 import os
 import resource
-import signal
-import threading
-import time
+
+from ..graph.processes import die_with_parent
 
 __all__ = [
     "MEMORY_MB",
@@ -26,26 +25,9 @@ __all__ = [
 ]
 
 CLONE_NEWNET = 0x40000000
-PR_SET_PDEATHSIG = 1
 MEMORY_MB = int(os.environ.get("THBGRAPH_WORKER_MEMORY_MB", "1536"))
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-
-
-def die_with_parent() -> None:
-    """SIGKILL this process when its parent ends (prctl), and a watchdog for the race before it."""
-    parent = os.getppid()
-    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:
-        os._exit(1)
-
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, daemon=True, name="thbgraph-watchdog").start()
 
 
 def cap_memory(megabytes: int = MEMORY_MB) -> None:

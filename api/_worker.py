@@ -164,6 +164,10 @@ def handle_request(handle: Any, req: dict[str, Any]) -> Any:
         return _select(store, req)
     if op == "graphs":
         return store.named_graphs()
+    if op == "sparql":  # the full-grammar guard, here under the worker's limits (fail closed)
+        from ..graph.queryparse import check_parsed
+
+        check_parsed(req["query"])
     if op in {"sparql", "dump"} and not isinstance(store, GraphStore):
         from ._remote import remote_dump, remote_sparql  # a store on a SPARQL server
 
@@ -199,7 +203,10 @@ def serve_forever(location: str, conn: Connection, network: bool = False) -> Non
         _sandbox.isolate_network()
     handle = _StoreHandle(location)
     try:  # pay the imports and the store opening before the first request, not during it
+        from ..graph import queryparse
         from ..graph.extract import symbols  # noqa: F401
+
+        queryparse.check_parsed("ASK {}")  # loads rdflib's SPARQL grammar
         from . import _calls  # noqa: F401
 
         handle.get()

@@ -31,7 +31,14 @@ log = logging.getLogger(__name__)
 # Workers are forked from a clean, single-threaded fork server that has already imported the
 # worker's modules: starting (or replacing) one takes milliseconds, not a fresh interpreter.
 _CTX = mp.get_context("forkserver")
-_CTX.set_forkserver_preload(["thbgraph.api._worker", "thbgraph.api._calls"])
+_CTX.set_forkserver_preload(
+    [
+        "thbgraph.api._forkserver",  # first: the fork server dies with this process
+        "thbgraph.api._worker",
+        "thbgraph.api._calls",
+        "rdflib.plugins.sparql.parser",
+    ]
+)
 
 
 def unwrap_reply(reply: tuple[Any, ...]) -> Any:
@@ -71,7 +78,12 @@ class QueryPool:
     """`size` worker processes over the store at `location`; `call` runs one request."""
 
     def __init__(
-        self, location: str | Path, *, size: int = 2, max_queue: int | None = None
+        self,
+        location: str | Path,
+        *,
+        size: int = 2,
+        max_queue: int | None = None,
+        max_wait_s: float | None = None,
     ) -> None:
         root = Path(location)
         if not (root / "current").exists():
@@ -81,6 +93,13 @@ class QueryPool:
         # Requests waiting for a worker beyond this are answered 503 + Retry-After at once.
         self.max_queue = (
             int(os.environ.get("THBGRAPH_QUEUE", "32")) if max_queue is None else max_queue
+        )
+        # A request waits at most this long for a free worker, then gets 503 + Retry-After: a
+        # queue slot freed by another query's time limit never makes a client wait that limit.
+        self.max_wait_s = (
+            float(os.environ.get("THBGRAPH_QUEUE_WAIT_S", "2"))
+            if max_wait_s is None
+            else max_wait_s
         )
         self._waiting = 0
         from ._sandbox import network_isolation_works
@@ -130,12 +149,14 @@ class QueryPool:
                         retry_after_s=2,
                     ) from None
                 self._waiting += 1
+            wait = min(timeout, self.max_wait_s)
             try:
-                worker = self._idle.get(timeout=timeout)
+                worker = self._idle.get(timeout=wait)
             except queue.Empty as exc:
-                raise QueryTimeout(
-                    f"no query worker became free within {timeout:g} s (query_timeout_s limit)",
-                    f"query_timeout_s={timeout:g}",
+                raise Overloaded(
+                    f"all {self.size} query workers stayed busy for {wait:g} s (queue wait "
+                    f"limit THBGRAPH_QUEUE_WAIT_S={self.max_wait_s:g}): try again shortly",
+                    retry_after_s=2,
                 ) from exc
             finally:
                 with self._lock:

@@ -34,9 +34,15 @@ import httpx
 SLOW = {
     "cross": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
     "groupconcat": (
-        "SELECT (GROUP_CONCAT(CONCAT(STR(?c), STR(?f)); separator=' ') AS ?all) "
+        "SELECT (GROUP_CONCAT(CONCAT(STR(?a), STR(?b), STR(?c), STR(?d), STR(?e), STR(?f), "
+        "STR(?a), STR(?b), STR(?c), STR(?d), STR(?e), STR(?f)); separator=' ') AS ?all) "
         "WHERE { ?a ?b ?c . ?d ?e ?f }"
     ),
+    "grouped": (
+        "SELECT ?a (GROUP_CONCAT(CONCAT(STR(?d), STR(?e), STR(?f)); separator=' ') AS ?all) "
+        "WHERE { ?a ?b ?c . ?d ?e ?f } GROUP BY ?a"
+    ),
+    "sorted": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f",
 }
 LIGHT = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
 BOUND_S = 5.0
