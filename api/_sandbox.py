@@ -17,28 +17,39 @@ import resource
 from ..graph.processes import die_with_parent
 
 __all__ = [
-    "MEMORY_MB",
     "cap_memory",
+    "capped_mb",
     "die_with_parent",
     "isolate_network",
     "network_isolation_works",
 ]
 
 CLONE_NEWNET = 0x40000000
-MEMORY_MB = int(os.environ.get("THBGRAPH_WORKER_MEMORY_MB", "1536"))
+_capped_mb = 0  # this process's cap, once set
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
 
 
-def cap_memory(megabytes: int = MEMORY_MB) -> None:
-    """Cap this process's address space; past it allocations fail (MemoryError), not the host."""
+def cap_memory(megabytes: int) -> None:
+    """Cap this process's address space; past it allocations fail (MemoryError), not the host.
+
+    The cap is the whole address space (the interpreter and the store's mappings included), so
+    that the workers together stay within their budget (graph/caps.py `workers_memory_mb`).
+    """
+    global _capped_mb
     if megabytes <= 0:
         return
+    _capped_mb = megabytes
     limit = megabytes * 1024 * 1024
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def capped_mb() -> int:
+    """The address-space cap this process set on itself (0: none)."""
+    return _capped_mb
 
 
 def isolate_network() -> bool:

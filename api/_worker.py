@@ -190,7 +190,9 @@ def handle_request(handle: Any, req: dict[str, Any]) -> Any:
     raise QueryError(f"unknown worker operation {op!r}")
 
 
-def serve_forever(location: str, conn: Connection, network: bool = False) -> None:
+def serve_forever(
+    location: str, conn: Connection, network: bool = False, memory_mb: int = 0
+) -> None:
     """Answer requests from `conn` until it closes: ('ok', value) or ('error', kind, message).
 
     First the worker limits itself (api/_sandbox.py): it dies with its parent, caps its memory
@@ -212,7 +214,7 @@ def serve_forever(location: str, conn: Connection, network: bool = False) -> Non
         handle.get()
     except Exception:  # a missing module or store is reported on the first request instead
         traceback.print_exc()
-    _sandbox.cap_memory()  # after the store is open: its mappings are not a query's memory
+    _sandbox.cap_memory(memory_mb)  # after the imports and the store opening, which it counts
     while True:
         try:
             req = conn.recv()
@@ -233,9 +235,9 @@ def error_reply(exc: Exception) -> tuple[Any, ...]:
     if isinstance(exc, ThbGraphError):
         return ("error", *exc.to_reply())
     if isinstance(exc, MemoryError):
-        from ._sandbox import MEMORY_MB
+        from ._sandbox import capped_mb
 
-        limit = f"worker_memory_mb={MEMORY_MB}"
+        limit = f"worker_memory_mb={capped_mb()}"
         message = f"the query needed more memory than the worker's limit ({limit}) and was stopped"
         return ("error", QueryTimeout.kind, message, {"limit": limit})
     if isinstance(exc, SyntaxError):

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
-import os
 import queue
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from ..graph.caps import caps
 from ..graph.errors import (
     Overloaded,
     QueryTimeout,
@@ -49,11 +49,11 @@ def unwrap_reply(reply: tuple[Any, ...]) -> Any:
 
 
 class _Worker:
-    def __init__(self, location: str, network: bool = False) -> None:
+    def __init__(self, location: str, memory_mb: int, network: bool = False) -> None:
         self.conn, child = _CTX.Pipe()
         self.process = _CTX.Process(
             target=serve_forever,
-            args=(location, child, network),
+            args=(location, child, network, memory_mb),
             daemon=True,
             name="thbgraph-query",
         )
@@ -90,17 +90,22 @@ class QueryPool:
             raise StoreError(f"no graph store at {root}: run `thbgraph build --store {root}` first")
         self.location = str(root)
         self.size = size
+        settings = caps()
         # Requests waiting for a worker beyond this are answered 503 + Retry-After at once.
-        self.max_queue = (
-            int(os.environ.get("THBGRAPH_QUEUE", "32")) if max_queue is None else max_queue
-        )
+        self.max_queue = settings.queue if max_queue is None else max_queue
         # A request waits at most this long for a free worker, then gets 503 + Retry-After: a
         # queue slot freed by another query's time limit never makes a client wait that limit.
-        self.max_wait_s = (
-            float(os.environ.get("THBGRAPH_QUEUE_WAIT_S", "2"))
-            if max_wait_s is None
-            else max_wait_s
-        )
+        self.max_wait_s = settings.queue_wait_s if max_wait_s is None else max_wait_s
+        # Each worker caps its address space at its share of the workers' budget, so that the
+        # server's processes together stay bounded whatever the queries do.
+        self.memory_mb = settings.memory_per_worker_mb(size)
+        if not settings.worker_memory_mb and self.memory_mb * size > settings.workers_memory_mb:
+            log.warning(
+                "thbgraph: %d query workers of %d MB each exceed THBGRAPH_MEMORY_MB=%d",
+                size,
+                self.memory_mb,
+                settings.workers_memory_mb,
+            )
         self._waiting = 0
         from ._sandbox import network_isolation_works
 
@@ -117,7 +122,7 @@ class QueryPool:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self.location)
+        worker = _Worker(self.location, self.memory_mb)
         with self._lock:
             if self._closed:
                 worker.kill()
@@ -170,8 +175,8 @@ class QueryPool:
             raise QueryTimeout(
                 "the query worker was stopped while running the query (exit "
                 f"{code}): the query needs more than the worker's limits allow "
-                f"(worker_memory_mb={_memory_mb()}); narrow the query",
-                f"worker_memory_mb={_memory_mb()}",
+                f"(worker_memory_mb={self.memory_mb}); narrow the query",
+                f"worker_memory_mb={self.memory_mb}",
             ) from exc
         if reply is None:
             self._replace(worker)
@@ -190,9 +195,3 @@ class QueryPool:
             self._all.clear()
         for w in workers:
             w.kill()
-
-
-def _memory_mb() -> int:
-    from ._sandbox import MEMORY_MB
-
-    return MEMORY_MB

@@ -16,9 +16,10 @@ import re
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from .caps import caps
 from .errors import QueryError
 
 __all__ = ["QueryLimits", "check_parsed", "measure"]
@@ -26,11 +27,11 @@ __all__ = ["QueryLimits", "check_parsed", "measure"]
 
 @dataclass(frozen=True)
 class QueryLimits:
-    """Work limits checked before the query is parsed or run; each set by an environment variable."""
+    """Work limits checked before the query is parsed or run (defaults: graph/caps.py)."""
 
-    max_query_chars: int = int(os.environ.get("THBGRAPH_MAX_QUERY_CHARS", "20000"))
-    max_depth: int = int(os.environ.get("THBGRAPH_MAX_QUERY_DEPTH", "32"))
-    max_triple_patterns: int = int(os.environ.get("THBGRAPH_MAX_TRIPLE_PATTERNS", "200"))
+    max_query_chars: int = field(default_factory=lambda: caps().max_query_chars)
+    max_depth: int = field(default_factory=lambda: caps().max_query_depth)
+    max_triple_patterns: int = field(default_factory=lambda: caps().max_triple_patterns)
 
 
 # Strings, IRIs and comments are skipped when counting brackets; escapes inside them included.
