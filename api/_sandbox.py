@@ -20,6 +20,7 @@ __all__ = [
     "cap_memory",
     "capped_mb",
     "die_with_parent",
+    "fewer_malloc_arenas",
     "isolate_network",
     "network_isolation_works",
 ]
@@ -45,6 +46,15 @@ def cap_memory(megabytes: int) -> None:
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def fewer_malloc_arenas(arenas: int = 2) -> None:
+    """Limit glibc's malloc arenas (64 MB of address space each, one per thread by default), so
+    that the address-space cap measures memory used rather than reserved (no-op off glibc)."""
+    m_arena_max = -8
+    mallopt = getattr(_libc, "mallopt", None)
+    if mallopt is not None:
+        mallopt(m_arena_max, arenas)
 
 
 def capped_mb() -> int:

@@ -180,6 +180,12 @@ def handle_request(handle: Any, req: dict[str, Any]) -> Any:
             raise QueryError(f"the query cannot be evaluated: {first[:300]}") from exc
     if op == "dump":
         return _dump(store, req)
+    if op == "export":  # /export: a view written in a format (graph/export/)
+        from ..graph.export.formats import export
+        from ..graph.export.views import ViewOptions
+
+        done = export(store, ViewOptions(**req["options"]), req["format"])
+        return (done.content, done.media_type, done.filename)
     if op == "call":
         from ._calls import CALLS
 
@@ -201,6 +207,7 @@ def serve_forever(
     from . import _sandbox
 
     _sandbox.die_with_parent()
+    _sandbox.fewer_malloc_arenas()
     if not network:
         _sandbox.isolate_network()
     handle = _StoreHandle(location)

@@ -180,9 +180,10 @@ class QueryPool:
             ) from exc
         if reply is None:
             self._replace(worker)
+            name = str(request.get("limit_name", "query_timeout_s"))
             raise QueryTimeout(
-                f"the query ran longer than {timeout:g} s (query_timeout_s limit) and was stopped",
-                f"query_timeout_s={timeout:g}",
+                f"the {'export' if request['op'] == 'export' else 'query'} ran longer than {timeout:g} s ({name} limit) and was stopped",
+                f"{name}={timeout:g}",
             )
         self._idle.put(worker)
         return unwrap_reply(reply)

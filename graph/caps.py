@@ -17,6 +17,7 @@ in graph/settings.py `Limits`, which the CLI's `--timeout` sets.
 | max_text_chars | THBGRAPH_MAX_TEXT_CHARS | 20000000 | text of one PDF or DOCX (HTML: a quarter) |
 | workers_memory_mb | THBGRAPH_MEMORY_MB | 1792 | address space of all query workers together |
 | worker_memory_mb | THBGRAPH_WORKER_MEMORY_MB | 0 | one query worker (0: the share of the above) |
+| export_timeout_s | THBGRAPH_EXPORT_TIMEOUT_S | 120 | one /export (in a query worker) |
 | queue | THBGRAPH_QUEUE | 32 | queries waiting for a worker (then 503 at once) |
 | queue_wait_s | THBGRAPH_QUEUE_WAIT_S | 2 | how long a query waits for a worker (then 503) |
 | header_timeout_s | THBGRAPH_HEADER_TIMEOUT_S | 10 | a request's headers arriving |
@@ -40,7 +41,9 @@ from .errors import ThbGraphError
 __all__ = ["ENV", "Caps", "caps", "with_caps"]
 
 MB = 1024 * 1024
-MIN_WORKER_MB = 768  # a worker's interpreter, rdflib's grammar and the store's mappings need this
+# A worker's interpreter, rdflib's grammar, the store's mappings and the parse thread's stack take
+# ~250-400 MB of address space before any query runs (malloc arenas limited: api/_sandbox.py).
+MIN_WORKER_MB = 768
 
 ENV = {
     "pdf_max_stream_mb": "THBGRAPH_PDF_MAX_STREAM_MB",
@@ -52,6 +55,7 @@ ENV = {
     "max_text_chars": "THBGRAPH_MAX_TEXT_CHARS",
     "workers_memory_mb": "THBGRAPH_MEMORY_MB",
     "worker_memory_mb": "THBGRAPH_WORKER_MEMORY_MB",
+    "export_timeout_s": "THBGRAPH_EXPORT_TIMEOUT_S",
     "queue": "THBGRAPH_QUEUE",
     "queue_wait_s": "THBGRAPH_QUEUE_WAIT_S",
     "header_timeout_s": "THBGRAPH_HEADER_TIMEOUT_S",
@@ -76,6 +80,7 @@ class Caps:
     max_text_chars: int = 20_000_000
     workers_memory_mb: int = 1792
     worker_memory_mb: int = 0
+    export_timeout_s: float = 120
     queue: int = 32
     queue_wait_s: float = 2
     header_timeout_s: float = 10

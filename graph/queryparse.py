@@ -40,7 +40,9 @@ _SKIP = re.compile(
     r"|'(?:[^'\\\n\r]|\\.)*'|\"(?:[^\"\\\n\r]|\\.)*\"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n\r]*|\\.",
     re.DOTALL,
 )
-_STACK_BYTES = 256 * 1024 * 1024  # reserved, not used: pages are touched only as it recurses
+# reserved, not used: pages are touched only as it recurses (the depth limit bounds how far); it
+# counts against a query worker's address-space cap while the parse runs
+_STACK_BYTES = 64 * 1024 * 1024
 _RECURSION = 20_000
 _STACK_LOCK = threading.Lock()
 if sys.getrecursionlimit() < _RECURSION:  # the parse thread's stack is sized for it
