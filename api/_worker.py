@@ -160,6 +160,10 @@ def handle_request(handle: Any, req: dict[str, Any]) -> Any:
     if op == "ping":
         return "pong"
     store = handle.get()
+    if not isinstance(store, GraphStore):  # a remote store: its client reaches it and only it
+        from ._remote import pin_to_store
+
+        pin_to_store(store)
     if op == "select":
         return _select(store, req)
     if op == "graphs":
