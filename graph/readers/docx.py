@@ -54,7 +54,8 @@ def _parse(archive: zipfile.ZipFile, name: str, path: Path) -> object | None:
             data = part.read(max_part + 1)
         if len(data) > max_part:
             raise DocumentError(f"{path}: {name} unpacks past {cap}")
-        return etree.fromstring(data, parser)
+        root: object = etree.fromstring(data, parser)
+        return root
     except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError) as exc:
         raise DocumentError(f"{path}: {name} is not valid XML ({exc})") from exc
 

@@ -84,7 +84,7 @@ def _fallback_text(markup: str) -> str:
 def _layout(text: str) -> str:
     """Trafilatura's lines -> paragraphs separated by blank lines; lists and tables stay together."""
     lines = [ln.rstrip() for ln in text.split("\n")]
-    out: list[str] = []
+    out: list[tuple[str, str]] = []  # (kind, line)
     for line in lines:
         if line.startswith("|") and line.endswith("|"):
             line = "\t".join(cell.strip() for cell in line.strip("|").split("|"))

@@ -305,7 +305,7 @@ def _page_lines(page: object) -> list[_Line]:
 
     pieces: list[_Line] = []
     for ln in walk(page):
-        items = list(ln)
+        items: list[object] = list(ln)
         text = _line_text(items)
         if not text.strip():
             continue
