@@ -122,6 +122,8 @@ def check_parsed(text: str, limits: QueryLimits | None = None) -> None:
         raise QueryError(
             f"the query nests too deeply to parse: over the limit max_query_depth={limits.max_depth}"
         ) from exc
+    except MemoryError:  # the worker's memory cap, not the query's syntax: the caller answers 503
+        raise
     except (ParseException, Exception) as exc:  # any parser failure: refuse
         if _is_update(text, parseUpdate):
             raise QueryError(
@@ -162,6 +164,8 @@ def _in_big_stack(func: Callable[[str], Any], text: str) -> Any:
         try:
             thread = threading.Thread(target=run, name="thbgraph-sparql-parse", daemon=True)
             thread.start()
+        except RuntimeError as exc:  # no room for the parse thread's stack under a memory cap
+            raise MemoryError("no memory for the query parser's stack") from exc
         finally:
             threading.stack_size(old)
     thread.join()
