@@ -4,6 +4,11 @@ The endpoint's guards run before this (api/sparql.py: updates and SERVICE refuse
 `FROM` naming a graph the server does not hold is refused (so the server is never asked to fetch
 it), and the answer is re-serialised by the same code as for the embedded store, stopping at the
 result cap. The HTTP client's timeout is the query time limit (see api/local.py).
+
+The client that answers for a remote store is pinned to that store (`pin_to_store`): a request to
+any other scheme, host or port than the store's own query, update and Graph Store URLs is refused
+before it is sent, so that nothing (a redirect, an auth flow, a future bug) makes the server an
+open proxy into the network around it.
 """
 
 from __future__ import annotations
@@ -12,12 +17,46 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..graph.errors import QueryError
+from ..graph.errors import QueryError, StoreError
 from ..graph.queries import load_query
 from ..graph.store import RemoteGraphStore
 from ._results import PREFIXES, RDF_FORMATS, ResultTooLarge, serialize_boolean, serialize_solutions
 
-__all__ = ["remote_dump", "remote_sparql"]
+__all__ = ["pin_to_store", "remote_dump", "remote_sparql"]
+
+_PORTS = {"http": 80, "https": 443}
+
+
+def _origin(scheme: str, host: str, port: int | None) -> tuple[str, str, int]:
+    return (scheme.lower(), host.lower().strip("[]"), port or _PORTS.get(scheme.lower(), 0))
+
+
+def pin_to_store(store: RemoteGraphStore) -> RemoteGraphStore:
+    """Let `store`'s HTTP client reach the store's own origins only (once per client)."""
+    from urllib.parse import urlsplit
+
+    client = store.client
+    if getattr(client, "_thbgraph_pinned", False):
+        return store
+    urls = (store.endpoints.query, store.endpoints.update, store.endpoints.gsp)
+    allowed = set()
+    for url in urls:
+        parts = urlsplit(url)
+        allowed.add(_origin(parts.scheme, parts.hostname or "", parts.port))
+    shown = ", ".join(sorted(f"{s}://{h}:{p}" for s, h, p in allowed))
+
+    def only_the_store(request: Any) -> None:
+        url = request.url
+        origin = _origin(url.scheme, url.host, url.port)
+        if origin not in allowed:
+            raise StoreError(
+                f"refused a request to {origin[0]}://{origin[1]}:{origin[2]}: the server "
+                f"connects only to its store ({shown})"
+            )
+
+    client.event_hooks["request"] = [*client.event_hooks["request"], only_the_store]
+    setattr(client, "_thbgraph_pinned", True)  # noqa: B010 (an httpx object)
+    return store
 
 
 def _query(name: str) -> str:

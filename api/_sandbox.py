@@ -13,50 +13,53 @@ import ctypes
 import ctypes.util
 import os
 import resource
-import signal
-import threading
-import time
+
+from ..graph.processes import die_with_parent
 
 __all__ = [
-    "MEMORY_MB",
     "cap_memory",
+    "capped_mb",
     "die_with_parent",
+    "fewer_malloc_arenas",
     "isolate_network",
     "network_isolation_works",
 ]
 
 CLONE_NEWNET = 0x40000000
-PR_SET_PDEATHSIG = 1
-MEMORY_MB = int(os.environ.get("THBGRAPH_WORKER_MEMORY_MB", "1536"))
+_capped_mb = 0  # this process's cap, once set
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
 
 
-def die_with_parent() -> None:
-    """SIGKILL this process when its parent ends (prctl), and a watchdog for the race before it."""
-    parent = os.getppid()
-    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:
-        os._exit(1)
+def cap_memory(megabytes: int) -> None:
+    """Cap this process's address space; past it allocations fail (MemoryError), not the host.
 
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, daemon=True, name="thbgraph-watchdog").start()
-
-
-def cap_memory(megabytes: int = MEMORY_MB) -> None:
-    """Cap this process's address space; past it allocations fail (MemoryError), not the host."""
+    The cap is the whole address space (the interpreter and the store's mappings included), so
+    that the workers together stay within their budget (graph/caps.py `workers_memory_mb`).
+    """
+    global _capped_mb
     if megabytes <= 0:
         return
+    _capped_mb = megabytes
     limit = megabytes * 1024 * 1024
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def fewer_malloc_arenas(arenas: int = 2) -> None:
+    """Limit glibc's malloc arenas (64 MB of address space each, one per thread by default), so
+    that the address-space cap measures memory used rather than reserved (no-op off glibc)."""
+    m_arena_max = -8
+    mallopt = getattr(_libc, "mallopt", None)
+    if mallopt is not None:
+        mallopt(m_arena_max, arenas)
+
+
+def capped_mb() -> int:
+    """The address-space cap this process set on itself (0: none)."""
+    return _capped_mb
 
 
 def isolate_network() -> bool:

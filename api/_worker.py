@@ -160,10 +160,18 @@ def handle_request(handle: Any, req: dict[str, Any]) -> Any:
     if op == "ping":
         return "pong"
     store = handle.get()
+    if not isinstance(store, GraphStore):  # a remote store: its client reaches it and only it
+        from ._remote import pin_to_store
+
+        pin_to_store(store)
     if op == "select":
         return _select(store, req)
     if op == "graphs":
         return store.named_graphs()
+    if op == "sparql":  # the full-grammar guard, here under the worker's limits (fail closed)
+        from ..graph.queryparse import check_parsed
+
+        check_parsed(req["query"])
     if op in {"sparql", "dump"} and not isinstance(store, GraphStore):
         from ._remote import remote_dump, remote_sparql  # a store on a SPARQL server
 
@@ -176,6 +184,12 @@ def handle_request(handle: Any, req: dict[str, Any]) -> Any:
             raise QueryError(f"the query cannot be evaluated: {first[:300]}") from exc
     if op == "dump":
         return _dump(store, req)
+    if op == "export":  # /export: a view written in a format (graph/export/)
+        from ..graph.export.formats import export
+        from ..graph.export.views import ViewOptions
+
+        done = export(store, ViewOptions(**req["options"]), req["format"])
+        return (done.content, done.media_type, done.filename)
     if op == "call":
         from ._calls import CALLS
 
@@ -186,7 +200,9 @@ def handle_request(handle: Any, req: dict[str, Any]) -> Any:
     raise QueryError(f"unknown worker operation {op!r}")
 
 
-def serve_forever(location: str, conn: Connection, network: bool = False) -> None:
+def serve_forever(
+    location: str, conn: Connection, network: bool = False, memory_mb: int = 0
+) -> None:
     """Answer requests from `conn` until it closes: ('ok', value) or ('error', kind, message).
 
     First the worker limits itself (api/_sandbox.py): it dies with its parent, caps its memory
@@ -195,17 +211,21 @@ def serve_forever(location: str, conn: Connection, network: bool = False) -> Non
     from . import _sandbox
 
     _sandbox.die_with_parent()
+    _sandbox.fewer_malloc_arenas()
     if not network:
         _sandbox.isolate_network()
     handle = _StoreHandle(location)
     try:  # pay the imports and the store opening before the first request, not during it
+        from ..graph import queryparse
         from ..graph.extract import symbols  # noqa: F401
+
+        queryparse.check_parsed("ASK {}")  # loads rdflib's SPARQL grammar
         from . import _calls  # noqa: F401
 
         handle.get()
     except Exception:  # a missing module or store is reported on the first request instead
         traceback.print_exc()
-    _sandbox.cap_memory()  # after the store is open: its mappings are not a query's memory
+    _sandbox.cap_memory(memory_mb)  # after the imports and the store opening, which it counts
     while True:
         try:
             req = conn.recv()
@@ -226,9 +246,9 @@ def error_reply(exc: Exception) -> tuple[Any, ...]:
     if isinstance(exc, ThbGraphError):
         return ("error", *exc.to_reply())
     if isinstance(exc, MemoryError):
-        from ._sandbox import MEMORY_MB
+        from ._sandbox import capped_mb
 
-        limit = f"worker_memory_mb={MEMORY_MB}"
+        limit = f"worker_memory_mb={capped_mb()}"
         message = f"the query needed more memory than the worker's limit ({limit}) and was stopped"
         return ("error", QueryTimeout.kind, message, {"limit": limit})
     if isinstance(exc, SyntaxError):

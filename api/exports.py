@@ -5,8 +5,10 @@ GET /export/{view}.{format}?focus=...                        the same, as a file
 GET /graph?view=                                             an offline page drawing a view
 GET /graph/static/{name}                                     its JavaScript (cytoscape.js, vendored)
 
-The router opens the store read-only itself (one handle per store generation), so it works in
-any app that sets `app.state.backend.store_location` or `app.state.store_location`.
+An export runs in a query worker process (`app.state.backend`, api/deps.py), under the worker's
+memory cap and the export time limit (THBGRAPH_EXPORT_TIMEOUT_S, graph/caps.py): past either it
+answers 503 naming the limit, and the server process never holds the export's graph. An app
+without a backend (one that only sets `app.state.store_location`) exports in a thread instead.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import html
 import json
 import os
 import threading
+from dataclasses import asdict
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated
@@ -24,6 +27,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from ..graph.caps import caps
 from ..graph.errors import ThbGraphError
 from ..graph.export._values import TYPE_COLOURS
 from ..graph.export.formats import FORMATS, Export, export
@@ -86,9 +90,20 @@ async def _respond(
         year_to=year_to,
         types=tuple(t.strip() for t in (types or "").split(",") if t.strip()),
     )
+    backend = getattr(request.app.state, "backend", None)
     try:
-        store = _open(_store_location(request))
-        result: Export = await run_in_threadpool(export, store, options, fmt)
+        if backend is not None:
+            job = {
+                "op": "export",
+                "options": asdict(options),
+                "format": fmt,
+                "limit_name": "export_timeout_s",
+            }
+            content, media_type, filename = await backend.call(job, timeout=caps().export_timeout_s)
+            result = Export(content, media_type, filename)
+        else:
+            store = _open(_store_location(request))
+            result = await run_in_threadpool(export, store, options, fmt)
     except ThbGraphError as exc:
         return _error(exc)
     return Response(

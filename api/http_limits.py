@@ -2,7 +2,7 @@
 
 A client that opens a connection and sends its request line and headers slowly (slowloris) would
 hold the connection for ever; here the headers of each request must be complete within
-`THBGRAPH_HEADER_TIMEOUT_S` seconds (default 10) of the connection opening or of the previous
+`THBGRAPH_HEADER_TIMEOUT_S` seconds (default 10, graph/caps.py) of the connection opening or of the previous
 response, or the connection is closed. Body reads are bounded by the endpoint's body limit and
 the open-connections cap; the keep-alive timeout closes idle connections.
 """
@@ -10,15 +10,14 @@ the open-connections cap; the keep-alive timeout closes idle connections.
 from __future__ import annotations
 
 import asyncio
-import os
 from typing import Any
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-__all__ = ["HEADER_TIMEOUT_S", "GuardedH11Protocol"]
+from ..graph.caps import caps
 
-HEADER_TIMEOUT_S = float(os.environ.get("THBGRAPH_HEADER_TIMEOUT_S", "10"))
+__all__ = ["GuardedH11Protocol"]
 
 
 class GuardedH11Protocol(H11Protocol):
@@ -29,7 +28,7 @@ class GuardedH11Protocol(H11Protocol):
     def _arm(self) -> None:
         if self._header_timer is not None:
             self._header_timer.cancel()
-        self._header_timer = self.loop.call_later(HEADER_TIMEOUT_S, self._headers_late)
+        self._header_timer = self.loop.call_later(caps().header_timeout_s, self._headers_late)
 
     def _headers_late(self) -> None:
         self._header_timer = None

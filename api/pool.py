@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
-import os
 import queue
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from ..graph.caps import caps
 from ..graph.errors import (
     Overloaded,
     QueryTimeout,
@@ -31,7 +31,14 @@ log = logging.getLogger(__name__)
 # Workers are forked from a clean, single-threaded fork server that has already imported the
 # worker's modules: starting (or replacing) one takes milliseconds, not a fresh interpreter.
 _CTX = mp.get_context("forkserver")
-_CTX.set_forkserver_preload(["thbgraph.api._worker", "thbgraph.api._calls"])
+_CTX.set_forkserver_preload(
+    [
+        "thbgraph.api._forkserver",  # first: the fork server dies with this process
+        "thbgraph.api._worker",
+        "thbgraph.api._calls",
+        "rdflib.plugins.sparql.parser",
+    ]
+)
 
 
 def unwrap_reply(reply: tuple[Any, ...]) -> Any:
@@ -42,11 +49,11 @@ def unwrap_reply(reply: tuple[Any, ...]) -> Any:
 
 
 class _Worker:
-    def __init__(self, location: str, network: bool = False) -> None:
+    def __init__(self, location: str, memory_mb: int, network: bool = False) -> None:
         self.conn, child = _CTX.Pipe()
         self.process = _CTX.Process(
             target=serve_forever,
-            args=(location, child, network),
+            args=(location, child, network, memory_mb),
             daemon=True,
             name="thbgraph-query",
         )
@@ -71,17 +78,34 @@ class QueryPool:
     """`size` worker processes over the store at `location`; `call` runs one request."""
 
     def __init__(
-        self, location: str | Path, *, size: int = 2, max_queue: int | None = None
+        self,
+        location: str | Path,
+        *,
+        size: int = 2,
+        max_queue: int | None = None,
+        max_wait_s: float | None = None,
     ) -> None:
         root = Path(location)
         if not (root / "current").exists():
             raise StoreError(f"no graph store at {root}: run `thbgraph build --store {root}` first")
         self.location = str(root)
         self.size = size
+        settings = caps()
         # Requests waiting for a worker beyond this are answered 503 + Retry-After at once.
-        self.max_queue = (
-            int(os.environ.get("THBGRAPH_QUEUE", "32")) if max_queue is None else max_queue
-        )
+        self.max_queue = settings.queue if max_queue is None else max_queue
+        # A request waits at most this long for a free worker, then gets 503 + Retry-After: a
+        # queue slot freed by another query's time limit never makes a client wait that limit.
+        self.max_wait_s = settings.queue_wait_s if max_wait_s is None else max_wait_s
+        # Each worker caps its address space at its share of the workers' budget, so that the
+        # server's processes together stay bounded whatever the queries do.
+        self.memory_mb = settings.memory_per_worker_mb(size)
+        if not settings.worker_memory_mb and self.memory_mb * size > settings.workers_memory_mb:
+            log.warning(
+                "thbgraph: %d query workers of %d MB each exceed THBGRAPH_MEMORY_MB=%d",
+                size,
+                self.memory_mb,
+                settings.workers_memory_mb,
+            )
         self._waiting = 0
         from ._sandbox import network_isolation_works
 
@@ -98,7 +122,7 @@ class QueryPool:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self.location)
+        worker = _Worker(self.location, self.memory_mb)
         with self._lock:
             if self._closed:
                 worker.kill()
@@ -130,12 +154,14 @@ class QueryPool:
                         retry_after_s=2,
                     ) from None
                 self._waiting += 1
+            wait = min(timeout, self.max_wait_s)
             try:
-                worker = self._idle.get(timeout=timeout)
+                worker = self._idle.get(timeout=wait)
             except queue.Empty as exc:
-                raise QueryTimeout(
-                    f"no query worker became free within {timeout:g} s (query_timeout_s limit)",
-                    f"query_timeout_s={timeout:g}",
+                raise Overloaded(
+                    f"all {self.size} query workers stayed busy for {wait:g} s (queue wait "
+                    f"limit THBGRAPH_QUEUE_WAIT_S={self.max_wait_s:g}): try again shortly",
+                    retry_after_s=2,
                 ) from exc
             finally:
                 with self._lock:
@@ -149,14 +175,15 @@ class QueryPool:
             raise QueryTimeout(
                 "the query worker was stopped while running the query (exit "
                 f"{code}): the query needs more than the worker's limits allow "
-                f"(worker_memory_mb={_memory_mb()}); narrow the query",
-                f"worker_memory_mb={_memory_mb()}",
+                f"(worker_memory_mb={self.memory_mb}); narrow the query",
+                f"worker_memory_mb={self.memory_mb}",
             ) from exc
         if reply is None:
             self._replace(worker)
+            name = str(request.get("limit_name", "query_timeout_s"))
             raise QueryTimeout(
-                f"the query ran longer than {timeout:g} s (query_timeout_s limit) and was stopped",
-                f"query_timeout_s={timeout:g}",
+                f"the {'export' if request['op'] == 'export' else 'query'} ran longer than {timeout:g} s ({name} limit) and was stopped",
+                f"{name}={timeout:g}",
             )
         self._idle.put(worker)
         return unwrap_reply(reply)
@@ -169,9 +196,3 @@ class QueryPool:
             self._all.clear()
         for w in workers:
             w.kill()
-
-
-def _memory_mb() -> int:
-    from ._sandbox import MEMORY_MB
-
-    return MEMORY_MB

@@ -81,8 +81,8 @@ async def sparql_endpoint(request: Request) -> Response:
             return _error("the POST has no `query`: send the query in a `query` form field")
         return await _describe_service(request, backend)
     try:
-        # the full-grammar parse takes a few ms to a few hundred: off the event loop
-        info = await run_in_threadpool(inspect_query, preq.query)
+        # limits and token scan here; the full-grammar parse runs in the query worker
+        info = await run_in_threadpool(inspect_query, preq.query, parse=False)
     except QueryError as exc:
         return _error(str(exc))
     accept = request.headers.get("accept")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..graph.caps import caps
 from ..graph.settings import Limits, default_store_path
 from . import app
 
@@ -48,8 +48,8 @@ def serve(
         access_log=False,
         # Slow clients cannot hold the server: idle keep-alive connections close after a few
         # seconds, headers are bounded in size, and open connections are capped (503 past it).
-        timeout_keep_alive=int(os.environ.get("THBGRAPH_KEEPALIVE_S", "5")),
-        limit_concurrency=int(os.environ.get("THBGRAPH_MAX_CONNECTIONS", "512")),
+        timeout_keep_alive=caps().keepalive_s,
+        limit_concurrency=caps().max_connections,
         h11_max_incomplete_event_size=16 * 1024,
         backlog=2048,
         http=GuardedH11Protocol,

@@ -27,6 +27,7 @@ from .build import KnownMeeting, MeetingResolver, date_literal, document_quads
 from .build.register_graph import register_graph
 from .errors import DocumentError, StoreError, ThbGraphError, ValidationFailed
 from .model import Extraction, Meeting
+from .processes import kill_with_parent
 from .queries import load_query
 from .readers import read_document, supported_suffixes
 from .register import Register, load_register, register_files
@@ -188,7 +189,10 @@ def _extract_parallel(
     _worker_register = register
     context = multiprocessing.get_context("fork")
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        # each worker dies with the build (PR_SET_PDEATHSIG): a `kill -9` leaves no orphan
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=kill_with_parent
+        ) as pool:
             for path, outcome in zip(
                 paths, pool.map(_extract_one, paths, chunksize=16), strict=True
             ):

@@ -7,6 +7,11 @@ resolved) so that a keyword inside a string or an IRI never fools it, and refuse
 `SERVICE` before anything is executed. Before the scan, queryparse.check_parsed measures the
 query (length, depth, triple patterns) and decides on rdflib's full SPARQL 1.1 parse tree, failing
 closed: what that parser cannot read is refused. Both lines must accept a query.
+
+The full parse is pure Python and takes up to seconds for a long query: a server calls
+`inspect_query(text, parse=False)` (limits and the token scan only, milliseconds) and leaves the
+parse to the query worker, which runs `check_parsed` before the engine sees the text
+(api/_worker.py), under the worker's time and memory limits and off the server's GIL.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import QueryError
-from .queryparse import check_parsed
+from .queryparse import QueryLimits, check_parsed, measure
 
 __all__ = ["QueryInfo", "inspect_query"]
 
@@ -79,14 +84,19 @@ def _resolve(kind: str, value: str, prefixes: dict[str, str], base: str) -> str:
     return ""
 
 
-def inspect_query(text: str) -> QueryInfo:
+def inspect_query(text: str, *, parse: bool = True) -> QueryInfo:
     """Classify a query and list its FROM / FROM NAMED graphs; refuse updates and SERVICE.
 
     Raises QueryError naming what is refused (or which limit); unparsable text is refused.
+    With `parse=False` only the limits and the token scan run here: the caller must have the
+    full parse (`check_parsed`) done where the query runs, before the engine sees it.
     """
     if not text or not text.strip():
         raise QueryError("the query is empty: send a SPARQL query in the `query` parameter")
-    check_parsed(text)
+    if parse:
+        check_parsed(text)
+    else:
+        measure(text, QueryLimits())
     toks = _tokens(_unescape(text))
     prefixes: dict[str, str] = {}
     base = ""

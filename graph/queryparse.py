@@ -16,9 +16,10 @@ import re
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from .caps import caps
 from .errors import QueryError
 
 __all__ = ["QueryLimits", "check_parsed", "measure"]
@@ -26,11 +27,11 @@ __all__ = ["QueryLimits", "check_parsed", "measure"]
 
 @dataclass(frozen=True)
 class QueryLimits:
-    """Work limits checked before the query is parsed or run; each set by an environment variable."""
+    """Work limits checked before the query is parsed or run (defaults: graph/caps.py)."""
 
-    max_query_chars: int = int(os.environ.get("THBGRAPH_MAX_QUERY_CHARS", "20000"))
-    max_depth: int = int(os.environ.get("THBGRAPH_MAX_QUERY_DEPTH", "32"))
-    max_triple_patterns: int = int(os.environ.get("THBGRAPH_MAX_TRIPLE_PATTERNS", "200"))
+    max_query_chars: int = field(default_factory=lambda: caps().max_query_chars)
+    max_depth: int = field(default_factory=lambda: caps().max_query_depth)
+    max_triple_patterns: int = field(default_factory=lambda: caps().max_triple_patterns)
 
 
 # Strings, IRIs and comments are skipped when counting brackets; escapes inside them included.
@@ -39,7 +40,9 @@ _SKIP = re.compile(
     r"|'(?:[^'\\\n\r]|\\.)*'|\"(?:[^\"\\\n\r]|\\.)*\"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n\r]*|\\.",
     re.DOTALL,
 )
-_STACK_BYTES = 256 * 1024 * 1024  # reserved, not used: pages are touched only as it recurses
+# reserved, not used: pages are touched only as it recurses (the depth limit bounds how far); it
+# counts against a query worker's address-space cap while the parse runs
+_STACK_BYTES = 64 * 1024 * 1024
 _RECURSION = 20_000
 _STACK_LOCK = threading.Lock()
 if sys.getrecursionlimit() < _RECURSION:  # the parse thread's stack is sized for it
@@ -119,6 +122,8 @@ def check_parsed(text: str, limits: QueryLimits | None = None) -> None:
         raise QueryError(
             f"the query nests too deeply to parse: over the limit max_query_depth={limits.max_depth}"
         ) from exc
+    except MemoryError:  # the worker's memory cap, not the query's syntax: the caller answers 503
+        raise
     except (ParseException, Exception) as exc:  # any parser failure: refuse
         if _is_update(text, parseUpdate):
             raise QueryError(
@@ -159,6 +164,8 @@ def _in_big_stack(func: Callable[[str], Any], text: str) -> Any:
         try:
             thread = threading.Thread(target=run, name="thbgraph-sparql-parse", daemon=True)
             thread.start()
+        except RuntimeError as exc:  # no room for the parse thread's stack under a memory cap
+            raise MemoryError("no memory for the query parser's stack") from exc
         finally:
             threading.stack_size(old)
     thread.join()

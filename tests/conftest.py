@@ -1,4 +1,5 @@
-"""Shared fixtures: a store built once from the bundled corpus, and the bundled documents."""
+"""Shared fixtures: a store built once from the bundled corpus, the bundled documents, and a
+listener on 127.0.0.1 that records any request (the query guard's tests)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.helpers.listener import Listener
 from thbgraph.graph.pipeline import build_store, bundled_corpus
 
 
@@ -96,3 +98,10 @@ def screenshots() -> Path:
     folder = Path(os.environ.get("THBGRAPH_SCREENSHOTS", Path(__file__).parents[1] / "docs"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="module")
+def listener() -> Iterator[Listener]:
+    """A real HTTP listener on 127.0.0.1 (`.port`, `.url`); `.hits` lists what reached it."""
+    with Listener() as ear:
+        yield ear

@@ -16,6 +16,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from ..caps import caps
 from ..errors import DocumentError
 from . import ReadDocument
 from .text import normalise
@@ -26,8 +27,6 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # A part larger than this once unpacked is refused (a zip bomb), whatever the file size: from the
 # size the archive declares (at once) and from the bytes really unpacked (as they are read).
-MAX_PART_BYTES = 64 * 1024 * 1024
-MAX_TEXT_CHARS = 20_000_000
 _PAGE_BREAK = "\x0c"  # marks a page break in the text until page_starts are computed
 
 
@@ -43,18 +42,20 @@ def _parse(archive: zipfile.ZipFile, name: str, path: Path) -> object | None:
         info = archive.getinfo(name)
     except KeyError:
         return None
-    cap = f"{MAX_PART_BYTES // (1024 * 1024)} MB (the reader's cap)"
-    if info.file_size > MAX_PART_BYTES:
+    max_part = caps().bytes("docx_max_part_mb")
+    cap = f"{caps().docx_max_part_mb:g} MB (the reader's cap)"
+    if info.file_size > max_part:
         raise DocumentError(f"{path}: {name} unpacks past {cap}")
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
     try:
         with archive.open(info) as part:
-            data = part.read(MAX_PART_BYTES + 1)
-        if len(data) > MAX_PART_BYTES:
+            data = part.read(max_part + 1)
+        if len(data) > max_part:
             raise DocumentError(f"{path}: {name} unpacks past {cap}")
-        return etree.fromstring(data, parser)
+        root: object = etree.fromstring(data, parser)
+        return root
     except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError) as exc:
         raise DocumentError(f"{path}: {name} is not valid XML ({exc})") from exc
 
@@ -150,9 +151,10 @@ def read(data: bytes, path: Path) -> ReadDocument:
     raw = "\n\n".join(blocks)
     if notes:
         raw += "\n\n" + "\n\n".join(notes)
-    if len(raw) > MAX_TEXT_CHARS:
+    max_text = caps().max_text_chars
+    if len(raw) > max_text:
         raise DocumentError(
-            f"{path}: more than {MAX_TEXT_CHARS:,} characters of text (the reader's cap)"
+            f"{path}: more than {max_text:,} characters of text (the reader's cap)"
         )
     text = ""
     page_starts: list[int] = []

@@ -13,6 +13,7 @@ import codecs
 import re
 from pathlib import Path
 
+from ..caps import caps
 from ..errors import DocumentError
 from . import ReadDocument
 from .text import normalise
@@ -25,8 +26,6 @@ _SUP = re.compile(
 )
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # Caps on the work of reading one page: the bytes given to the parser, the text it gives back.
-MAX_HTML_BYTES = 8 * 1024 * 1024
-MAX_TEXT_CHARS = 5_000_000
 _BOILERPLATE = (
     "//script | //style | //noscript | //template | //nav | //header | //footer | //aside | //form"
     " | //*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='search']"
@@ -85,7 +84,7 @@ def _fallback_text(markup: str) -> str:
 def _layout(text: str) -> str:
     """Trafilatura's lines -> paragraphs separated by blank lines; lists and tables stay together."""
     lines = [ln.rstrip() for ln in text.split("\n")]
-    out: list[str] = []
+    out: list[tuple[str, str]] = []  # (kind, line)
     for line in lines:
         if line.startswith("|") and line.endswith("|"):
             line = "\t".join(cell.strip() for cell in line.strip("|").split("|"))
@@ -105,9 +104,10 @@ def read(data: bytes, path: Path) -> ReadDocument:
     import lxml.etree
     import trafilatura
 
-    if len(data) > MAX_HTML_BYTES:
+    settings = caps()
+    if len(data) > settings.bytes("html_max_mb"):
         raise DocumentError(
-            f"{path}: the page is larger than {MAX_HTML_BYTES // (1024 * 1024)} MB "
+            f"{path}: the page is larger than {settings.html_max_mb:g} MB "
             "(the reader's cap)"
         )
     markup = decode_html(data, path)
@@ -127,9 +127,10 @@ def read(data: bytes, path: Path) -> ReadDocument:
         text = _layout(text) if text and text.strip() else _fallback_text(markup)
     except (lxml.etree.LxmlError, ValueError, RecursionError) as exc:
         raise DocumentError(f"{path}: the HTML cannot be parsed ({type(exc).__name__})") from exc
-    if len(text) > MAX_TEXT_CHARS:
+    max_text = settings.max_text_chars // 4  # a page is shorter than a report
+    if len(text) > max_text:
         raise DocumentError(
-            f"{path}: more than {MAX_TEXT_CHARS:,} characters of text (the reader's cap)"
+            f"{path}: more than {max_text:,} characters of text (the reader's cap)"
         )
     text = re.sub(r"[ \t]+\n", "\n", normalise(text))
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")

@@ -11,7 +11,9 @@ What the reader does, and why:
 - work is capped as it is done (a decompression bomb is refused, never inflated): each stream's
   decoded bytes, all streams' decoded bytes together, the pages and the characters of text; the
   decoders pdfminer uses (Flate, LZW, RunLength) are replaced by bounded ones that count what they
-  produce and stop at the cap.
+  produce and stop at the cap; a wall-clock limit covers decoding and interpreting the content
+  streams (checked per decoded MB and per 4 KB of content parsed), so a stream just under the size
+  cap cannot take unbounded time either. The caps are settings (graph/caps.py).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import logging
 import re
 import statistics
 import threading
+import time
 import types
 import zlib
 from collections import Counter
@@ -30,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..caps import caps
 from ..errors import DocumentError
 from . import ReadDocument
 from .text import normalise
@@ -38,11 +42,6 @@ __all__ = ["read"]
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-# Caps on the work of reading one PDF (a decompression bomb is refused as it inflates).
-MAX_STREAM_BYTES = 64 * 1024 * 1024  # one stream, decoded
-MAX_TOTAL_STREAM_BYTES = 256 * 1024 * 1024  # all streams of the file, decoded
-MAX_PAGES = 5000
-MAX_TEXT_CHARS = 20_000_000
 _CHUNK = 1 << 20  # decoded bytes produced per step of the bounded inflater
 
 # Share of the page height, at the top and at the bottom, where running headers and footers live.
@@ -91,14 +90,26 @@ def _mb(n: int) -> str:
 
 @dataclass
 class _Budget:
-    """What one read may still decode; `charge` refuses, naming the file and the cap."""
+    """What one read may still decode, and until when; `charge` and `tick` refuse, naming the
+    file and the cap."""
 
     path: Path
-    stream_cap: int = MAX_STREAM_BYTES
-    total_cap: int = MAX_TOTAL_STREAM_BYTES
+    stream_cap: int = field(default_factory=lambda: caps().bytes("pdf_max_stream_mb"))
+    total_cap: int = field(default_factory=lambda: caps().bytes("pdf_max_total_mb"))
+    seconds: float = field(default_factory=lambda: caps().pdf_max_decode_s)
     used: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def tick(self) -> None:
+        """Refuse once the read has run past its wall-clock limit."""
+        if time.monotonic() - self.started > self.seconds:
+            raise DocumentError(
+                f"{self.path}: decoding the PDF's content took more than {self.seconds:g} s "
+                "(the reader's cap)"
+            )
 
     def charge(self, stream_bytes: int, new_bytes: int) -> None:
+        self.tick()
         self.used += new_bytes
         if stream_bytes > self.stream_cap:
             raise DocumentError(
@@ -216,7 +227,25 @@ def _install(pdftypes: types.ModuleType) -> None:
     for name, decoder in bounded.items():
         _ORIGINALS[name] = getattr(pdftypes, name)
         setattr(pdftypes, name, decoder)
+    _time_content_parser()
     setattr(pdftypes, "_thbgraph_bounded", True)  # noqa: B010 (a module of pdfminer)
+
+
+def _time_content_parser() -> None:
+    """Check the read's wall-clock limit each time pdfminer's content parser refills its 4 KB
+    buffer: interpreting a huge content stream is where the time goes, not inflating it."""
+    from pdfminer.pdfinterp import PDFContentParser
+
+    original = PDFContentParser.fillbuf
+
+    def fillbuf(self: PDFContentParser) -> bool:
+        if self.charpos >= len(self.buf):
+            budget = _BUDGET.get()
+            if budget is not None:
+                budget.tick()
+        return original(self)
+
+    PDFContentParser.fillbuf = fillbuf  # type: ignore[method-assign]
 
 
 @dataclass
@@ -276,7 +305,7 @@ def _page_lines(page: object) -> list[_Line]:
 
     pieces: list[_Line] = []
     for ln in walk(page):
-        items = list(ln)
+        items: list[object] = list(ln)
         text = _line_text(items)
         if not text.strip():
             continue
@@ -466,16 +495,22 @@ def read(data: bytes, path: Path) -> ReadDocument:
     pages: list[tuple[float, list[_Line]]] = []
     widths: list[float] = []
     chars = 0
-    token = _BUDGET.set(_Budget(path, MAX_STREAM_BYTES, MAX_TOTAL_STREAM_BYTES))
+    settings = caps()
+    budget = _Budget(path)
+    token = _BUDGET.set(budget)
     try:
         for page in extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True)):
-            if len(pages) >= MAX_PAGES:
-                raise DocumentError(f"{path}: more than {MAX_PAGES} pages (the reader's cap)")
+            budget.tick()
+            if len(pages) >= settings.pdf_max_pages:
+                raise DocumentError(
+                    f"{path}: more than {settings.pdf_max_pages} pages (the reader's cap)"
+                )
             lines = list(_page_lines(page))
             chars += sum(len(ln.text) for ln in lines)
-            if chars > MAX_TEXT_CHARS:
+            if chars > settings.max_text_chars:
                 raise DocumentError(
-                    f"{path}: more than {MAX_TEXT_CHARS:,} characters of text (the reader's cap)"
+                    f"{path}: more than {settings.max_text_chars:,} characters of text "
+                    "(the reader's cap)"
                 )
             pages.append((page.height, lines))
             widths.append(page.width)

@@ -31,6 +31,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 
 from ..cache import cache_file, read_cached, write_cached
 from ..errors import ShapesError
+from ..processes import kill_with_parent
 from ..store import GraphStore, term_from_python
 from ..vocab import OA, THB
 from .report import ValidationReport, ValidationResult, result_order
@@ -411,6 +412,7 @@ class _CoreChild:
             [sys.executable, "-m", __name__, self.file.name],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            preexec_fn=kill_with_parent,  # dies with the build, whatever kills it
         )
 
     def results(self) -> list[Any]:

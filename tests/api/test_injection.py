@@ -8,6 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.helpers.listener import Listener
+
 
 @pytest.fixture(scope="module")
 def served(built_store: Path, start_thbgraph_server: Any) -> Any:
@@ -54,32 +56,6 @@ def test_rest_parameters_cannot_change_a_query(
 # --- The query guard against a live server, with a real listener on 127.0.0.1 ---------------
 
 
-@pytest.fixture(scope="module")
-def listener() -> Any:
-    import http.server
-    import threading
-
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def _hit(self) -> None:
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/sparql-results+json")
-            self.end_headers()
-            self.wfile.write(b'{"head":{"vars":[]},"results":{"bindings":[{}]}}')
-
-        do_GET = do_POST = _hit
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield srv.server_port, hits
-    srv.shutdown()
-
-
 ESCAPED_SERVICE = [
     r"PREFIX ex: <http://example.org/> SELECT * WHERE { OPTIONAL { ?s ex:p\# ?o } "
     r"SERVICE <http://127.0.0.1:{port}/sparql> { ?x ?y ?z } }",
@@ -93,30 +69,28 @@ ESCAPED_SERVICE = [
 
 @pytest.mark.parametrize("template", ESCAPED_SERVICE)
 def test_escaped_service_never_reaches_a_listener(
-    served: Any, listener: Any, template: str
+    served: Any, listener: Listener, template: str
 ) -> None:
-    port, hits = listener
-    query = template.replace("{port}", str(port))
+    query = template.replace("{port}", str(listener.port))
     with httpx.Client(base_url=served.base, timeout=30, trust_env=False) as c:
         r = c.get("/sparql", params={"query": query})
         assert r.status_code == 400, r.text
-    assert hits == []
+    assert listener.hits == []
 
 
 def test_escaped_service_through_the_cli_never_reaches_a_listener(
-    built_store: Path, listener: Any
+    built_store: Path, listener: Listener
 ) -> None:
     import subprocess
     import sys
 
-    port, hits = listener
     for template in ESCAPED_SERVICE:
-        query = template.replace("{port}", str(port))
+        query = template.replace("{port}", str(listener.port))
         cmd = [sys.executable, "-m", "thbgraph.cli", "query", query, "--store", str(built_store)]
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
         assert done.returncode not in (0, 139, -11), done.stderr
         assert "Traceback" not in done.stderr
-    assert hits == []
+    assert listener.hits == []
 
 
 @pytest.mark.parametrize(

@@ -7,43 +7,16 @@ network: if the guard let a SERVICE through, the listener on 127.0.0.1 would see
 from __future__ import annotations
 
 import contextlib
-import http.server
-import threading
-from collections.abc import Iterator
-from typing import ClassVar
 
 import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers.listener import Listener
 from thbgraph.graph.errors import QueryError
 from thbgraph.graph.queryguard import inspect_query
 from thbgraph.graph.queryparse import QueryLimits, check_parsed
-
-
-class _Listener(http.server.BaseHTTPRequestHandler):
-    hits: ClassVar[list[str]] = []
-
-    def _hit(self) -> None:
-        _Listener.hits.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.end_headers()
-        self.wfile.write(b'{"head":{"vars":[]},"results":{"bindings":[{}]}}')
-
-    do_GET = do_POST = _hit
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def listener() -> Iterator[int]:
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Listener)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield srv.server_port
-    srv.shutdown()
 
 
 def _escape_word(word: str, draw: st.DrawFn) -> str:
@@ -106,11 +79,11 @@ def _run_if_accepted(query: str) -> bool:
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
-def test_no_hidden_service_reaches_the_listener(listener: int, data: st.DataObject) -> None:
-    query = data.draw(hidden_service(listener))
-    before = len(_Listener.hits)
+def test_no_hidden_service_reaches_the_listener(listener: Listener, data: st.DataObject) -> None:
+    query = data.draw(hidden_service(listener.port))
+    before = len(listener.hits)
     _run_if_accepted(query)
-    assert len(_Listener.hits) == before, query
+    assert len(listener.hits) == before, query
 
 
 @settings(
@@ -127,10 +100,10 @@ def test_no_hidden_service_reaches_the_listener(listener: int, data: st.DataObje
         ]
     )
 )
-def test_updates_and_load_are_refused(listener: int, form: str) -> None:
+def test_updates_and_load_are_refused(listener: Listener, form: str) -> None:
     with pytest.raises(QueryError, match=r"read-only|refused"):
-        inspect_query(form.format(p=listener))
-    assert not _Listener.hits
+        inspect_query(form.format(p=listener.port))
+    assert not listener.hits
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ quickly and within a memory bound, never with a traceback."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -15,9 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from thbgraph.graph.caps import with_caps
 from thbgraph.graph.errors import DocumentError
-from thbgraph.graph.readers import docx as docx_reader
-from thbgraph.graph.readers import html as html_reader
 from thbgraph.graph.readers import pdf as pdf_reader
 from thbgraph.graph.readers import read_document
 
@@ -109,33 +109,71 @@ def test_a_pdf_whose_stream_inflates_to_400_mb_is_refused_quickly_and_in_bounded
 # --------------------------------------------------------------------------- PDF caps
 
 
-def test_the_total_of_all_streams_is_capped(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(pdf_reader, "MAX_STREAM_BYTES", 2 * MB)
-    monkeypatch.setattr(pdf_reader, "MAX_TOTAL_STREAM_BYTES", 5 * MB)
+def test_the_total_of_all_streams_is_capped(tmp_path: Path) -> None:
     streams = [(_zeros_deflated(MB + MB // 2), "FlateDecode")] * 4
-    message = _refused(_pdf(tmp_path / "many.pdf", streams), "in all")
+    with with_caps(pdf_max_stream_mb=2, pdf_max_total_mb=5):
+        message = _refused(_pdf(tmp_path / "many.pdf", streams), "in all")
     assert "5 MB" in message
 
 
-def test_a_runlength_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_reader, "MAX_STREAM_BYTES", 1 * MB)
+def test_a_runlength_bomb_is_refused(tmp_path: Path) -> None:
     data = bytes([129, ord("0")]) * (MB // 64) + bytes([128])  # 128 x the input
-    message = _refused(_pdf(tmp_path / "rl.pdf", [(data, "RunLengthDecode")]), "content stream")
+    with with_caps(pdf_max_stream_mb=1):
+        message = _refused(_pdf(tmp_path / "rl.pdf", [(data, "RunLengthDecode")]), "content stream")
     assert "1 MB" in message
 
 
-def test_pages_and_text_are_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pages_and_text_are_capped(tmp_path: Path) -> None:
     ok = _pdf(
         tmp_path / "ok.pdf",
         [(zlib.compress(_text_stream("Vienna, 3 November 2020")), "FlateDecode")],
     )
     assert "Vienna, 3 November 2020" in read_document(ok).text
-    monkeypatch.setattr(pdf_reader, "MAX_TEXT_CHARS", 10)
-    _refused(ok, "characters of text")
-    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 0)
-    _refused(ok, "pages")
+    with with_caps(max_text_chars=10):
+        _refused(ok, "characters of text")
+    with with_caps(pdf_max_pages=0):
+        _refused(ok, "pages")
+
+
+def _operators_deflated(n: int) -> bytes:
+    """n bytes of path operators ("0 0 m "), deflated in 1 MB chunks: cheap to inflate, slow for
+    pdfminer to interpret."""
+    c = zlib.compressobj(9)
+    unit = b"0 0 m "
+    chunk = unit * (MB // len(unit))
+    parts = [c.compress(chunk) for _ in range(n // len(chunk))]
+    parts.append(c.flush())
+    return b"".join(parts)
+
+
+def test_a_stream_just_under_the_size_cap_is_stopped_by_the_time_cap(tmp_path: Path) -> None:
+    """A content stream of 63 MB (under the 64 MB cap) of operators would keep pdfminer busy for
+    minutes: the reader's wall-clock cap (THBGRAPH_PDF_MAX_DECODE_S, read from the environment)
+    refuses it, in one line naming the file and the cap."""
+    slow = _pdf(tmp_path / "slow.pdf", [(_operators_deflated(63 * MB), "FlateDecode")])
+    cli = Path(sys.executable).with_name("thbgraph")
+    env = {**os.environ, "THBGRAPH_PDF_MAX_DECODE_S": "2"}
+    run = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(cli), "extract", str(slow)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    seen = json.loads(run.stdout)
+    assert seen["rc"] != 0
+    assert seen["seconds"] < 30
+    lines = seen["err"].strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in seen["err"], seen["err"]
+    assert "slow.pdf" in lines[0] and "more than 2 s (the reader's cap)" in lines[0]
+
+
+def test_the_time_cap_lets_an_ordinary_pdf_through(tmp_path: Path) -> None:
+    ok = _pdf(tmp_path / "ok.pdf", [(zlib.compress(_text_stream("Vienna")), "FlateDecode")])
+    with with_caps(pdf_max_decode_s=5):
+        assert "Vienna" in read_document(ok).text
+    with with_caps(pdf_max_decode_s=-1):  # already past: refused at its first check
+        _refused(ok, "took more than -1 s")
 
 
 @settings(max_examples=60, deadline=None)
@@ -177,18 +215,18 @@ def test_a_docx_part_that_unpacks_past_the_cap_is_refused_at_once(tmp_path: Path
     assert "64 MB" in message
 
 
-def test_docx_text_is_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_docx_text_is_capped(tmp_path: Path) -> None:
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     path = tmp_path / "long.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         body = "<w:p><w:r><w:t>Vienna</w:t></w:r></w:p>" * 100
         z.writestr("word/document.xml", f"<w:document {w}><w:body>{body}</w:body></w:document>")
     assert "Vienna" in read_document(path).text
-    monkeypatch.setattr(docx_reader, "MAX_TEXT_CHARS", 50)
-    _refused(path, "characters of text")
+    with with_caps(max_text_chars=50):
+        _refused(path, "characters of text")
 
 
-def test_html_bytes_and_text_are_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_html_bytes_and_text_are_capped(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     paras = "".join(
         f"<p>Meeting {n} of the co-ordinators took place in Vienna on {n} November.</p>"
@@ -196,7 +234,7 @@ def test_html_bytes_and_text_are_capped(tmp_path: Path, monkeypatch: pytest.Monk
     )
     path.write_text(f"<html><body><main>{paras}</main></body></html>", encoding="utf-8")
     assert "Vienna" in read_document(path).text
-    monkeypatch.setattr(html_reader, "MAX_TEXT_CHARS", 100)
-    _refused(path, "characters of text")
-    monkeypatch.setattr(html_reader, "MAX_HTML_BYTES", 1024)
-    _refused(path, "larger than")
+    with with_caps(max_text_chars=400):  # a page's share: 100 characters
+        _refused(path, "characters of text")
+    with with_caps(html_max_mb=1024 / MB):
+        _refused(path, "larger than")
