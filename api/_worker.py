@@ -191,7 +191,7 @@ def handle_request(handle: Any, req: dict[str, Any]) -> Any:
         done = export(store, ViewOptions(**req["options"]), req["format"])
         return (done.content, done.media_type, done.filename)
     if op == "call":
-        from ._calls import CALLS
+        from ..graph.answers import CALLS
 
         func = CALLS.get(req["name"])
         if func is None:
@@ -220,7 +220,7 @@ def serve_forever(
         from ..graph.extract import symbols  # noqa: F401
 
         queryparse.check_parsed("ASK {}")  # loads rdflib's SPARQL grammar
-        from . import _calls  # noqa: F401
+        from ..graph import answers  # noqa: F401
 
         handle.get()
     except Exception:  # a missing module or store is reported on the first request instead

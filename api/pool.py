@@ -35,7 +35,7 @@ _CTX.set_forkserver_preload(
     [
         "thbgraph.api._forkserver",  # first: the fork server dies with this process
         "thbgraph.api._worker",
-        "thbgraph.api._calls",
+        "thbgraph.graph.answers",
         "rdflib.plugins.sparql.parser",
     ]
 )

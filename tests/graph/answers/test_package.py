@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 import thbgraph.graph.answers as answers
-from thbgraph.api._calls import CALLS
+from thbgraph.graph.answers import CALLS
 from thbgraph.graph.queries import query_names
 
 CALLERS = {"rows", "run_named", "load_query"}
