@@ -353,6 +353,27 @@ def _org_matcher(reg: Register | None) -> Callable[[Any, _Predicted], bool]:
     return same
 
 
+def _org_truth(truth_doc: dict[str, Any], reg: Register | None) -> dict[str, list[Any]]:
+    """The organisations expected, with the parents of the units expected as optional: naming
+    'the OSCE Centre in Astana' names the OSCE, which truth files list or not."""
+    truth = _split(truth_doc, "organisations")
+    if reg is None:
+        return truth
+    listed = {str(i) for i in truth["required"] + truth["optional"]}
+    parents: list[str] = []
+    for item in listed:
+        entry = None
+        for variant in _org_variants(item):
+            entry = entry or reg.find_organisation(variant)
+        seen: set[str] = set()
+        while entry is not None and entry.parent and entry.parent not in seen:
+            seen.add(entry.parent)
+            if entry.parent not in parents:
+                parents.append(entry.parent)
+            entry = reg.organisations.get(entry.parent)
+    return {"required": truth["required"], "optional": truth["optional"] + parents}
+
+
 def _org_key(name: str, reg: Register | None) -> str:
     """An organiser as written or as a key, reduced to one comparable form."""
     if reg is not None:
@@ -535,7 +556,7 @@ def score_document(
     for o in ex.organisations:
         orgs.setdefault(o.key or _norm(o.name), _Predicted(o.acronym or o.name, o, o.evidence))
     _match_field(
-        result, "organisations", text, _split(truth_doc, "organisations"), list(orgs.values()),
+        result, "organisations", text, _org_truth(truth_doc, register), list(orgs.values()),
         _org_matcher(register), label=str, needles=lambda item: [str(item)],
     )  # fmt: skip
 
