@@ -572,9 +572,18 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
                     q += 1
                 if conj and _possessive(words[q].group(0)):
                     break  # "Bar Association of Ashgabat and Women's ... Unions"
+                country = _is_country_span(text, words, n, q)
+                if (
+                    q + 2 < len(words)
+                    and words[q + 1].group(0) in {"and", "et"}
+                    and _joined(text, words[q], words[q + 1])
+                    and _joined(text, words[q + 1], words[q + 2])
+                    and _is_country_span(text, words, n, q + 2)
+                ):
+                    q, country = q + 2, True  # "Bosnia and Herzegovina" is one country
                 complements.append((m, q))
                 k_end = q
-                if _possessive(words[q].group(0)) or _is_country_span(text, words, n, q):
+                if _possessive(words[q].group(0)) or country:
                     break  # "... of the Republic of Kazakhstan": the name ends with its country
                 m = q + 1
         if j > 0 and (j - 1) in owner and _possessive(words[j - 1].group(0)):
@@ -753,6 +762,7 @@ def _defined_mentions(text: str, register: Register, known: list[OrgMention]) ->
     l'intégration (OFII)', 'Cour nationale du droit d'asile (CNDA)' (lower-case words included)."""
     out: list[OrgMention] = []
     known_spans = [(k.start, k.end) for k in known]
+    heads = tuple(cues()["defined_heads"])
     for m in _DEFINED.finditer(text):
         acr = m.group("acr")
         if sum(c.isupper() for c in acr) < 3 or any(
@@ -774,6 +784,8 @@ def _defined_mentions(text: str, register: Register, known: list[OrgMention]) ->
             content = [x for x in re.findall(r"\w+", long) if x.casefold() not in _LONG_SKIP]
             if len(content) < 2 or not _long_form_matches(acr, long):
                 continue
+            if not any(x.casefold().startswith(heads) for x in content):
+                break  # 'National Action Plan (NAP)': no body named
             if any(s < start + len(long) and start < e for s, e in known_spans):
                 break
             key = register.find_organisation(acr)
@@ -814,6 +826,16 @@ def _family(text: str, mentions: list[OrgMention], register: Register) -> str | 
     return ranked[0][0]
 
 
+def _local_family(window: str) -> str | None:
+    """The one family whose markers are written around a mention ("the Assembly's Doc. 12096")."""
+    found = [
+        f
+        for f, markers in cues()["family_markers"].items()
+        if any(re.search(x, window) for x in markers)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _resolve_ambiguous(
     text: str, register: Register, mentions: list[OrgMention]
 ) -> list[OrgMention]:
@@ -836,9 +858,10 @@ def _resolve_ambiguous(
                 r"(?:\b[Tt]he|\b[Ll]['’])\s*$", text[max(0, m.start() - 6) : m.start()]
             ):
                 continue  # 'the Assembly' only
-            if not decided:
+            near = _local_family(text[max(0, m.start() - 80) : m.end() + 40])
+            if near is None and not decided:
                 family, decided = _family(text, mentions, register), True
-            key = choices.get(family or "")
+            key = choices.get(near or family or "")
             out = [o for o in out if o not in inside]
             if key is None or key not in register.organisations:
                 continue
