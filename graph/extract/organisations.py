@@ -16,6 +16,7 @@ from rdflib.namespace import SKOS
 
 from ..model import Evidence, Organisation
 from ..register import Register
+from .countries import _table as _country_table
 from .countries import is_country_word
 from .inflection import declined, stem, stem_pattern
 from .passages import sentence_at
@@ -568,8 +569,18 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
                     and _joined(text, words[q], words[q + 1])
                     and (_is_cap(words[q + 1].group(0)) or owner.get(q + 1) is not None)
                     and not _possessive(words[q].group(0))
+                    and not _is_country_span(text, words, n, q)
                 ):
                     q += 1
+                if (
+                    conj
+                    and q == n
+                    and re.match(r"\s*(?:[.,;)]|$)", text[words[q].end() : words[q].end() + 2])
+                    and re.search(
+                        r",\s*(?:the\s+)?$", text[max(0, words[j].start() - 8) : words[j].start()]
+                    )
+                ):
+                    break  # "the League, the Union of Shelters and Bolt.": the list's last item
                 if conj and _possessive(words[q].group(0)):
                     break  # "Bar Association of Ashgabat and Women's ... Unions"
                 country = _is_country_span(text, words, n, q)
@@ -645,7 +656,12 @@ def _is_country_span(text: str, words: list[re.Match[str]], a: int, b: int) -> b
     """True when words a..b name a country ('Uzbekistan', 'Republic of Kazakhstan')."""
     written = re.sub(r"['’]s$", "", text[words[a].start() : words[b].end()])
     written = re.sub(r"^(?:Republic\s+of|Kyrgyz\s+Republic)\s*", "", written) or written
-    return is_country_word(written)
+    return is_country_word(written) and not is_demonym(written)
+
+
+def is_demonym(word: str) -> bool:
+    """True for a nationality adjective ('Swedish'): it starts a body's name, never ends one."""
+    return word in _country_table().demonyms
 
 
 def _line_is_caps(text: str, pos: int) -> bool:
