@@ -983,8 +983,8 @@ def find_organisations(text: str, register: Register) -> list[Organisation]:
     attendees = _attendees(text, mentions)
     owner_before = _meeting_owner_before()
     for m in mentions:
-        if _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start):
-            continue
+        if m.key is None and _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue  # 'the Head of the Cyber Unit': a post; a known body there is still named
         if (m.start, m.end) in attendees or owner_before.search(
             text, max(0, m.start - 60), m.start
         ):
