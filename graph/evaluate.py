@@ -326,9 +326,9 @@ def _org_variants(name: str) -> set[str]:
     out = {name}
     bare = re.sub(r"\s*\([^()]*\)\s*$", "", name)
     out.add(bare)
-    of = re.match(r"(?P<body>.+?)\s*(?:,|\bof)\s+(?P<country>[^,()]+)$", bare)
-    if of and _is_country(of.group("country")):
-        out.add(of.group("body"))
+    for of in re.finditer(r"\s*(?:,|\s(?:of|in)\b)\s+(?=(?P<country>[^,()]+)$)", bare):
+        if of.start() > 0 and _is_country(of.group("country")):
+            out.add(bare[: of.start()])
     lead = re.match(r"(?P<country>[\w-]+?)(?:['’]s)?\s+(?P<body>.+)$", bare)
     if lead and _is_country(lead.group("country")):
         out.add(lead.group("body"))

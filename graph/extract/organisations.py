@@ -17,7 +17,7 @@ from rdflib.namespace import SKOS
 from ..model import Evidence, Organisation
 from ..register import Register
 from .countries import _table as _country_table
-from .countries import is_country_word
+from .countries import country_name, is_country_word
 from .inflection import declined, stem, stem_pattern
 from .passages import sentence_at
 from .symbols import find_symbols
@@ -969,6 +969,55 @@ def _attendees(text: str, mentions: list[OrgMention]) -> set[tuple[int, int]]:
     return out
 
 
+def _is_country_name(name: str) -> bool:
+    parts = re.split(r"\s+(?:and|et|и)\s+", name)
+    return any(is_country_word(p) and not is_demonym(p) for p in parts)
+
+
+def _country_before(text: str, start: int) -> str | None:
+    """The country written just before a name: "Kazakhstan's", 'Kyrgyz'."""
+    m = re.search(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s)?\s+$", text[max(0, start - 40) : start])
+    if not m:
+        return None
+    word = m.group(1).split()[-1] if not is_country_word(m.group(1)) else m.group(1)
+    if not is_country_word(word):
+        return None
+    table = _country_table()
+    code = table.demonyms.get(word) or table.names.get(word.casefold()) or table.exact.get(word)
+    return country_name(code) if code else None
+
+
+def _full_name(text: str, m: OrgMention) -> OrgMention:
+    """A ministry named as people name it in full: 'the Kyrgyz Interior Ministry' is the 'Ministry
+    of Interior of Kyrgyzstan', "Kazakhstan's Justice Ministry" the 'Ministry of Justice of
+    Kazakhstan'. Other names stay as written."""
+    ministry = re.fullmatch(r"(?:(?P<nat>[A-Z][\w-]+)\s+)?(?P<what>[A-Z][\w ]+?)\s+Ministry", m.name)
+    if ministry is None:
+        return m
+    country = None
+    what = ministry.group("what")
+    nat = ministry.group("nat")
+    if nat and is_demonym(nat):
+        country = country_name(_country_table().demonyms[nat])
+    elif nat:
+        what = f"{nat} {what}"
+    if country is None:
+        country = _country_before(text, m.start)
+    name = f"Ministry of {cues()['ministries'].get(what, what)}"
+    if country:
+        name = f"{name} of {country}"
+    return OrgMention(m.start, m.end, m.text, name, m.acronym, m.key)
+
+
+def _ident(m: OrgMention) -> str:
+    """What identifies a body: its register key, else its name without a leading nationality
+    ('Kyrgyz State Migration Service' is the 'State Migration Service' named again)."""
+    if m.key is not None:
+        return m.key
+    first, _, rest = m.name.partition(" ")
+    return (rest if rest and is_demonym(first) else m.name).casefold()
+
+
 def find_organisations(text: str, register: Register) -> list[Organisation]:
     """The organisations a document names, de-duplicated, with the passage of the first occurrence.
 
@@ -997,9 +1046,13 @@ def find_organisations(text: str, register: Register) -> list[Organisation]:
                 continue
             m = parent
         m = _as_parent(m, register)
-        if m.ident in seen:
+        if m.key is None:
+            if _is_country_name(m.name):
+                continue  # 'the Russian Federation': a country
+            m = _full_name(text, m)
+        if _ident(m) in seen:
             continue
-        seen[m.ident] = Organisation(
+        seen[_ident(m)] = Organisation(
             name=m.name,
             acronym=m.acronym,
             key=m.key,
