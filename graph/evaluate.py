@@ -336,13 +336,16 @@ def _org_variants(name: str) -> set[str]:
 
 
 def _org_matcher(reg: Register | None) -> Callable[[Any, _Predicted], bool]:
-    """Same organisation: equal names, acronyms or keys, or one register entry. A qualifier
+    """Same organisation: equal names (as resolved or as written), acronyms or keys, or one
+    register entry. A qualifier
     the truth adds to say whose body it is ('Supreme Court of Kazakhstan', '... (PACE)') or the
     text adds ("Kyrgyz State Migration Service") is not part of the name."""
 
     def same(item: Any, p: _Predicted) -> bool:
         o = p.value
-        found = {_norm(o.acronym), _norm(o.key)} | {_norm(v) for v in _org_variants(o.name)}
+        names = [o.name] + ([o.evidence.text] if o.evidence is not None else [])
+        found = {_norm(o.acronym), _norm(o.key)}
+        found |= {_norm(v) for name in names for v in _org_variants(name)}
         wanted = _org_variants(str(item))
         if {_norm(w) for w in wanted} & (found - {""}):
             return True

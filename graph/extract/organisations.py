@@ -976,7 +976,9 @@ def _is_country_name(name: str) -> bool:
 
 def _country_before(text: str, start: int) -> str | None:
     """The country written just before a name: "Kazakhstan's", 'Kyrgyz'."""
-    m = re.search(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s)?\s+$", text[max(0, start - 40) : start])
+    m = re.search(
+        r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s)?\s+$", text[max(0, start - 40) : start]
+    )
     if not m:
         return None
     word = m.group(1).split()[-1] if not is_country_word(m.group(1)) else m.group(1)
@@ -991,7 +993,9 @@ def _full_name(text: str, m: OrgMention) -> OrgMention:
     """A ministry named as people name it in full: 'the Kyrgyz Interior Ministry' is the 'Ministry
     of Interior of Kyrgyzstan', "Kazakhstan's Justice Ministry" the 'Ministry of Justice of
     Kazakhstan'. Other names stay as written."""
-    ministry = re.fullmatch(r"(?:(?P<nat>[A-Z][\w-]+)\s+)?(?P<what>[A-Z][\w ]+?)\s+Ministry", m.name)
+    ministry = re.fullmatch(
+        r"(?:(?P<nat>[A-Z][\w-]+)\s+)?(?P<what>[A-Z][\w ]+?)\s+Ministry", m.name
+    )
     if ministry is None:
         return m
     country = None
