@@ -407,7 +407,7 @@ def find_publications(text: str, register: Register) -> list[Publication]:
 @lru_cache(maxsize=1)
 def _series_patterns() -> list[tuple[re.Pattern[str], str, str | None]]:
     return [
-        (re.compile(x["pattern"], re.IGNORECASE), x["title"], x.get("needs"))
+        (re.compile(x["pattern"]), x["title"], x.get("needs"))
         for x in cues()["series"]
     ]
 
@@ -438,6 +438,8 @@ def _headed_titles(text: str, mentions: list[OrgMention]) -> list[tuple[str, int
     PUBLICATION', the line after 'Report | Doc. 12345 | date'."""
     out: list[tuple[str, int | None, int, int]] = []
     head = text[:5000]
+    out += _listed_titles(text)
+    out += _self_named(head)
     header = re.search(cues()["report_header"], head, re.MULTILINE)
     if header:
         s, e = header.span("title")
@@ -469,3 +471,47 @@ def _headed_titles(text: str, mentions: list[OrgMention]) -> list[tuple[str, int
         out.append((title, None, s, e))
         break
     return out
+
+
+@lru_cache(maxsize=1)
+def _listing_line() -> re.Pattern[str]:
+    dates = "|".join(re.escape(w) for w in cues()["listing_date"])
+    return re.compile(
+        rf"^[ \t]*(?P<title>[^\n]{{8,250}}?)[ \t]*\n[ \t]*(?:{dates})[ \t]*:[^\n]*?(?P<year>(?:19|20)\d\d)",
+        re.MULTILINE,
+    )
+
+
+def _listed_titles(text: str) -> list[tuple[str, int | None, int, int]]:
+    """The titles of a publications list: a line followed by 'Publishing date: 24 January 2022'."""
+    out: list[tuple[str, int | None, int, int]] = []
+    for m in _listing_line().finditer(text[:200_000]):
+        title = m.group("title").strip()
+        if _is_title(title):
+            s = m.start("title") + m.group("title").find(title)
+            out.append((title, int(m.group("year")), s, s + len(title)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _self_reference() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for ws in cues()["self_reference"].values() for w in ws)
+    return re.compile(rf"(?:{words})\b")
+
+
+def _self_named(head: str) -> list[tuple[str, int | None, int, int]]:
+    """A work's own title: the heading line just before the first sentences say 'This handbook
+    ...' ('Данное пособие ...'), within the first lines of the text."""
+    m = _self_reference().search(head[:3000])
+    if m is None:
+        return []
+    lines = [x for x in re.finditer(r"[^\n]+", head[: m.start()]) if x.group(0).strip()]
+    for line in reversed(lines[-3:]):
+        title = line.group(0).strip()
+        words = title.split()
+        if 2 <= len(words) <= 25 and _is_title(title) and not title.endswith(":"):
+            caps = sum(w[:1].isupper() for w in words if len(w) > 3)
+            if caps >= max(1, len([w for w in words if len(w) > 3]) // 3):
+                s = line.start() + line.group(0).find(title)
+                return [(title, None, s, s + len(title))]
+    return []

@@ -161,3 +161,34 @@ def test_publication_classes(text: str, title: str, year: int | None, reg: Regis
 )
 def test_the_quoted_name_of_an_event_is_not_a_publication(text: str, reg: Register) -> None:
     assert find_publications(text, reg) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        (
+            "Three Steps for Towns to Fight Exploitation\nPublishing date: 2 March 2021\nContent type: Brochure",
+            "Three Steps for Towns to Fight Exploitation",
+            2021,
+        ),
+        (
+            "Skip to main content\n\nPolice Guide on Interviewing Victims\n\nThis guide was prepared to help officers.",
+            "Police Guide on Interviewing Victims",
+            None,
+        ),
+        (
+            "Le GRETA publie son 5e rapport général sur ses activités. Le GRETA souligne ...",
+            "Rapport général sur les activités du GRETA",
+            None,
+        ),
+        (
+            "GRETA publishes its 11th General Report on its activities, covering 2021.",
+            "General Report on GRETA's activities",
+            None,
+        ),
+    ],
+)
+def test_publication_pages(text: str, title: str, year: int | None, reg: Register) -> None:
+    found = {p.title: p.year for p in find_publications(text, reg)}
+    assert title in found, found
+    assert found[title] == year
