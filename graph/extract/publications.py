@@ -394,34 +394,40 @@ def find_publications(text: str, register: Register) -> list[Publication]:
         if key in found or any(s < te and ts < e for ts, te in taken):
             continue
         taken.append((s, e))
+        marker = _MARKER.match(text[e : e + 8])
+        note = notes.get(_marker_number(marker.group(1))) if marker else None
+        if note is not None and (note.start < s or note.url is None):
+            note = None  # a footnote marker points forward to its footnote
         found[key] = Publication(
             title=title,
             year=year,
-            url=None,
+            url=note.url if note else None,
             publisher=_publishers(text, s, e, mentions),
             evidence=Evidence(text[s:e], s, e),
+            url_evidence=Evidence(text[note.url_start : note.url_end], note.url_start, note.url_end)
+            if note and note.url
+            else None,
         )
     return sorted(found.values(), key=lambda p: p.evidence.start if p.evidence else 0)
 
 
 @lru_cache(maxsize=1)
 def _series_patterns() -> list[tuple[re.Pattern[str], str, str | None]]:
-    return [
-        (re.compile(x["pattern"]), x["title"], x.get("needs"))
-        for x in cues()["series"]
-    ]
+    return [(re.compile(x["pattern"]), x["series"], x.get("needs")) for x in cues()["series"]]
 
 
 def _series(text: str, mentions: list[OrgMention]) -> list[tuple[str, int | None, int, int]]:
-    """Reports of a series named without quotes: 'GRETA's 13th General Report', 'le rapport
-    général sur les activités du GRETA', 'общий доклад о деятельности ГРЕТА'."""
+    """Reports of a series named without quotes, titled as written: 'GRETA's 13th General
+    Report', 'le huitième rapport général d'activités', 'общий доклад о деятельности ГРЕТА'."""
     named = {m.key for m in mentions}
     out: list[tuple[str, int | None, int, int]] = []
-    for pattern, title, needs in _series_patterns():
+    for pattern, _series_name, needs in _series_patterns():
         if needs and needs not in named:
             continue
         for m in pattern.finditer(text):
             year = m.groupdict().get("year")
+            written = " ".join(m.group(0).split())
+            title = written[:1].upper() + written[1:]
             out.append((title, int(year) if year else None, m.start(), m.end()))
             break  # one report of a series per document: its first mention
     return out
