@@ -1053,6 +1053,10 @@ def find_organisations(text: str, register: Register) -> list[Organisation]:
         if m.key is None:
             if _is_country_name(m.name):
                 continue  # 'the Russian Federation': a country
+            words = re.findall(r"\w+", m.name)
+            posts = set(cues()["post_heads"])
+            if any(w in posts for w in words) and not any(w in HEADS - posts for w in words):
+                continue  # 'the Deputy General Prosecutor (of Uzbekistan)': a post
             m = _full_name(text, m)
         if _ident(m) in seen:
             continue
