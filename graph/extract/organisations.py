@@ -269,6 +269,7 @@ _TITLE_BEFORE = re.compile(
     r"Commissioner|Rapporteur|Directeur|Directrice|Secrétaire|Président|Présidente|Chef)"
     r"[ \t]+(?:of|de|du)[ \t]+(?:the[ \t]+|la[ \t]+|l['’])?$"
 )
+_NATIONAL = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w'’-])")
 _NGO = re.compile(
     r"\bNGOs?[ \t]+[«“\"]?(?P<name>[A-Z][\w'’\-]*"
     r"(?:[ \t]+(?:(?:of|for|and|de|la)[ \t]+)?[A-Z][\w'’\-]*)*)"
@@ -405,8 +406,21 @@ def _register_patterns(
 
 @lru_cache(maxsize=8192)
 def _label_regex(label: str, case_sensitive: bool) -> re.Pattern[str]:
-    """`phrase_regex(label)`, compiled once per process."""
-    return phrase_regex(label, case_sensitive=case_sensitive)
+    """`phrase_regex(label)`, compiled once per process. A long label with an acronym in it
+    ('Conseil permanent de l'OSCE') matches its acronym exactly and its words in any case
+    ('Conseil Permanent de l'OSCE')."""
+    if not case_sensitive or len(label) < 12:
+        return phrase_regex(label, case_sensitive=case_sensitive)
+    source = phrase_source(label)
+    for token in set(re.findall(r"\w+", label)):
+        if sum(c.isupper() for c in token) >= 2 and len(token) >= 2:
+            escaped = re.escape(token)
+            source = re.sub(
+                rf"(?<![\w\\]){re.escape(escaped)}(?!\w)",
+                lambda _m, esc=escaped: f"(?-i:{esc})",
+                source,
+            )
+    return re.compile(source, re.IGNORECASE)
 
 
 def _normal(name: str) -> str:
@@ -454,6 +468,21 @@ def _register_mentions(text: str, register: Register) -> list[OrgMention]:
             written = m.group(0)
             if not sensitive and not (written[0].isupper() or written.isupper()):
                 continue  # "tech against trafficking" in prose is not the organisation
+            if " " in label and re.match(r"-\w", text[e : e + 2]):
+                continue  # "OSCE Chair-in-Office": a longer word, a post
+            national = _NATIONAL.match(text, e)
+            if (
+                national
+                and not label.isupper()
+                and is_country_word(national.group(1))
+                and not is_demonym(national.group(1))
+            ):
+                k = bisect.bisect_left(taken, (e, -1))
+                if not (k > 0 and taken[k - 1][1] > s):
+                    bisect.insort(taken, (s, national.end()))
+                    whole = text[s : national.end()]
+                    found.append(OrgMention(s, national.end(), whole, whole, None, None))
+                continue  # "La Strada Bulgaria": a national member, not the network
             k = bisect.bisect_left(taken, (e, -1))  # taken spans never overlap: one neighbour
             if k > 0 and taken[k - 1][1] > s:
                 continue
@@ -961,7 +990,7 @@ def _attendees(text: str, mentions: list[OrgMention]) -> set[tuple[int, int]]:
         by_sentence.setdefault(sentence_at(text, m.start), []).append(m)
     cue = _participation()
     for (s, e), group in by_sentence.items():
-        unknown = [m for m in group if m.key is None]
+        unknown = [m for m in group if m.key is None and not m.acronym]  # 'Office X (OX)' stays
         if len(group) < 3 or not unknown or not cue.search(text, s, max(e, s)):
             continue
         for m in unknown:

@@ -83,6 +83,26 @@ def _orgs(text: str, reg: Register) -> list[str]:
             ["OSCE"],
             ["Ministry of Fisheries", "State Border Service"],
         ),
+        # a national member of a network is not the network; a post is not a body
+        ("She works for La Strada Moldova in Chisinau.", [], ["La Strada International"]),
+        ("Remarks by the OSCE Chair-in-Office opened the day.", [], ["OSCE Chairmanship"]),
+        # a long name with an acronym in it is matched whatever the case of its words
+        ("Une réunion du Conseil Permanent de l'OSCE a suivi.", ["OSCE Permanent Council"], []),
+        # an acronym defined in a list of those met stays
+        (
+            "La délégation a rencontré des représentants du GRETA, du ministère de la Justice, "
+            "de l'Office national des migrations et de l'asile (ONMA) et du Conseil de l'Europe.",
+            ["ONMA"],
+            [],
+        ),
+        # the meeting of a body is the body acting
+        (
+            "The 40th meeting of the Committee of the Parties took place.",
+            [
+                "Committee of the Parties to the Council of Europe Convention on Action against Trafficking in Human Beings"
+            ],
+            [],
+        ),
         # a body named inside the name of its conference
         (
             "The 30th Conference of the Alliance against Trafficking in Persons opens today.",
