@@ -966,6 +966,39 @@ def _named_parent(m: OrgMention, register: Register) -> OrgMention | None:
     return None
 
 
+@lru_cache(maxsize=16)
+def _post_patterns(register: Register) -> list[tuple[str, str, str]]:
+    """(anchor, label, organisation key) for every post label held in a known organisation."""
+    out = []
+    for post in register.posts.values():
+        if post.org is None or post.org not in register.organisations:
+            continue
+        labels = {post.label, *post.aliases}
+        labels |= {str(x) for x in register.graph.objects(URIRef(post.iri), SKOS.prefLabel)}
+        for label in labels:
+            if len(label) >= 12:
+                out.append((phrase_anchor(label), label, post.org))
+    return sorted(out, key=lambda t: -len(t[1]))
+
+
+def _post_mentions(text: str, register: Register) -> list[OrgMention]:
+    """Posts named in full ('the EU Anti-Trafficking Coordinator'): the organisations inside a
+    post's name are part of it, not bodies the text names (nor is the office the post is in)."""
+    folded = text.casefold()
+    out: list[OrgMention] = []
+    for anchor, label, key in _post_patterns(register):
+        if anchor not in folded:
+            continue
+        entry = register.organisations[key]
+        for m in anchored_matches(
+            _label_regex(label, True), anchor, text, folded, 3 * len(label) + 20
+        ):
+            if any(o.start < m.end() and m.start() < o.end for o in out):
+                continue
+            out.append(OrgMention(m.start(), m.end(), m.group(0), entry.name, entry.acronym, key))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _participation() -> re.Pattern[str]:
     words = [w for ws in cues()["participation"].values() for w in ws]
@@ -1062,6 +1095,8 @@ def find_organisations(text: str, register: Register) -> list[Organisation]:
     seen: dict[str, Organisation] = {}
     symbols = [(s.start, s.end) for s in find_symbols(text)]
     mentions = organisation_mentions(text, register)
+    posts = _post_mentions(text, register)
+    mentions = [m for m in mentions if not any(p.start <= m.start and m.end < p.end for p in posts)]
     attendees = _attendees(text, mentions)
     owner_before = _meeting_owner_before()
     for m in mentions:
