@@ -739,6 +739,7 @@ def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
     resolved = [u for u in unknown if u.key is not None]
     known = [k for k in known if not any(r.start <= k.start and k.end <= r.end for r in resolved)]
     defined = _defined_mentions(text, register, known)
+    defined += _news_sources(text, [*known, *unknown, *defined])
     unknown = [u for u in unknown if not any(d.start < u.end and u.start < d.end for d in defined)]
     mentions = known + unknown + defined
     mentions += _acronym_mentions(
@@ -784,6 +785,31 @@ _LONG_SKIP = frozenset(
         "с",
     ]
 )
+
+
+@lru_cache(maxsize=1)
+def _news_pattern() -> re.Pattern[str]:
+    words = cues()["news_source"]
+    after = "|".join(re.escape(w) for w in words["after"])
+    before = "|".join(re.escape(w) for w in words["before"])
+    caps = r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,9}"
+    return re.compile(
+        rf"(?<![\w.])(?P<a>{caps})[ \t]+(?:{after})\b|(?<!\w)(?:{before})[ \t]+(?P<b>{caps})(?![\w])"
+    )
+
+
+def _news_sources(text: str, taken: list[OrgMention]) -> list[OrgMention]:
+    """The news agency a text quotes: 'IPN reports, quoting ...', '..., - передает IPN'."""
+    out: list[OrgMention] = []
+    for m in _news_pattern().finditer(text):
+        group = "a" if m.group("a") else "b"
+        s, e = m.span(group)
+        if any(t.start < e and s < t.end for t in [*taken, *out]) or is_country_word(
+            m.group(group)
+        ):
+            continue
+        out.append(OrgMention(s, e, m.group(group), m.group(group), m.group(group), None))
+    return out
 
 
 def _long_form_matches(short: str, long: str) -> bool:

@@ -83,6 +83,9 @@ def _orgs(text: str, reg: Register) -> list[str]:
             ["OSCE"],
             ["Ministry of Fisheries", "State Border Service"],
         ),
+        # the news agency a text quotes
+        ("Much remains to be done, ZNP reports, quoting the organisers.", ["ZNP"], []),
+        ("Семинар прошёл в столице, - передает ЖНА.", ["ЖНА"], []),
         # the body in a post's name is part of the post
         ("Remarks by Jane Roe (EU Anti-Trafficking Coordinator) followed.", [], ["EU"]),
         # a national member of a network is not the network; a post is not a body
