@@ -329,6 +329,9 @@ def _org_variants(name: str) -> set[str]:
     for of in re.finditer(r"\s*(?:,|\s(?:of|in)\b)\s+(?=(?P<country>[^,()]+)$)", bare):
         if of.start() > 0 and _is_country(of.group("country")):
             out.add(bare[: of.start()])
+    tail = re.match(r"(?P<body>.+?)\s+(?P<country>[A-Z][\w-]+)$", bare)
+    if tail and _is_country(tail.group("country")):
+        out.add(tail.group("body"))  # 'La Strada Ukraine' is La Strada's
     lead = re.match(r"(?P<country>[\w-]+?)(?:['’]s)?\s+(?P<body>.+)$", bare)
     if lead and _is_country(lead.group("country")):
         out.add(lead.group("body"))

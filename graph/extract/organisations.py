@@ -415,11 +415,8 @@ def _label_regex(label: str, case_sensitive: bool) -> re.Pattern[str]:
     for token in set(re.findall(r"\w+", label)):
         if sum(c.isupper() for c in token) >= 2 and len(token) >= 2:
             escaped = re.escape(token)
-            source = re.sub(
-                rf"(?<![\w\\]){re.escape(escaped)}(?!\w)",
-                lambda _m, esc=escaped: f"(?-i:{esc})",
-                source,
-            )
+            exact = f"(?-i:{escaped})"
+            source = re.sub(rf"(?<![\w\\]){re.escape(escaped)}(?!\w)", lambda _m: exact, source)  # noqa: B023 (used at once)
     return re.compile(source, re.IGNORECASE)
 
 
@@ -891,7 +888,7 @@ def _family(text: str, mentions: list[OrgMention], register: Register) -> str | 
         counts[family] = counts.get(family, 0) + sum(
             len(re.findall(marker, text[:200_000])) for marker in markers
         )
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    ranked: list[tuple[str, int]] = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
@@ -992,39 +989,6 @@ def _named_parent(m: OrgMention, register: Register) -> OrgMention | None:
     return None
 
 
-@lru_cache(maxsize=16)
-def _post_patterns(register: Register) -> list[tuple[str, str, str]]:
-    """(anchor, label, organisation key) for every post label held in a known organisation."""
-    out = []
-    for post in register.posts.values():
-        if post.org is None or post.org not in register.organisations:
-            continue
-        labels = {post.label, *post.aliases}
-        labels |= {str(x) for x in register.graph.objects(URIRef(post.iri), SKOS.prefLabel)}
-        for label in labels:
-            if len(label) >= 12:
-                out.append((phrase_anchor(label), label, post.org))
-    return sorted(out, key=lambda t: -len(t[1]))
-
-
-def _post_mentions(text: str, register: Register) -> list[OrgMention]:
-    """Posts named in full ('the EU Anti-Trafficking Coordinator'): the organisations inside a
-    post's name are part of it, not bodies the text names (nor is the office the post is in)."""
-    folded = text.casefold()
-    out: list[OrgMention] = []
-    for anchor, label, key in _post_patterns(register):
-        if anchor not in folded:
-            continue
-        entry = register.organisations[key]
-        for m in anchored_matches(
-            _label_regex(label, True), anchor, text, folded, 3 * len(label) + 20
-        ):
-            if any(o.start < m.end() and m.start() < o.end for o in out):
-                continue
-            out.append(OrgMention(m.start(), m.end(), m.group(0), entry.name, entry.acronym, key))
-    return out
-
-
 @lru_cache(maxsize=1)
 def _participation() -> re.Pattern[str]:
     words = [w for ws in cues()["participation"].values() for w in ws]
@@ -1121,8 +1085,6 @@ def find_organisations(text: str, register: Register) -> list[Organisation]:
     seen: dict[str, Organisation] = {}
     symbols = [(s.start, s.end) for s in find_symbols(text)]
     mentions = organisation_mentions(text, register)
-    posts = _post_mentions(text, register)
-    mentions = [m for m in mentions if not any(p.start <= m.start and m.end < p.end for p in posts)]
     attendees = _attendees(text, mentions)
     owner_before = _meeting_owner_before()
     for m in mentions:
@@ -1143,9 +1105,11 @@ def find_organisations(text: str, register: Register) -> list[Organisation]:
         if m.key is None:
             if _is_country_name(m.name):
                 continue  # 'the Russian Federation': a country
-            words = re.findall(r"\w+", m.name)
-            posts = set(cues()["post_heads"])
-            if any(w in posts for w in words) and not any(w in HEADS - posts for w in words):
+            name_words: list[str] = re.findall(r"\w+", m.name)
+            post_heads: set[str] = set(cues()["post_heads"])
+            if any(w in post_heads for w in name_words) and not any(
+                w in HEADS - post_heads for w in name_words
+            ):
                 continue  # 'the Deputy General Prosecutor (of Uzbekistan)': a post
             m = _full_name(text, m)
         if _ident(m) in seen:

@@ -281,6 +281,11 @@ def test_the_cli_reports_an_unreadable_document_as_misses(tmp_path: Path) -> Non
             "Committee on Equality and Non-Discrimination",
         ),
         ("State Migration Service of Kyrgyzstan", "Kyrgyz State Migration Service"),
+        ("La Strada", "La Strada Ukraine"),
+        (
+            "Ministry of Internal Affairs of Kazakhstan",
+            "Ministry of Internal Affairs of the Republic of Kazakhstan",
+        ),
         (
             "National Committee for Combating Trafficking (Moldova)",
             "Moldova's National Committee for Combating Trafficking",
@@ -313,3 +318,16 @@ def test_a_gloss_in_brackets_after_a_truth_title_may_be_left_out() -> None:
         ex = _perfect()
         ex.publications = [Publication(found, None)]
         assert score_document(truth, ex).scores["publications"].tp == 1, found
+
+
+def test_the_parent_of_a_unit_expected_costs_nothing() -> None:
+    from thbgraph.graph.register import load_register
+
+    truth = {**TRUTH, "organisations": {"required": ["ODIHR"], "optional": []}}
+    ex = _perfect()
+    ex.organisations = [
+        Organisation("OSCE Office for Democratic Institutions and Human Rights", "ODIHR", "odihr"),
+        Organisation("Organization for Security and Co-operation in Europe", "OSCE", "osce"),
+    ]
+    s = score_document(truth, ex, register=load_register()).scores["organisations"]
+    assert (s.tp, s.fp, s.fn) == (1, 0, 0)

@@ -86,8 +86,6 @@ def _orgs(text: str, reg: Register) -> list[str]:
         # the news agency a text quotes
         ("Much remains to be done, ZNP reports, quoting the organisers.", ["ZNP"], []),
         ("Семинар прошёл в столице, - передает ЖНА.", ["ЖНА"], []),
-        # the body in a post's name is part of the post
-        ("Remarks by Jane Roe (EU Anti-Trafficking Coordinator) followed.", [], ["EU"]),
         # a national member of a network is not the network; a post is not a body
         ("She works for La Strada Moldova in Chisinau.", [], ["La Strada International"]),
         ("Remarks by the OSCE Chair-in-Office opened the day.", [], ["OSCE Chairmanship"]),
