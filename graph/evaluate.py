@@ -313,18 +313,71 @@ def _symbol_needles(symbol: str) -> list[str | None]:
     return [symbol, *(n for n in numbers if len(n) > 2)]
 
 
+def _is_country(words: str) -> bool:
+    from .extract.countries import is_country_word
+
+    words = re.sub(r"^(?:the\s+)?(?:Republic\s+of\s+)?", "", words.strip(), flags=re.I)
+    return bool(words) and is_country_word(words)
+
+
+def _org_variants(name: str) -> set[str]:
+    """A name as written, and without the qualifiers a reader adds or drops: a trailing
+    '(Moldova)' or '(PACE)', a trailing 'of Kazakhstan', a leading 'Kyrgyz' or "Moldova's"."""
+    out = {name}
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", name)
+    out.add(bare)
+    for of in re.finditer(r"\s*(?:,|\s(?:of|in)\b)\s+(?=(?P<country>[^,()]+)$)", bare):
+        if of.start() > 0 and _is_country(of.group("country")):
+            out.add(bare[: of.start()])
+    tail = re.match(r"(?P<body>.+?)\s+(?P<country>[A-Z][\w-]+)$", bare)
+    if tail and _is_country(tail.group("country")):
+        out.add(tail.group("body"))  # 'La Strada Ukraine' is La Strada's
+    lead = re.match(r"(?P<country>[\w-]+?)(?:['’]s)?\s+(?P<body>.+)$", bare)
+    if lead and _is_country(lead.group("country")):
+        out.add(lead.group("body"))
+    return {v for v in out if v.strip()}
+
+
 def _org_matcher(reg: Register | None) -> Callable[[Any, _Predicted], bool]:
+    """Same organisation: equal names (as resolved or as written), acronyms or keys, or one
+    register entry. A qualifier
+    the truth adds to say whose body it is ('Supreme Court of Kazakhstan', '... (PACE)') or the
+    text adds ("Kyrgyz State Migration Service") is not part of the name."""
+
     def same(item: Any, p: _Predicted) -> bool:
-        wanted = _norm(str(item))
         o = p.value
-        if wanted in {_norm(o.name), _norm(o.acronym), _norm(o.key)} - {""}:
+        names = [o.name] + ([o.evidence.text] if o.evidence is not None else [])
+        found = {_norm(o.acronym), _norm(o.key)}
+        found |= {_norm(v) for name in names for v in _org_variants(name)}
+        wanted = _org_variants(str(item))
+        if {_norm(w) for w in wanted} & (found - {""}):
             return True
-        if reg is None:
+        if reg is None or o.key is None:
             return False
-        entry = reg.find_organisation(str(item))
-        return entry is not None and o.key is not None and entry.key == o.key
+        return any((e := reg.find_organisation(w)) is not None and e.key == o.key for w in wanted)
 
     return same
+
+
+def _org_truth(truth_doc: dict[str, Any], reg: Register | None) -> dict[str, list[Any]]:
+    """The organisations expected, with the parents of the units expected as optional: naming
+    'the OSCE Centre in Astana' names the OSCE, which truth files list or not."""
+    truth = _split(truth_doc, "organisations")
+    if reg is None:
+        return truth
+    listed = {str(i) for i in truth["required"] + truth["optional"]}
+    parents: list[str] = []
+    for item in listed:
+        entry = None
+        for variant in _org_variants(item):
+            entry = entry or reg.find_organisation(variant)
+        seen: set[str] = set()
+        while entry is not None and entry.parent and entry.parent not in seen:
+            seen.add(entry.parent)
+            if entry.parent not in parents:
+                parents.append(entry.parent)
+            entry = reg.organisations.get(entry.parent)
+    return {"required": truth["required"], "optional": truth["optional"] + parents}
 
 
 def _org_key(name: str, reg: Register | None) -> str:
@@ -355,6 +408,15 @@ def _names_match(truth_name: str, found: str) -> bool:
 
 
 def _titles_match(truth_title: str, found: str | None) -> bool:
+    """Similar titles; a gloss the truth adds in brackets ('доклад ... (General Report ...)')
+    may be left out or matched alone."""
+    gloss = re.fullmatch(r"(?P<title>.+?)\s*\((?P<gloss>[^()]{8,})\)\s*", truth_title)
+    if gloss and any(_title_similar(gloss.group(g), found) for g in ("title", "gloss")):
+        return True
+    return _title_similar(truth_title, found)
+
+
+def _title_similar(truth_title: str, found: str | None) -> bool:
     a, b = " ".join(_words(truth_title)), " ".join(_words(found))
     if not a or not b:
         return False
@@ -500,7 +562,7 @@ def score_document(
     for o in ex.organisations:
         orgs.setdefault(o.key or _norm(o.name), _Predicted(o.acronym or o.name, o, o.evidence))
     _match_field(
-        result, "organisations", text, _split(truth_doc, "organisations"), list(orgs.values()),
+        result, "organisations", text, _org_truth(truth_doc, register), list(orgs.values()),
         _org_matcher(register), label=str, needles=lambda item: [str(item)],
     )  # fmt: skip
 

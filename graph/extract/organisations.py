@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from rapidfuzz import fuzz
 from rdflib import URIRef
@@ -13,8 +16,10 @@ from rdflib.namespace import SKOS
 
 from ..model import Evidence, Organisation
 from ..register import Register
-from .countries import is_country_word
+from .countries import _table as _country_table
+from .countries import country_name, is_country_word
 from .inflection import declined, stem, stem_pattern
+from .passages import sentence_at
 from .symbols import find_symbols
 
 __all__ = [
@@ -83,6 +88,17 @@ HEADS = frozenset(
         "Prosecution",
     ]
 )
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """The organisation reader's word lists (graph/extract/data/organisation_cues.json)."""
+    path = resources.files("thbgraph.graph.extract") / "data" / "organisation_cues.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+HEADS = (HEADS | frozenset(cues()["heads_add"])) - frozenset(cues()["heads_drop"])
 # Heads that name a body only with the word before them ("Task Force", "Working Group").
 # heads that name a part of an organisation ("UNICEF ... Regional Office" is UNICEF's)
 _UNIT_HEADS = frozenset(
@@ -253,6 +269,7 @@ _TITLE_BEFORE = re.compile(
     r"Commissioner|Rapporteur|Directeur|Directrice|Secrétaire|Président|Présidente|Chef)"
     r"[ \t]+(?:of|de|du)[ \t]+(?:the[ \t]+|la[ \t]+|l['’])?$"
 )
+_NATIONAL = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w'’-])")
 _NGO = re.compile(
     r"\bNGOs?[ \t]+[«“\"]?(?P<name>[A-Z][\w'’\-]*"
     r"(?:[ \t]+(?:(?:of|for|and|de|la)[ \t]+)?[A-Z][\w'’\-]*)*)"
@@ -389,8 +406,18 @@ def _register_patterns(
 
 @lru_cache(maxsize=8192)
 def _label_regex(label: str, case_sensitive: bool) -> re.Pattern[str]:
-    """`phrase_regex(label)`, compiled once per process."""
-    return phrase_regex(label, case_sensitive=case_sensitive)
+    """`phrase_regex(label)`, compiled once per process. A long label with an acronym in it
+    ('Conseil permanent de l'OSCE') matches its acronym exactly and its words in any case
+    ('Conseil Permanent de l'OSCE')."""
+    if not case_sensitive or len(label) < 12:
+        return phrase_regex(label, case_sensitive=case_sensitive)
+    source = phrase_source(label)
+    for token in set(re.findall(r"\w+", label)):
+        if sum(c.isupper() for c in token) >= 2 and len(token) >= 2:
+            escaped = re.escape(token)
+            exact = f"(?-i:{escaped})"
+            source = re.sub(rf"(?<![\w\\]){re.escape(escaped)}(?!\w)", lambda _m: exact, source)  # noqa: B023 (used at once)
+    return re.compile(source, re.IGNORECASE)
 
 
 def _normal(name: str) -> str:
@@ -438,6 +465,21 @@ def _register_mentions(text: str, register: Register) -> list[OrgMention]:
             written = m.group(0)
             if not sensitive and not (written[0].isupper() or written.isupper()):
                 continue  # "tech against trafficking" in prose is not the organisation
+            if " " in label and re.match(r"-\w", text[e : e + 2]):
+                continue  # "OSCE Chair-in-Office": a longer word, a post
+            national = _NATIONAL.match(text, e)
+            if (
+                national
+                and not label.isupper()
+                and is_country_word(national.group(1))
+                and not is_demonym(national.group(1))
+            ):
+                k = bisect.bisect_left(taken, (e, -1))
+                if not (k > 0 and taken[k - 1][1] > s):
+                    bisect.insort(taken, (s, national.end()))
+                    whole = text[s : national.end()]
+                    found.append(OrgMention(s, national.end(), whole, whole, None, None))
+                continue  # "La Strada Bulgaria": a national member, not the network
             k = bisect.bisect_left(taken, (e, -1))  # taken spans never overlap: one neighbour
             if k > 0 and taken[k - 1][1] > s:
                 continue
@@ -512,7 +554,7 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
             if (
                 prev in {"and", "&"}
                 and j - 2 >= 0
-                and j - 1 != i
+                and j != i  # "AEquitas and Association of ...": two bodies
                 and _is_cap(words[j - 2].group(0))
                 and words[j - 2].group(0) not in _STOP_CAPS
                 and (j - 2) not in owner
@@ -538,10 +580,13 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
                     n += 1
                 if n == m or n >= len(words) or not _joined(text, words[n - 1], words[n]):
                     break
-                if words[m].group(0) in {"and", "et", "и"} and (
+                conj = words[m].group(0) in {"and", "et", "и", "&"}
+                if conj and (
                     _is_head(words, n) or is_country_word(words[n].group(0)) or n in owner
                 ):
                     break  # "Office and Spanish authorities", "Conseil de l'Europe et de l'OSCE"
+                if conj and (k_end == i or _ARTICLE.fullmatch(words[m + 1].group(0))):
+                    break  # "Police et Coordinatrice", "... Protection and the NGO ...": two names
                 if not _is_cap(words[n].group(0)):
                     break
                 q = n
@@ -550,12 +595,33 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
                     and _joined(text, words[q], words[q + 1])
                     and (_is_cap(words[q + 1].group(0)) or owner.get(q + 1) is not None)
                     and not _possessive(words[q].group(0))
+                    and not _is_country_span(text, words, n, q)
                 ):
                     q += 1
+                if (
+                    conj
+                    and q == n
+                    and re.match(r"\s*(?:[.,;)]|$)", text[words[q].end() : words[q].end() + 2])
+                    and re.search(
+                        r",\s*(?:the\s+)?$", text[max(0, words[j].start() - 8) : words[j].start()]
+                    )
+                ):
+                    break  # "the League, the Union of Shelters and Bolt.": the list's last item
+                if conj and _possessive(words[q].group(0)):
+                    break  # "Bar Association of Ashgabat and Women's ... Unions"
+                country = _is_country_span(text, words, n, q)
+                if (
+                    q + 2 < len(words)
+                    and words[q + 1].group(0) in {"and", "et"}
+                    and _joined(text, words[q], words[q + 1])
+                    and _joined(text, words[q + 1], words[q + 2])
+                    and _is_country_span(text, words, n, q + 2)
+                ):
+                    q, country = q + 2, True  # "Bosnia and Herzegovina" is one country
                 complements.append((m, q))
                 k_end = q
-                if _possessive(words[q].group(0)):
-                    break
+                if _possessive(words[q].group(0)) or country:
+                    break  # "... of the Republic of Kazakhstan": the name ends with its country
                 m = q + 1
         if j > 0 and (j - 1) in owner and _possessive(words[j - 1].group(0)):
             continue  # "ODIHR's Anti-Trafficking Unit": a part of a known organisation
@@ -599,11 +665,29 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
             found.append(OrgMention(start, end, name, entry.name, entry.acronym, key))
         else:
             found.append(OrgMention(start, end, name, " ".join(tokens), acronym, None))
+    not_names = set(cues()["ngo_not_names"])
     for ngo in _NGO.finditer(text):
         s, e = ngo.span("name")
+        if any(w in not_names for w in ngo.group("name").split()):
+            continue  # 'the NGO Platform meeting': not an NGO's name
         if not any(s < f.end and f.start < e for f in [*found, *known]):
             found.append(OrgMention(s, e, ngo.group("name"), ngo.group("name"), None, None))
     return found
+
+
+_ARTICLE = re.compile(r"(?i:the|la|le|les|l['’]\w*)")
+
+
+def _is_country_span(text: str, words: list[re.Match[str]], a: int, b: int) -> bool:
+    """True when words a..b name a country ('Uzbekistan', 'Republic of Kazakhstan')."""
+    written = re.sub(r"['’]s$", "", text[words[a].start() : words[b].end()])
+    written = re.sub(r"^(?:Republic\s+of|Kyrgyz\s+Republic)\s*", "", written) or written
+    return is_country_word(written) and not is_demonym(written)
+
+
+def is_demonym(word: str) -> bool:
+    """True for a nationality adjective ('Swedish'): it starts a body's name, never ends one."""
+    return word in _country_table().demonyms
 
 
 def _line_is_caps(text: str, pos: int) -> bool:
@@ -651,9 +735,207 @@ def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
     # a fuzzy-resolved unknown name replaces the register mentions inside it
     resolved = [u for u in unknown if u.key is not None]
     known = [k for k in known if not any(r.start <= k.start and k.end <= r.end for r in resolved)]
-    mentions = known + unknown
-    mentions += _acronym_mentions(text, [u for u in unknown if u.key is None], mentions)
+    defined = _defined_mentions(text, register, known)
+    defined += _news_sources(text, [*known, *unknown, *defined])
+    unknown = [u for u in unknown if not any(d.start < u.end and u.start < d.end for d in defined)]
+    mentions = known + unknown + defined
+    mentions += _acronym_mentions(
+        text, [u for u in [*unknown, *defined] if u.key is None], mentions
+    )
+    mentions = _resolve_ambiguous(text, register, mentions)
     return tuple(sorted(mentions, key=lambda o: (o.start, -o.end)))
+
+
+_DEFINED = re.compile(r"\((?P<acr>[A-ZА-ЯЁ][A-ZА-ЯЁa-z]{0,3}[A-ZА-ЯЁ](?:[-/.][A-ZА-ЯЁ]{1,6})?)\)")
+_LONG_SKIP = frozenset(
+    [
+        "of",
+        "the",
+        "for",
+        "and",
+        "to",
+        "in",
+        "on",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "et",
+        "pour",
+        "sur",
+        "contre",
+        "en",
+        "aux",
+        "au",
+        "à",
+        "d",
+        "l",
+        "по",
+        "и",
+        "в",
+        "на",
+        "для",
+        "от",
+        "о",
+        "с",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def _news_pattern() -> re.Pattern[str]:
+    words = cues()["news_source"]
+    after = "|".join(re.escape(w) for w in words["after"])
+    before = "|".join(re.escape(w) for w in words["before"])
+    caps = r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,9}"
+    return re.compile(
+        rf"(?<![\w.])(?P<a>{caps})[ \t]+(?:{after})\b|(?<!\w)(?:{before})[ \t]+(?P<b>{caps})(?![\w])"
+    )
+
+
+def _news_sources(text: str, taken: list[OrgMention]) -> list[OrgMention]:
+    """The news agency a text quotes: 'IPN reports, quoting ...', '..., - передает IPN'."""
+    out: list[OrgMention] = []
+    for m in _news_pattern().finditer(text):
+        group = "a" if m.group("a") else "b"
+        s, e = m.span(group)
+        if any(t.start < e and s < t.end for t in [*taken, *out]) or is_country_word(
+            m.group(group)
+        ):
+            continue
+        out.append(OrgMention(s, e, m.group(group), m.group(group), m.group(group), None))
+    return out
+
+
+def _long_form_matches(short: str, long: str) -> bool:
+    """Schwartz & Hearst: the letters of the short form appear in order in the long form, the
+    first one starting a word."""
+    letters = [c.casefold() for c in short if c.isalnum()]
+    folded = long.casefold()
+    pos = len(folded) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        c = letters[k]
+        while pos >= 0 and (folded[pos] != c or (k == 0 and pos > 0 and folded[pos - 1].isalnum())):
+            pos -= 1
+        if pos < 0:
+            return False
+        pos -= 1
+    return True
+
+
+def _defined_mentions(text: str, register: Register, known: list[OrgMention]) -> list[OrgMention]:
+    """Bodies the text defines an acronym for: 'de l'Office français de l'immigration et de
+    l'intégration (OFII)', 'Cour nationale du droit d'asile (CNDA)' (lower-case words included)."""
+    out: list[OrgMention] = []
+    known_spans = [(k.start, k.end) for k in known]
+    heads = tuple(cues()["defined_heads"])
+    for m in _DEFINED.finditer(text):
+        acr = m.group("acr")
+        if sum(c.isupper() for c in acr) < 3 or any(
+            s <= m.start("acr") < e for s, e in known_spans
+        ):
+            continue  # short or known acronyms are read from the register
+        line_s = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 200)
+        before = text[line_s : m.start()]
+        cut = max(before.rfind(c) for c in '.;:()«»“”"')
+        base = line_s + cut + 1
+        words = list(re.finditer(r"[\w’'-]+", text[base : m.start()]))
+        limit = min(len(words), 2 * len(acr) + 4)
+        for w in reversed(words[len(words) - limit :]):
+            token = re.sub(r"^[ldLD]['’]", "", w.group(0))
+            if not token[:1].isupper() or token.casefold()[:1] != acr.casefold()[:1]:
+                continue
+            start = base + w.start() + (len(w.group(0)) - len(token))
+            long = text[start : m.start()].rstrip(" \t,")
+            content = [x for x in re.findall(r"\w+", long) if x.casefold() not in _LONG_SKIP]
+            if len(content) < 2 or not _long_form_matches(acr, long):
+                continue
+            if not any(x.casefold().startswith(heads) for x in content):
+                break  # 'National Action Plan (NAP)': no body named
+            if any(s < start + len(long) and start < e for s, e in known_spans):
+                break
+            key = register.find_organisation(acr)
+            entry = key or (
+                register.organisations.get(k) if (k := _resolve_name(long, register)) else None
+            )
+            if entry is not None:
+                out.append(
+                    OrgMention(start, start + len(long), long, entry.name, entry.acronym, entry.key)
+                )
+            else:
+                out.append(OrgMention(start, start + len(long), long, long, acr, None))
+            break
+    return out
+
+
+def _family(text: str, mentions: list[OrgMention], register: Register) -> str | None:
+    """'coe' or 'osce': the family of bodies a text belongs to, by its bodies and markers."""
+    roots = cues()["family_roots"]
+    counts = dict.fromkeys(roots, 0)
+    for m in mentions:
+        key = m.key
+        seen: set[str] = set()
+        while key is not None and key not in seen:
+            seen.add(key)
+            for family, root in roots.items():
+                if key == root:
+                    counts[family] += 1
+            entry = register.organisations.get(key)
+            key = entry.parent if entry else None
+    for family, markers in cues()["family_markers"].items():
+        counts[family] = counts.get(family, 0) + sum(
+            len(re.findall(marker, text[:200_000])) for marker in markers
+        )
+    ranked: list[tuple[str, int]] = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _local_family(window: str) -> str | None:
+    """The one family whose markers are written around a mention ("the Assembly's Doc. 12096")."""
+    found = [
+        f
+        for f, markers in cues()["family_markers"].items()
+        if any(re.search(x, window) for x in markers)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _resolve_ambiguous(
+    text: str, register: Register, mentions: list[OrgMention]
+) -> list[OrgMention]:
+    """A bare 'Parliamentary Assembly' (or 'the Assembly') is PACE in a Council of Europe text and
+    the OSCE PA in an OSCE one; a mention resolved to one of the choices is re-read by family."""
+    family: str | None = None
+    decided = False
+    out = list(mentions)
+    for group in cues()["ambiguous"]:
+        choices: dict[str, str] = group["choices"]
+        labels = sorted(group["labels"], key=len, reverse=True)
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in labels) + r")(?![\w-])"
+        )
+        for m in pattern.finditer(text):
+            inside = [o for o in out if o.start <= m.start() and m.end() <= o.end]
+            if any(o.end - o.start > m.end() - m.start() for o in inside):
+                continue  # part of a longer name ('Parliamentary Assembly of the OSCE')
+            if m.group(0) in {"Assembly", "Assemblée"} and not re.search(
+                r"(?:\b[Tt]he|\b[Ll]['’])\s*$", text[max(0, m.start() - 6) : m.start()]
+            ):
+                continue  # 'the Assembly' only
+            near = _local_family(text[max(0, m.start() - 80) : m.end() + 40])
+            if near is None and not decided:
+                family, decided = _family(text, mentions, register), True
+            key = choices.get(near or family or "")
+            out = [o for o in out if o not in inside]
+            if key is None or key not in register.organisations:
+                continue
+            entry = register.organisations[key]
+            out.append(OrgMention(m.start(), m.end(), m.group(0), entry.name, entry.acronym, key))
+    return out
 
 
 def outermost(mentions: list[OrgMention]) -> list[OrgMention]:
@@ -707,6 +989,91 @@ def _named_parent(m: OrgMention, register: Register) -> OrgMention | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _participation() -> re.Pattern[str]:
+    words = [w for ws in cues()["participation"].values() for w in ws]
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")")
+
+
+@lru_cache(maxsize=1)
+def _meeting_owner_before() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w) for w in cues()["meeting_owner"])
+    return re.compile(
+        r"\b\d+(?:st|nd|rd|th|e|er|ème|-?[йя])?\s+(?:\w+\s+)?(?i:" + nouns + r")\s+"
+        r"(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?$"
+    )
+
+
+def _attendees(text: str, mentions: list[OrgMention]) -> set[tuple[int, int]]:
+    """Bodies outside the register listed (three or more in a sentence) as those who took part:
+    'representatives of the Ministry of X, the Y Office, the Z Service attended'."""
+    out: set[tuple[int, int]] = set()
+    by_sentence: dict[tuple[int, int], list[OrgMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(sentence_at(text, m.start), []).append(m)
+    cue = _participation()
+    for (s, e), group in by_sentence.items():
+        unknown = [m for m in group if m.key is None and not m.acronym]  # 'Office X (OX)' stays
+        if len(group) < 3 or not unknown or not cue.search(text, s, max(e, s)):
+            continue
+        for m in unknown:
+            out.add((m.start, m.end))
+    return out
+
+
+def _is_country_name(name: str) -> bool:
+    parts = re.split(r"\s+(?:and|et|и)\s+", name)
+    return any(is_country_word(p) and not is_demonym(p) for p in parts)
+
+
+def _country_before(text: str, start: int) -> str | None:
+    """The country written just before a name: "Kazakhstan's", 'Kyrgyz'."""
+    m = re.search(
+        r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s)?\s+$", text[max(0, start - 40) : start]
+    )
+    if not m:
+        return None
+    word = m.group(1).split()[-1] if not is_country_word(m.group(1)) else m.group(1)
+    if not is_country_word(word):
+        return None
+    table = _country_table()
+    code = table.demonyms.get(word) or table.names.get(word.casefold()) or table.exact.get(word)
+    return country_name(code) if code else None
+
+
+def _full_name(text: str, m: OrgMention) -> OrgMention:
+    """A ministry named as people name it in full: 'the Kyrgyz Interior Ministry' is the 'Ministry
+    of Interior of Kyrgyzstan', "Kazakhstan's Justice Ministry" the 'Ministry of Justice of
+    Kazakhstan'. Other names stay as written."""
+    ministry = re.fullmatch(
+        r"(?:(?P<nat>[A-Z][\w-]+)\s+)?(?P<what>[A-Z][\w ]+?)\s+Ministry", m.name
+    )
+    if ministry is None:
+        return m
+    country = None
+    what = ministry.group("what")
+    nat = ministry.group("nat")
+    if nat and is_demonym(nat):
+        country = country_name(_country_table().demonyms[nat])
+    elif nat:
+        what = f"{nat} {what}"
+    if country is None:
+        country = _country_before(text, m.start)
+    name = f"Ministry of {cues()['ministries'].get(what, what)}"
+    if country:
+        name = f"{name} of {country}"
+    return OrgMention(m.start, m.end, m.text, name, m.acronym, m.key)
+
+
+def _ident(m: OrgMention) -> str:
+    """What identifies a body: its register key, else its name without a leading nationality
+    ('Kyrgyz State Migration Service' is the 'State Migration Service' named again)."""
+    if m.key is not None:
+        return m.key
+    first, _, rest = m.name.partition(" ")
+    return (rest if rest and is_demonym(first) else m.name).casefold()
+
+
 def find_organisations(text: str, register: Register) -> list[Organisation]:
     """The organisations a document names, de-duplicated, with the passage of the first occurrence.
 
@@ -717,8 +1084,15 @@ def find_organisations(text: str, register: Register) -> list[Organisation]:
     """
     seen: dict[str, Organisation] = {}
     symbols = [(s.start, s.end) for s in find_symbols(text)]
-    for m in organisation_mentions(text, register):
-        if _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start):
+    mentions = organisation_mentions(text, register)
+    attendees = _attendees(text, mentions)
+    owner_before = _meeting_owner_before()
+    for m in mentions:
+        if m.key is None and _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue  # 'the Head of the Cyber Unit': a post; a known body there is still named
+        if (m.start, m.end) in attendees or owner_before.search(
+            text, max(0, m.start - 60), m.start
+        ):
             continue
         if any(s < m.end and m.start < e for s, e in symbols):
             # the author of a cited decision ("Décision n° 6/18 du Conseil ministériel de l'OSCE"):
@@ -728,9 +1102,19 @@ def find_organisations(text: str, register: Register) -> list[Organisation]:
                 continue
             m = parent
         m = _as_parent(m, register)
-        if m.ident in seen:
+        if m.key is None:
+            if _is_country_name(m.name):
+                continue  # 'the Russian Federation': a country
+            name_words: list[str] = re.findall(r"\w+", m.name)
+            post_heads: set[str] = set(cues()["post_heads"])
+            if any(w in post_heads for w in name_words) and not any(
+                w in HEADS - post_heads for w in name_words
+            ):
+                continue  # 'the Deputy General Prosecutor (of Uzbekistan)': a post
+            m = _full_name(text, m)
+        if _ident(m) in seen:
             continue
-        seen[m.ident] = Organisation(
+        seen[_ident(m)] = Organisation(
             name=m.name,
             acronym=m.acronym,
             key=m.key,

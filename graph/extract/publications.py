@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from ..model import Evidence, Publication
 from ..register import Register
@@ -18,21 +22,43 @@ _SUP_TO_DIGIT = str.maketrans(_SUPERSCRIPT, "0123456789")
 _QUOTED = re.compile(
     r"“(?P<a>[^“”\n]{4,300}?)”|\"(?P<b>[^\"\n]{4,300}?)\"|«\s?(?P<c>[^«»\n]{4,300}?)\s?»|„(?P<d>[^„“”\n]{4,300}?)[“”]"
 )
-_CUE = (
-    r"report|publication|study|handbook|guide|guidelines|guidance(?:\s+note)?|toolkit|tool|paper|"
-    r"manual|compendium|roadmap|survey|resource|brochure|booklet|leaflet|analysis|assessment|"
-    r"review|book|strategy|rapport|étude|guide|manuel|recueil|brochure"
-)
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """The publication reader's word lists (graph/extract/data/publication_cues.json)."""
+    path = resources.files("thbgraph.graph.extract") / "data" / "publication_cues.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _alternatives(kind: str, lang: str | None = None) -> str:
+    words = [w for la, ws in cues()[kind].items() if lang in (None, la) for w in ws]
+    words = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_CUE = r"(?:" + "|".join(_alternatives("nouns", la) for la in ("en", "fr")) + r")"
 # Russian cue words inflect ("пособие", "пособия", "доклада"): read by stem
 _RU_CUE = (
-    r"доклад|публикаци|руководств|пособи|исследовани|справочник|отч[её]т|брошюр|рекомендаци|"
-    r"сборник|издани|представлен|опубликован|подготовлен|названием|озаглавлен"
+    _alternatives("nouns", "ru")
+    + "|"
+    + _alternatives("verbs", "ru")
+    + "|"
+    + _alternatives("generic", "ru")
 )
+_VERBS = _alternatives("verbs", "en") + "|" + _alternatives("verbs", "fr")
+_GENERIC = _alternatives("generic", "en") + "|" + _alternatives("generic", "fr")
 _CUE_BEFORE = re.compile(
-    rf"(?:\b(?:{_CUE})s?\b|\b(?:launched|presented|published|issued|released|entitled|titled|"
-    rf"intitulée?|lancé|présenté|publié)\b|\b(?:{_RU_CUE})\w*)[^.;]{{0,40}}$",
+    rf"(?:\b(?:{_CUE})s?\b|\b(?:{_VERBS}|{_GENERIC})\b|\b(?:{_RU_CUE})\w*)[^.;]{{0,40}}$",
     re.IGNORECASE,
 )
+_ONLY_GENERIC = re.compile(rf"^(?:{_GENERIC}|{_alternatives('generic', 'ru')})", re.IGNORECASE)
+_EVENT = re.compile(rf"(?<!\w)(?:{_alternatives('events')})", re.IGNORECASE)
+_WORK = re.compile(rf"(?<!\w)(?:{_alternatives('nouns')})", re.IGNORECASE)
+# Single curly quotes: an opening ‘ is never an apostrophe; the closing ’ is one followed by no letter
+_SINGLE_QUOTED = re.compile(r"(?<![\w‘])‘(?P<e>[^‘\n]{4,300}?)’(?!\w)")
+
 _SPEECH_AFTER = re.compile(r"^\s*(?:said|says|added|noted|stated|stressed|a\s+déclaré)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|stated|noted|reads?|:)\W*$|:")
 _YEAR_AFTER = re.compile(r"^[ \t]*\((?:[^()\d]{0,20})?((?:19|20)\d\d)\)")
@@ -218,6 +244,24 @@ def _is_title(title: str) -> bool:
     return not title.rstrip().endswith((",", "!", "?", "."))  # a sentence, not a title
 
 
+def _names_an_event(window: str, cue: re.Match[str]) -> bool:
+    """True when the noun nearest before a quoted name is an event's ('the conference entitled
+    “…”', 'на конференции под названием „…“'), unless a work is of that event ('the proceedings of
+    the conference “…”')."""
+    nouns = [(m.start(), m.end(), "event") for m in _EVENT.finditer(window)]
+    nouns += [(m.start(), m.end(), "work") for m in _WORK.finditer(window)]
+    if not nouns:
+        return False
+    start, _, kind = max(nouns)
+    if kind == "work":
+        return False
+    before = window[max(0, start - 40) : start]
+    return not any(
+        re.search(r"(?i:of|on|du|de|des|sur)\s+(?i:the\s+|la\s+|le\s+|l['’])?$", before[m.end() :])
+        for m in _WORK.finditer(before)
+    )
+
+
 def _commitment_names(register: Register) -> set[str]:
     return {a.casefold() for a, _ in register.commitment_aliases()}
 
@@ -241,14 +285,20 @@ def find_publications(text: str, register: Register) -> list[Publication]:
         stripped = title.strip()
         title_s += len(title) - len(title.lstrip())
         title_e = title_s + len(stripped)
-        if not _is_title(stripped) or stripped.casefold() in commitments:
+        question = stripped.endswith("?") and need_cue
+        if not _is_title(stripped.rstrip("?") if question else stripped):
+            return
+        if stripped.casefold() in commitments:
             return
         tail = text[after : after + 120]
         year_m = _YEAR_AFTER.match(tail)
         line_s = text.rfind("\n", 0, title_s) + 1
-        cue = _CUE_BEFORE.search(text[max(line_s, title_s - 80) : title_s].rstrip(' \t“"«„'))
+        window = text[max(line_s, title_s - 80) : title_s].rstrip(' \t“"«„‘')
+        cue = _CUE_BEFORE.search(window)
         if need_cue and not year_m and (not cue or _SPEECH_BEFORE.search(cue.group(0))):
             return
+        if need_cue and cue and not year_m and _names_an_event(window, cue):
+            return  # 'the conference entitled “…”': the name of an event
         if _SPEECH_AFTER.match(tail):
             return
         pos = after + (year_m.end() if year_m else 0)
@@ -290,6 +340,10 @@ def find_publications(text: str, register: Register) -> list[Publication]:
     for m in _QUOTED.finditer(text):
         group = next(g for g in "abcd" if m.group(g) is not None)
         add(m.start(group), m.end(group), m.end(), need_cue=True)
+    for m in _SINGLE_QUOTED.finditer(text):
+        if any(m.start("e") < te and ts < m.end("e") for ts, te in taken):
+            continue
+        add(m.start("e"), m.end("e"), m.end(), need_cue=True)
     for m in _ITALIC.finditer(text):
         group = "a" if m.group("a") is not None else "b"
         if any(m.start(group) < te and ts < m.end(group) for ts, te in taken):
@@ -335,4 +389,135 @@ def find_publications(text: str, register: Register) -> list[Publication]:
             if note.url
             else None,
         )
+    for title, year, s, e in [*_series(text, mentions), *_headed_titles(text, mentions)]:
+        key = " ".join(title.casefold().split())
+        if key in found or any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        marker = _MARKER.match(text[e : e + 8])
+        note = notes.get(_marker_number(marker.group(1))) if marker else None
+        if note is not None and (note.start < s or note.url is None):
+            note = None  # a footnote marker points forward to its footnote
+        found[key] = Publication(
+            title=title,
+            year=year,
+            url=note.url if note else None,
+            publisher=_publishers(text, s, e, mentions),
+            evidence=Evidence(text[s:e], s, e),
+            url_evidence=Evidence(text[note.url_start : note.url_end], note.url_start, note.url_end)
+            if note and note.url
+            else None,
+        )
     return sorted(found.values(), key=lambda p: p.evidence.start if p.evidence else 0)
+
+
+@lru_cache(maxsize=1)
+def _series_patterns() -> list[tuple[re.Pattern[str], str, str | None]]:
+    return [(re.compile(x["pattern"]), x["series"], x.get("needs")) for x in cues()["series"]]
+
+
+def _series(text: str, mentions: list[OrgMention]) -> list[tuple[str, int | None, int, int]]:
+    """Reports of a series named without quotes, titled as written: 'GRETA's 13th General
+    Report', 'le huitième rapport général d'activités', 'общий доклад о деятельности ГРЕТА'."""
+    named = {m.key for m in mentions}
+    out: list[tuple[str, int | None, int, int]] = []
+    for pattern, _series_name, needs in _series_patterns():
+        if needs and needs not in named:
+            continue
+        for m in pattern.finditer(text):
+            year = m.groupdict().get("year")
+            written = " ".join(m.group(0).split())
+            title = written[:1].upper() + written[1:]
+            out.append((title, int(year) if year else None, m.start(), m.end()))
+            break  # one report of a series per document: its first mention
+    return out
+
+
+@lru_cache(maxsize=1)
+def _heading_words() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in cues()["series_heading"])
+    return re.compile(rf"(?P<title>[^\n.!?]{{10,200}}?)\s+(?:{words})\b")
+
+
+def _headed_titles(text: str, mentions: list[OrgMention]) -> list[tuple[str, int | None, int, int]]:
+    """A work's own title on its cover or page header: the capitals before 'THEMATIC
+    PUBLICATION', the line after 'Report | Doc. 12345 | date'."""
+    out: list[tuple[str, int | None, int, int]] = []
+    head = text[:5000]
+    out += _listed_titles(text)
+    out += _self_named(head)
+    header = re.search(cues()["report_header"], head, re.MULTILINE)
+    if header:
+        s, e = header.span("title")
+        title = header.group("title").strip()
+        if _is_title(title):
+            out.append((title, int(header.group("year")), s, s + len(title)))
+    for m in _heading_words().finditer(head):
+        written = m.group("title")
+        letters = [c for c in written if c.isalpha()]
+        caps = [w for w in written.split() if w.isupper() and len(w) > 1]
+        if not letters or not all(c.isupper() for c in letters[-20:]):
+            continue
+        # the run of capitalised words just before the heading word
+        words = written.split()
+        offsets = [m.start("title") + w.start() for w in re.finditer(r"\S+", written)]
+        k = len(words)
+        while (
+            k > 0
+            and (words[k - 1].isupper() or len(words[k - 1]) <= 2)
+            and not any(o.start <= offsets[k - 1] < o.end for o in mentions)
+        ):
+            k -= 1
+        run = " ".join(words[k:])
+        if len(run.split()) < 3 or not caps:
+            continue
+        s = m.start("title") + written.rfind(words[k])
+        e = m.end("title")
+        title = run[:1] + run[1:].lower()
+        out.append((title, None, s, e))
+        break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _listing_line() -> re.Pattern[str]:
+    dates = "|".join(re.escape(w) for w in cues()["listing_date"])
+    return re.compile(
+        rf"^[ \t]*(?P<title>[^\n]{{8,250}}?)[ \t]*\n[ \t]*(?:{dates})[ \t]*:[^\n]*?(?P<year>(?:19|20)\d\d)",
+        re.MULTILINE,
+    )
+
+
+def _listed_titles(text: str) -> list[tuple[str, int | None, int, int]]:
+    """The titles of a publications list: a line followed by 'Publishing date: 24 January 2022'."""
+    out: list[tuple[str, int | None, int, int]] = []
+    for m in _listing_line().finditer(text[:200_000]):
+        title = m.group("title").strip()
+        if _is_title(title):
+            s = m.start("title") + m.group("title").find(title)
+            out.append((title, int(m.group("year")), s, s + len(title)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _self_reference() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for ws in cues()["self_reference"].values() for w in ws)
+    return re.compile(rf"(?:{words})\b")
+
+
+def _self_named(head: str) -> list[tuple[str, int | None, int, int]]:
+    """A work's own title: the heading line just before the first sentences say 'This handbook
+    ...' ('Данное пособие ...'), within the first lines of the text."""
+    m = _self_reference().search(head[:3000])
+    if m is None:
+        return []
+    lines = [x for x in re.finditer(r"[^\n]+", head[: m.start()]) if x.group(0).strip()]
+    for line in reversed(lines[-3:]):
+        title = line.group(0).strip()
+        words = title.split()
+        if 2 <= len(words) <= 25 and _is_title(title) and not title.endswith(":"):
+            caps = sum(w[:1].isupper() for w in words if len(w) > 3)
+            if caps >= max(1, len([w for w in words if len(w) > 3]) // 3):
+                s = line.start() + line.group(0).find(title)
+                return [(title, None, s, s + len(title))]
+    return []

@@ -270,3 +270,64 @@ def test_the_cli_reports_an_unreadable_document_as_misses(tmp_path: Path) -> Non
     table = runner.invoke(app, ["evaluate", str(truth), str(docs), "--fail-under", "0.5"])
     assert table.exit_code == 2
     assert "citations" in table.stdout and "missed 'MC.DEC/6/18'" in table.stdout
+
+
+@pytest.mark.parametrize(
+    ("expected", "found"),
+    [
+        ("Supreme Court of Kazakhstan", "Supreme Court"),
+        (
+            "Committee on Equality and Non-Discrimination (PACE)",
+            "Committee on Equality and Non-Discrimination",
+        ),
+        ("State Migration Service of Kyrgyzstan", "Kyrgyz State Migration Service"),
+        ("La Strada", "La Strada Ukraine"),
+        (
+            "Ministry of Internal Affairs of Kazakhstan",
+            "Ministry of Internal Affairs of the Republic of Kazakhstan",
+        ),
+        (
+            "National Committee for Combating Trafficking (Moldova)",
+            "Moldova's National Committee for Combating Trafficking",
+        ),
+    ],
+)
+def test_a_qualifier_saying_whose_body_it_is_is_not_part_of_the_name(
+    expected: str, found: str
+) -> None:
+    truth = {**TRUTH, "organisations": {"required": [expected], "optional": []}}
+    ex = _perfect()
+    ex.organisations = [Organisation(found, None, None)]
+    assert score_document(truth, ex).scores["organisations"].tp == 1
+
+
+def test_a_different_body_of_the_same_country_is_not_matched() -> None:
+    truth = {
+        **TRUTH,
+        "organisations": {"required": ["Supreme Court of Kazakhstan"], "optional": []},
+    }
+    ex = _perfect()
+    ex.organisations = [Organisation("Constitutional Court", None, None)]
+    assert score_document(truth, ex).scores["organisations"].tp == 0
+
+
+def test_a_gloss_in_brackets_after_a_truth_title_may_be_left_out() -> None:
+    title = "ежегодный доклад о работе группы (Annual report on the work of the group)"
+    truth = {**TRUTH, "publications": {"required": [{"title": title, "year": None}]}}
+    for found in ("ежегодный доклад о работе группы", "Annual report on the work of the group"):
+        ex = _perfect()
+        ex.publications = [Publication(found, None)]
+        assert score_document(truth, ex).scores["publications"].tp == 1, found
+
+
+def test_the_parent_of_a_unit_expected_costs_nothing() -> None:
+    from thbgraph.graph.register import load_register
+
+    truth = {**TRUTH, "organisations": {"required": ["ODIHR"], "optional": []}}
+    ex = _perfect()
+    ex.organisations = [
+        Organisation("OSCE Office for Democratic Institutions and Human Rights", "ODIHR", "odihr"),
+        Organisation("Organization for Security and Co-operation in Europe", "OSCE", "osce"),
+    ]
+    s = score_document(truth, ex, register=load_register()).scores["organisations"]
+    assert (s.tp, s.fp, s.fn) == (1, 0, 0)
