@@ -399,6 +399,17 @@ def find_citations(
             confidence=s.confidence,
             note=s.note,
         )
+        if s.kind != "document" or s.symbol in register.commitments
+        else Citation(
+            symbol=s.symbol,
+            text=s.text,
+            start=s.start,
+            end=s.end,
+            resolved=False,
+            method="unresolved",
+            confidence=s.confidence,
+            note="a document number the register does not list: cited as a document",
+        )
         for s in find_symbols(text)
         if not _RECORD_SERIES.match(s.symbol) or s.symbol in register.commitments
     ]

@@ -119,6 +119,8 @@ class _Form:
     defaults: dict[str, list[tuple[int, str]]]
     not_after: re.Pattern[str] | None
     min_num: int
+    kind: str
+    kind_by_series: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +151,8 @@ def _forms() -> tuple[_Form, ...]:
                     re.IGNORECASE,
                 ) if not_after else None,
                 min_num=int(f.get("min_num", 0)),
+                kind=str(f.get("kind", "commitment")),
+                kind_by_series=dict(f.get("kind_by_series", {})),
             )
         )  # fmt: skip
     return tuple(out)
@@ -182,7 +186,11 @@ def _data_matches(text: str, scan: str) -> list[SymbolMatch]:
             symbol = _form_symbol(form, m)
             if symbol is None:
                 continue
-            out.append(SymbolMatch(m.start(), m.end(), text[m.start() : m.end()], symbol))
+            series = (m.groupdict().get("series") or "").strip()
+            kind = form.kind_by_series.get(series, form.kind)
+            out.append(
+                SymbolMatch(m.start(), m.end(), text[m.start() : m.end()], symbol, kind=kind)
+            )
     return out
 
 
@@ -197,6 +205,7 @@ class SymbolMatch:
     method: str = "symbol"  # "symbol" | "repaired-symbol"
     confidence: float = 1.0
     note: str | None = None
+    kind: str = "commitment"  # "document": a document number (a report), not an adopted text
 
 
 def _suffix(raw: str) -> str:
