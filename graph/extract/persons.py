@@ -1,11 +1,18 @@
-"""Persons named with their roles: 'said Valiant Richey, OSCE Special Representative ...'."""
+"""Persons named with their roles: 'said Valiant Richey, OSCE Special Representative ...'.
+
+The words it reads (honorifics, role words, Russian role stems, words that are no names) are
+data: `data/person_words.json`, per language.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from itertools import pairwise
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -16,9 +23,19 @@ from .organisations import OrgMention, organisation_mentions
 
 __all__ = ["find_persons", "post_for_role"]
 
+
+def _load_words() -> dict[str, Any]:
+    """Honorifics, role words, Russian role stems, non-name words and particles, per language
+    (`data/person_words.json`)."""
+    path = resources.files("thbgraph.graph.extract") / "data" / "person_words.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "А-ЯЁ"
 _TOKEN = rf"[{_UPPER}][\w'’\-]*"
-_PARTICLES = r"(?:van|von|der|den|de|da|di|du|del|della|la|le|ten|ter|dos|das|zu|bin|al|el)"
+_WORDS = _load_words()
+_PARTICLES = "(?:" + "|".join(re.escape(p) for p in _WORDS["particles"]) + ")"
 # a middle initial ("Christopher H. Smith") may come before the last token
 _INITIAL = rf"(?:[{_UPPER}]\.[ \t]+)?"
 _RUN = re.compile(
@@ -31,296 +48,18 @@ _ROLE_APPOSITION = re.compile(
     r",[ \t]+$"
 )
 # Honorifics are not part of the name; title-like ones are kept as the role when nothing else is.
-_HONORIFICS = {
-    "Mr": False, "Mr.": False, "Ms": False, "Ms.": False, "Mrs": False, "Mrs.": False,
-    "Dr": False, "Dr.": False, "Mme": False, "M.": False, "Madame": False, "Monsieur": False,
-    "Sir": False, "Dame": False, "H.E.": False, "HE": False,
-    "Ambassador": True, "Prof.": True, "Prof": True, "Professor": True, "Judge": True,
-    "Minister": True, "Senator": True, "Ambassadeur": True, "Ambassadrice": True,
-}  # fmt: skip
+_HONORIFICS: dict[str, bool] = {
+    word: bool(title) for forms in _WORDS["honorifics"].values() for word, title in forms.items()
+}
 _HONORIFIC_RUN = re.compile(
-    r"(?:(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Mme|M\.|Madame|Monsieur|Sir|Dame|Ambassador|"
-    r"Ambassadeur|Ambassadrice|Prof\.?|Professor|Judge|Minister|Senator)[ \t]+)+$"
+    r"(?:(?:"
+    + "|".join(re.escape(h) for h in sorted(_HONORIFICS, key=len, reverse=True))
+    + r")[ \t]+)+$"
 )
 # Words that name a post: a role must contain one (or be an organisation).
-ROLE_WORDS = frozenset(
-    [
-        "representative",
-        "co-ordinator",
-        "coordinator",
-        "coordinatrice",
-        "secretary",
-        "secretary-general",
-        "director",
-        "director-general",
-        "president",
-        "vice-president",
-        "chair",
-        "chairperson",
-        "chairman",
-        "chairwoman",
-        "minister",
-        "deputy",
-        "ambassador",
-        "head",
-        "chief",
-        "rapporteur",
-        "commissioner",
-        "adviser",
-        "advisor",
-        "officer",
-        "expert",
-        "professor",
-        "judge",
-        "prosecutor",
-        "member",
-        "manager",
-        "counsellor",
-        "councillor",
-        "attaché",
-        "ombudsperson",
-        "ombudsman",
-        "consultant",
-        "specialist",
-        "researcher",
-        "lawyer",
-        "founder",
-        "ceo",
-        "spokesperson",
-        "delegate",
-        "envoy",
-        "governor",
-        "mayor",
-        "inspector",
-        "analyst",
-        "coordinator",
-        "programme",
-        "project",
-        "représentant",
-        "représentante",
-        "directeur",
-        "directrice",
-        "secrétaire",
-        "présidente",
-        "président",
-        "ministre",
-        "chef",
-        "rapporteure",
-        "conseiller",
-        "conseillère",
-        "juge",
-        "procureur",
-        "ambassadeur",
-        "ambassadrice",
-        "responsable",
-        "chargé",
-        "chargée",
-    ]
-)
+ROLE_WORDS = frozenset(w.casefold() for forms in _WORDS["role_words"].values() for w in forms)
 # Capitalised words that are not (parts of) personal names in these documents.
-_NOT_NAME = frozenset(
-    [
-        "trafficking",
-        "human",
-        "beings",
-        "office",
-        "council",
-        "europe",
-        "european",
-        "commission",
-        "convention",
-        "representative",
-        "co-ordinator",
-        "coordinator",
-        "secretary",
-        "general",
-        "special",
-        "executive",
-        "national",
-        "anti-trafficking",
-        "action",
-        "plan",
-        "meeting",
-        "meetings",
-        "session",
-        "day",
-        "conference",
-        "ministry",
-        "minister",
-        "mission",
-        "presence",
-        "agency",
-        "group",
-        "experts",
-        "rapporteur",
-        "rapporteurs",
-        "report",
-        "decision",
-        "decisions",
-        "declaration",
-        "chairmanship",
-        "presidency",
-        "president",
-        "head",
-        "director",
-        "ambassador",
-        "republic",
-        "federation",
-        "kingdom",
-        "states",
-        "state",
-        "united",
-        "nations",
-        "union",
-        "international",
-        "organization",
-        "organisation",
-        "women",
-        "children",
-        "rights",
-        "democratic",
-        "institutions",
-        "security",
-        "co-operation",
-        "cooperation",
-        "partners",
-        "participants",
-        "zoom",
-        "online",
-        "welcome",
-        "opening",
-        "closing",
-        "registration",
-        "discussion",
-        "introduction",
-        "conclusions",
-        "recommendations",
-        "follow-up",
-        "agenda",
-        "summary",
-        "press",
-        "release",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "their",
-        "our",
-        "during",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "with",
-        "by",
-        "to",
-        "of",
-        "and",
-        "or",
-        "but",
-        "following",
-        "both",
-        "all",
-        "each",
-        "every",
-        "some",
-        "any",
-        "also",
-        "further",
-        "moreover",
-        "however",
-        "then",
-        "recently",
-        "finally",
-        "moving",
-        "statement",
-        "guidelines",
-        "guidance",
-        "compendium",
-        "roadmap",
-        "handbook",
-        "toolkit",
-        "study",
-        "survey",
-        "publication",
-        "resource",
-        "resources",
-        "news",
-        "draft",
-        "working",
-        "languages",
-        "english",
-        "russian",
-        "french",
-        "lunch",
-        "dinner",
-        "coffee",
-        "break",
-        "arrival",
-        "gathering",
-        "presentation",
-        "palais",
-        "palace",
-        "house",
-        "hall",
-        "building",
-        "centre",
-        "center",
-        "street",
-        "avenue",
-        "bulevar",
-        "boulevard",
-        "square",
-        "road",
-        "pandemic",
-        "covid-19",
-        "covid",
-        "alliance",
-        "persons",
-        "task",
-        "force",
-        "referral",
-        "mechanism",
-        "mechanisms",
-        "global",
-        "regional",
-        "all",
-        "internet",
-        "ministerial",
-        "permanent",
-        "vice",
-        "first",
-        "second",
-        "third",
-        "annual",
-        "joint",
-        "the",
-    ]
-)
+_NOT_NAME = frozenset(w.casefold() for forms in _WORDS["not_name"].values() for w in forms)
 _SPEECH = re.compile(
     r"(?:said|says|added|noted|stated|stressed|emphasi[sz]ed|underlined|explained|highlighted|"
     r"remarked|concluded|declared|observed|according\s+to|a\s+déclaré|a\s+ajouté|"
@@ -330,12 +69,7 @@ _SPEECH = re.compile(
     re.I,
 )
 # Russian posts, by stem (the words inflect: "директор", "директора", "советника")
-_RU_ROLE_STEMS = (
-    "советни", "директор", "представител", "координатор", "руководител", "глав", "председател",
-    "министр", "посол", "посл", "эксперт", "секретар", "заместител", "сотрудни", "докладчи",
-    "начальни", "специалист", "уполномоченн", "омбудсмен", "консультант", "менеджер", "судья",
-    "прокурор", "член", "советник",
-)  # fmt: skip
+_RU_ROLE_STEMS = tuple(_WORDS["ru_role_stems"])
 # Markdown emphasis around a name ("**Valiant Richey**", "_Name_"): read as spaces
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])")
 _ROLE_END = re.compile(r"\n|[.;:!?](?=\s|$)|,|\s\(|[“”\"«»]|\s[-–—]\s")
