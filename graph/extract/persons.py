@@ -214,6 +214,111 @@ def _role_clause_before(text: str, ns: int) -> tuple[str, int, int] | None:
     return role, start, start + len(role)
 
 
+def _role_clause_led(text: str, ns: int, ne: int) -> tuple[str, int, int] | None:
+    """A post that opens the clause before a Latin-script name, with no comma between ("OSCE
+    Special Representative for Combating Trafficking in Human Beings Valiant Richey;"): a clause
+    of at most 18 words, starting with a capital, with a role word among its first 6 words, not
+    ending in a word that joins it to what follows ("Minister of" Foreign Affairs), the name
+    not continued by one ("Sovereign Order of Malta")."""
+    if text[ns : ns + 1] >= "А" or _JOINED_AFTER.match(text, ne):
+        return None
+    window = text[max(0, ns - 160) : ns]
+    cut = max(window.rfind(c) for c in '.;:!?\n«»"“”–—•,(')
+    clause = window[cut + 1 :]
+    role = _LEADING.sub("", clause.strip())
+    words = role.split()
+    if not 2 <= len(words) <= 18 or not role[:1].isupper() or clause[-1:] not in " \t":
+        return None
+    if not any(_is_role_word(w.strip("(),")) for w in words[:6]):
+        return None
+    if words[-1].casefold() in _JOINING or words[-1][:1].islower():
+        return None
+    first = next(i for i, w in enumerate(words) if _is_role_word(w.strip("(),")))
+    lower = [i for i in range(first) if words[i][:1].islower()]
+    if lower:  # "Speakers included the Deputy Minister ...": the post starts after the verb
+        role = " ".join(words[lower[-1] + 1 :])
+        role = role if role[:1].isupper() else " ".join(words[first:])
+        role = clause[clause.index(role.split()[0], clause.index(words[lower[-1]])) :].strip()
+    start = ns - len(clause) + clause.index(role)
+    return role, start, start + len(role)
+
+
+_POST_OF = re.compile(r"([\w’'-]+)[ \t]+(?:of|for|on|de|du|des|pour)(?:[ \t]+(?:the|la|l’|l'))?[ \t]+$")
+
+
+def _shifted_clause_led(text: str, ns: int, ne: int) -> tuple[tuple[str, int, int], int] | None:
+    """A role-led name whose first capitalised words still belong to the post ("Chief Prosecutor
+    of the Capital District Maren Holt"): the role and the start of the last two words."""
+    words = list(re.finditer(r"\S+", text[ns:ne]))
+    if len(words) < 3:
+        return None
+    first, last = words[-2].group(0), words[-1].group(0)
+    if not (_name_token_ok(first, False) and first[:1].isupper() and _name_token_ok(last, True)):
+        return None
+    start = ns + words[-2].start()
+    if country_mentions(text[start:ne]):
+        return None
+    role = _role_clause_led(text, start, ne)
+    return (role, start) if role is not None else None
+
+
+# words before a post that are not part of it: "and the Head of ...", "et la directrice ..."
+_LEADING = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(w) for w in _WORDS["leading"]) + r")[ \t]+){1,3}", re.I
+)
+# words that join a role to the capitalised words after it, which are then no name
+_JOINING = frozenset(w.casefold() for w in _WORDS["joining"])
+_JOINED_AFTER = re.compile(
+    r"[ \t]+(?:" + "|".join(re.escape(w) for w in _WORDS["joining"]) + r")[ \t]", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    """The Russian morphological analyser (pymorphy3), loaded once per process, when first needed."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _russian_name(name: str) -> tuple[int, str] | None:
+    """A Cyrillic run read as a personal name by its morphology: from the first word that can be
+    a first name (pymorphy3 'Name'), followed by a word that can be a surname or any capitalised
+    word; the name in the nominative ('Мадиной Джарбусыновой' -> 'Мадина Джарбусынова').
+    Returns (offset of the name within the run, the name), or None."""
+    morph = _morph()
+    words = list(re.finditer(r"\S+", name))
+    for i, w in enumerate(words[:-1]):
+        first = next(
+            (p for p in morph.parse(w.group(0)) if "Name" in p.tag and "sing" in p.tag), None
+        )
+        if first is None:
+            continue
+        rest = words[i + 1 : i + 3]
+        out = [_nominative(first, w.group(0))]
+        for r in rest:
+            surname = next(
+                (p for p in morph.parse(r.group(0))
+                 if "Surn" in p.tag and p.tag.case == first.tag.case
+                 and p.tag.gender in {first.tag.gender, None}),
+                None,
+            )  # fmt: skip
+            out.append(_nominative(surname, r.group(0)) if surname is not None else r.group(0))
+        return w.start(), " ".join(out)
+    return None
+
+
+def _nominative(parse: Any, written: str) -> str:
+    """A word in the nominative, written with the capitals it had."""
+    if parse.tag.case in {None, "nomn"} or "Fixd" in parse.tag:
+        return written
+    form = parse.inflect({"nomn"})
+    if form is None:
+        return written
+    word = str(form.word)
+    return word[:1].upper() + word[1:] if written[1:2].islower() else word.upper()
+
+
 def _role_before(prefix: str) -> str | None:
     """A role written just before the name: 'OSCE Special Representative Valiant Richey'."""
     words = prefix.split()
@@ -252,6 +357,28 @@ def _organisation(
     return best.key or best.acronym or best.name
 
 
+def _unblocked_tail(text: str, start: int, end: int, mentions: list[OrgMention]) -> int | None:
+    """Where a name starts after an organisation or country that opens the run ("... of Malta
+    Ian Borg"): the start of the last two or three words after it, when they are free."""
+    ends = [m.end for m in mentions if m.start < end and start < m.end]
+    ends += [start + e for _, _, e in country_mentions(text[start:end])]
+    cut = max(ends)
+    words = list(re.finditer(r"\S+", text[cut:end]))
+    if not 2 <= len(words) <= 3 or not all(_name_token_ok(w.group(0), False) for w in words[:-1]):
+        return None
+    if not _name_token_ok(words[-1].group(0), True):
+        return None
+    new = cut + words[0].start()
+    return None if _spans_blocked(text, new, end, mentions) else new
+
+
+def _post_like(m: OrgMention) -> bool:
+    """An 'organisation' outside the register that starts with a post ("Chief Prosecutor of the
+    ... District Maren Holt"): a role and a name, read as such here."""
+    first = m.text.split(maxsplit=1)[0] if m.text.strip() else ""
+    return m.key is None and _is_role_word(first)
+
+
 def _spans_blocked(text: str, start: int, end: int, mentions: list[OrgMention]) -> bool:
     """True when the 'name' is an organisation or a country ('Bosnia and Herzegovina')."""
     if any(m.start < end and start < m.end for m in mentions):
@@ -265,7 +392,7 @@ def find_persons(text: str, register: Register) -> list[Person]:
     The name is written without honorifics; the role is kept as written and mapped to the
     organisation of its register post, or to the organisation it names.
     """
-    mentions = organisation_mentions(text, register)
+    mentions = [m for m in organisation_mentions(text, register) if not _post_like(m)]
     found: list[_Found] = []
     source = text
     text = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), text)  # same offsets, no emphasis marks
@@ -275,9 +402,32 @@ def find_persons(text: str, register: Register) -> list[Person]:
             continue
         ns = m.start() + len(prefix)
         ne = ns + len(name)
+        russian = None
+        if name[:1] >= "А":
+            russian = _russian_name(name)
+            if russian is None:
+                pass
+            else:
+                cut, name = russian
+                prefix += m.group(0)[len(prefix) : len(prefix) + cut]
+                ns += cut
+                ne = ns + len(text[ns:ne])
         if _spans_blocked(text, ns, ne, mentions):
-            continue
+            cut = _unblocked_tail(text, ns, ne, mentions)
+            if cut is None:
+                continue
+            prefix += text[ns:cut]
+            name = text[cut:ne]
+            ns = cut
         before = text[max(0, ns - 60) : ns]
+        joined = _POST_OF.search(before)
+        if (
+            joined
+            and _is_role_word(joined.group(1))
+            and not prefix.strip()
+            and _shifted_clause_led(text, ns, ne) is None
+        ):
+            continue  # "the Minister of Foreign Affairs": what a post is of is no person
         honorific = _HONORIFIC_RUN.search(prefix) or (
             None if prefix.strip() else _HONORIFIC_RUN.search(before)
         )
@@ -295,7 +445,12 @@ def find_persons(text: str, register: Register) -> list[Person]:
         elif honorific:
             title = honorific.group(0).split()[-1]
             role = title if _HONORIFICS.get(title) else None
-        elif not (prefix.strip() == "" and _SPEECH.search(before)):
+        elif clause := _role_clause_led(text, ns, ne):
+            role, role_start, role_end = clause  # "OSCE Secretary General Helga Maria Schmid;"
+        elif (shifted := _shifted_clause_led(text, ns, ne)) is not None:
+            (role, role_start, role_end), ns = shifted  # "Chief of the Capital District Maren Holt"
+            name = text[ns:ne]
+        elif not (prefix.strip() == "" and _SPEECH.search(before)) and not russian:
             continue  # a capitalised pair without a role, title or speech verb: not a person
         start, end = min(ns, role_start), max(ne, role_end)
         org = _organisation(role, role_start, role_end, mentions, register)
@@ -354,6 +509,28 @@ def _dedup(text: str, found: list[_Found]) -> list[Person]:
             by_name[key] = f
     order = sorted(by_name.values(), key=lambda f: min(x.start for x in found if x.name == f.name))
     return [
-        Person(f.name, f.role, f.organisation, Evidence(text[f.start : f.end], f.start, f.end))
+        Person(
+            _written_name(f.name), f.role, f.organisation,
+            Evidence(text[f.start : f.end], f.start, f.end),
+        )
         for f in order
-    ]
+    ]  # fmt: skip
+
+
+_LOOKALIKES = str.maketrans(_WORDS["lookalikes"])
+
+
+def _written_name(name: str) -> str:
+    """A name as people write it in prose: a surname in capitals in title case ('Jean DUPONT' ->
+    'Jean Dupont', 'BİLGEHAN' -> 'Bilgehan'; 'McBEAN' kept), look-alike letters of another
+    script inside a Latin word made Latin ('Gyӧrgy' -> 'György')."""
+    out = []
+    for word in name.split(" "):
+        latin = sum(c.isascii() and c.isalpha() for c in word)
+        if latin and latin * 2 >= sum(c.isalpha() for c in word):
+            word = word.translate(_LOOKALIKES)
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) >= 3 and all(c.isupper() for c in letters):
+            word = "-".join(p[:1] + p[1:].replace("İ", "I").lower() for p in word.split("-"))
+        out.append(word)
+    return " ".join(out)
