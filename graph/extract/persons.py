@@ -37,7 +37,7 @@ _TOKEN = rf"[{_UPPER}][\w'’\-]*"
 _WORDS = _load_words()
 _PARTICLES = "(?:" + "|".join(re.escape(p) for p in _WORDS["particles"]) + ")"
 # a middle initial ("Christopher H. Smith") may come before the last token
-_INITIAL = rf"(?:[{_UPPER}]\.[ \t]+)?"
+_INITIAL = rf"(?:[{_UPPER}]\.[ \t]+){{0,2}}"
 _RUN = re.compile(
     rf"(?<![\w.])(?:{_TOKEN}\.?[ \t]+)*?"
     rf"(?:{_TOKEN}(?:[ \t]+(?:{_PARTICLES}[ \t]+)*{_INITIAL}{_TOKEN})+)"
@@ -131,9 +131,30 @@ def _name_token_ok(token: str, last: bool) -> bool:
     return True
 
 
+def _caps(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _tail_token_ok(tail: list[str], i: int) -> bool:
+    """Whether the i-th word of a candidate name can be part of it. A surname in capitals may
+    have several words after the first name ('Víctor NAUDI ZAMORA', 'Arnold DE FINE SKIBSTED')."""
+    t = tail[i]
+    if re.fullmatch(_PARTICLES, t):
+        return True
+    caps_tail = i > 0 and not _caps(tail[0]) and all(_caps(x) for x in tail[i:])
+    if caps_tail and re.fullmatch(_PARTICLES, t, re.I):
+        return True
+    return _name_token_ok(t, i == len(tail) - 1 or caps_tail)
+
+
 def _split_run(run: str) -> tuple[str, str]:
-    """(prefix, name): the longest tail of 2-4 words that can be a personal name."""
+    """(prefix, name): the longest tail of 2-4 words that can be a personal name; a post that
+    follows the name in the same run ('Emanuele PILUSO Advisor to ...') is left out."""
     tokens = run.split()
+    while len(tokens) > 2 and _is_role_word(tokens[-1]) and _caps(tokens[-2]):
+        tokens.pop()
+        run = run[: run.rindex(tokens[-1]) + len(tokens[-1])]
     best = len(tokens)
     for k in range(len(tokens) - 1, -1, -1):
         tail = tokens[k:]
@@ -142,10 +163,9 @@ def _split_run(run: str) -> tuple[str, str]:
             break
         if re.fullmatch(_PARTICLES, tail[0]) or tail[0] in _HONORIFICS:
             continue  # a name does not start with 'van', 'de'... nor with 'M.' (an honorific)
-        if not all(
-            _name_token_ok(t, i == len(tail) - 1) or re.fullmatch(_PARTICLES, t)
-            for i, t in enumerate(tail)
-        ):
+        if not all(_tail_token_ok(tail, i) for i in range(len(tail))):
+            if all(_caps(t) or re.fullmatch(_PARTICLES, t, re.I) for t in tail):
+                continue  # 'NAUDI ZAMORA': a surname in capitals, its first name further left
             break
         if len(words) >= 2:
             best = k
@@ -329,15 +349,17 @@ def _role_before(prefix: str) -> str | None:
 
 def _role_apposition(text: str, prefix: str, ns: int, ne: int) -> tuple[str, int, int] | None:
     """'The OSCE Special Representative, Valiant Richey, stressed': the role before the commas."""
-    if prefix.strip() or not re.match(r"[ \t]*,", text[ne : ne + 3]):
+    if prefix.strip() or not re.match(r"[ \t]*(?:,|[.;](?:\s|$))", text[ne : ne + 3]):
         return None
-    m = _ROLE_APPOSITION.search(text, max(0, ns - 120), ns)
+    m = _ROLE_APPOSITION.search(text, max(0, ns - 160), ns)
     if m is None:
         return None
     role = re.sub(r"^(?:The|the)[ \t]+", "", m.group("role"))
     words = role.casefold().split()
-    if not words or words[-1] not in ROLE_WORDS or words[-1] in {"the", "annual", "joint"}:
+    if not words or words[-1] in _JOINING or words[-1] in {"annual", "joint"}:
         return None
+    if words[-1] not in ROLE_WORDS and not any(_is_role_word(w) for w in words[:6]):
+        return None  # "... Representative and Co-ordinator for Combating ... Human Beings, X,"
     start = m.end("role") - len(role)
     return role, start, m.end("role")
 
@@ -456,7 +478,36 @@ def find_persons(text: str, register: Register) -> list[Person]:
         org = _organisation(role, role_start, role_end, mentions, register)
         found.append(_Found(name, role, org, start, end))
     found += _table_rows(text, mentions, register)
+    found += _surnames_after_honorific(text, mentions, register, found)
     return _dedup(source, found)
+
+
+_SURNAME_AFTER_HONORIFIC = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(h) for h in sorted(_HONORIFICS, key=len, reverse=True))
+    + rf")[ \t]+(?P<name>[{_UPPER}][\w'’-]+)(?![\w'’-]|[ \t]+[{_UPPER}]|\.[{_UPPER}])"
+)
+
+
+def _surnames_after_honorific(
+    text: str, mentions: list[OrgMention], register: Register, found: list[_Found]
+) -> list[_Found]:
+    """A surname alone after an honorific ('Mme Haddadin, Conseillère ...', 'Mr Walter'),
+    where no run of two names was read."""
+    taken = [(f.start, f.end) for f in found]
+    out: list[_Found] = []
+    for m in _SURNAME_AFTER_HONORIFIC.finditer(text):
+        ns, ne = m.span("name")
+        word = m.group("name")
+        if not _name_token_ok(word, True) or _is_role_word(word) or len(word) < 3:
+            continue
+        if any(s < ne and ns < e for s, e in taken) or _spans_blocked(text, ns, ne, mentions):
+            continue
+        after = _role_after(text, ne, mentions)
+        role, rs, re_ = after if after else (None, ns, ne)
+        org = _organisation(role, rs, re_, mentions, register)
+        out.append(_Found(word, role, org, min(ns, rs), max(ne, re_)))
+    return out
 
 
 _ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$|^[^\t\n]*\t.*$")
@@ -501,10 +552,25 @@ def _table_rows(text: str, mentions: list[OrgMention], register: Register) -> li
 
 
 def _dedup(text: str, found: list[_Found]) -> list[Person]:
-    """One person per name: the first occurrence with a role, else the first occurrence."""
+    """One person per name: the first occurrence with a role, else the first occurrence; a name
+    whose words are all in a longer name found ('Mendes Bota', 'José Mendes Bota') is that one."""
+    words = {f.name.casefold(): frozenset(re.findall(r"\w+", f.name.casefold())) for f in found}
+    having: dict[str, list[str]] = {}
+    for key, ws in words.items():
+        for w in ws:
+            having.setdefault(w, []).append(key)
+    longer: dict[str, str | None] = {}
+    for key, ws in words.items():
+        first = min(ws, key=lambda w: len(having[w]), default=None)
+        candidates = having.get(first, []) if first is not None else []
+        longer[key] = next((k for k in candidates[:50] if ws < words[k]), None)
     by_name: dict[str, _Found] = {}
     for f in found:
         key = f.name.casefold()
+        while longer.get(key) is not None and longer[key] != key:
+            key = longer[key]
+            f = _Found(next(g.name for g in found if g.name.casefold() == key), f.role,
+                       f.organisation, f.start, f.end)  # fmt: skip
         if key not in by_name or (by_name[key].role is None and f.role is not None):
             by_name[key] = f
     order = sorted(by_name.values(), key=lambda f: min(x.start for x in found if x.name == f.name))
@@ -530,7 +596,9 @@ def _written_name(name: str) -> str:
         if latin and latin * 2 >= sum(c.isalpha() for c in word):
             word = word.translate(_LOOKALIKES)
         letters = [c for c in word if c.isalpha()]
-        if len(letters) >= 3 and all(c.isupper() for c in letters):
+        if out and _caps(word) and re.fullmatch(_PARTICLES, word, re.I):
+            word = word.lower()  # 'Arnold DE FINE SKIBSTED' -> 'Arnold de Fine Skibsted'
+        elif len(letters) >= 3 and all(c.isupper() for c in letters):
             word = "-".join(p[:1] + p[1:].replace("İ", "I").lower() for p in word.split("-"))
         out.append(word)
     return " ".join(out)
