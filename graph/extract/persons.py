@@ -325,7 +325,26 @@ def _russian_name(name: str) -> tuple[int, str] | None:
             )  # fmt: skip
             out.append(_nominative(surname, r.group(0)) if surname is not None else r.group(0))
         return w.start(), " ".join(out)
+    if len(words) == 2 and _foreign_pair(words[0].group(0), words[1].group(0)):
+        return 0, name  # 'Хильго Конрад', 'Кэри Джонстон': a name the dictionary does not know
     return None
+
+
+_RU_SURNAME_END = tuple(_WORDS["ru_surname_endings"])
+
+
+def _foreign_pair(first: str, second: str) -> bool:
+    """Two capitalised Cyrillic words read as a first name and a surname although the first is
+    no Russian first name: the second can be a name or ends like a surname, and the first is
+    no word of the dictionary other than a name or a place ('Кэри')."""
+    morph = _morph()
+    if any(p.is_known and not ({"Name", "Surn", "Geox"} & set(p.tag.grammemes))
+           for p in morph.parse(first)):  # fmt: skip
+        return False
+    if not first[1:].islower() or not second[1:].islower() or len(first) < 3:
+        return False
+    named = any({"Name", "Surn"} & set(p.tag.grammemes) for p in morph.parse(second))
+    return named or second.lower().endswith(_RU_SURNAME_END)
 
 
 def _nominative(parse: Any, written: str) -> str:
@@ -479,7 +498,44 @@ def find_persons(text: str, register: Register) -> list[Person]:
         found.append(_Found(name, role, org, start, end))
     found += _table_rows(text, mentions, register)
     found += _surnames_after_honorific(text, mentions, register, found)
+    found += _russian_initials(text, mentions, found)
     return _dedup(source, found)
+
+
+_RU_INITIALS = re.compile(
+    r"(?<![\w.])(?P<initials>[А-ЯЁ]\.[ \t]?(?:[А-ЯЁ]\.[ \t]?)?)(?P<surname>[А-ЯЁ][а-яё]{2,30})(?![\w-]|\.\w)"
+)
+
+
+def _russian_initials(text: str, mentions: list[OrgMention], found: list[_Found]) -> list[_Found]:
+    """'И.О. Фамилия' and 'С.Лебедева': initials and a surname (in the nominative), unless the
+    same surname was read with the full first name ('Сергей Лебедев')."""
+    if not _RU_INITIALS.search(text):
+        return []
+    morph = _morph()
+    surnames = {_lemma(f.name.split()[-1]) for f in found if f.name[:1] >= "А"}
+    out: list[_Found] = []
+    for m in _RU_INITIALS.finditer(text):
+        written = m.group("surname")
+        surns = [p for p in morph.parse(written) if "Surn" in p.tag]
+        # a form that can be the nominative is kept as written ('Иванова': she, not his genitive)
+        parse = next((p for p in surns if p.tag.case == "nomn"), surns[0] if surns else None)
+        if parse is None and not written.lower().endswith(_RU_SURNAME_END):
+            continue
+        surname = _nominative(parse, written) if parse is not None else written
+        lemma = parse.normal_form if parse is not None else written.casefold()
+        if lemma in surnames or _spans_blocked(text, m.start(), m.end(), mentions):
+            continue
+        initials = re.sub(r"\.[ \t]*", ". ", m.group("initials")).strip()
+        out.append(_Found(f"{initials} {surname}", None, None, m.start(), m.end()))
+        surnames.add(lemma)
+    return out
+
+
+def _lemma(word: str) -> str:
+    """The dictionary form of a Cyrillic surname ('Лебедева' -> 'лебедев'), else the word."""
+    surn = next((p for p in _morph().parse(word) if "Surn" in p.tag), None)
+    return str(surn.normal_form) if surn is not None else word.casefold()
 
 
 _SURNAME_AFTER_HONORIFIC = re.compile(
