@@ -443,23 +443,18 @@ def find_persons(text: str, register: Register) -> list[Person]:
             continue
         ns = m.start() + len(prefix)
         ne = ns + len(name)
-        russian = None
-        if name[:1] >= "А":
-            russian = _russian_name(name)
-            if russian is None:
-                pass
-            else:
-                cut, name = russian
-                prefix += m.group(0)[len(prefix) : len(prefix) + cut]
-                ns += cut
-                ne = ns + len(text[ns:ne])
+        russian = _russian_name(name) if name[:1] >= "А" else None
+        if russian is not None:  # the name from its first name on, in the nominative
+            cut, name = russian
+            prefix += m.group(0)[len(prefix) : len(prefix) + cut]
+            ns += cut  # ne stays the end of the name as written
         if _spans_blocked(text, ns, ne, mentions):
-            cut = _unblocked_tail(text, ns, ne, mentions)
-            if cut is None:
+            tail_at = _unblocked_tail(text, ns, ne, mentions)
+            if tail_at is None:
                 continue
-            prefix += text[ns:cut]
-            name = text[cut:ne]
-            ns = cut
+            prefix += text[ns:tail_at]
+            name = text[tail_at:ne]
+            ns = tail_at
         before = text[max(0, ns - 60) : ns]
         joined = _POST_OF.search(before)
         if (
@@ -623,10 +618,12 @@ def _dedup(text: str, found: list[_Found]) -> list[Person]:
     by_name: dict[str, _Found] = {}
     for f in found:
         key = f.name.casefold()
-        while longer.get(key) is not None and longer[key] != key:
-            key = longer[key]
+        nxt = longer.get(key)
+        while nxt is not None and nxt != key:
+            key = nxt
             f = _Found(next(g.name for g in found if g.name.casefold() == key), f.role,
                        f.organisation, f.start, f.end)  # fmt: skip
+            nxt = longer.get(key)
         if key not in by_name or (by_name[key].role is None and f.role is not None):
             by_name[key] = f
     order = sorted(by_name.values(), key=lambda f: min(x.start for x in found if x.name == f.name))
@@ -646,7 +643,7 @@ def _written_name(name: str) -> str:
     """A name as people write it in prose: a surname in capitals in title case ('Jean DUPONT' ->
     'Jean Dupont', 'BİLGEHAN' -> 'Bilgehan'; 'McBEAN' kept), look-alike letters of another
     script inside a Latin word made Latin ('Gyӧrgy' -> 'György')."""
-    out = []
+    out: list[str] = []
     for word in name.split(" "):
         latin = sum(c.isascii() and c.isalpha() for c in word)
         if latin and latin * 2 >= sum(c.isalpha() for c in word):

@@ -166,10 +166,10 @@ def _form_symbol(form: _Form, m: re.Match[str]) -> str | None:
     for key, table in form.words.items():
         if groups.get(key):
             groups[key] = table.get(groups[key].casefold(), groups[key])
-    for key, table in form.defaults.items():
+    for key, by_year in form.defaults.items():
         if not groups.get(key):
             year = int(groups.get("year") or 0)
-            groups[key] = next((c for y, c in table if year >= y), "")
+            groups[key] = next((c for y, c in by_year if year >= y), "")
     template = form.by_series.get(groups.get("series", ""), form.symbol)
     return " ".join(template.format(**groups).split())
 
