@@ -301,16 +301,21 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=65536)
+def _parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a word, cached: names recur across a document and a batch."""
+    return tuple(_morph().parse(word))
+
+
 def _russian_name(name: str) -> tuple[int, str] | None:
     """A Cyrillic run read as a personal name by its morphology: from the first word that can be
     a first name (pymorphy3 'Name'), followed by a word that can be a surname or any capitalised
     word; the name in the nominative ('Мадиной Джарбусыновой' -> 'Мадина Джарбусынова').
     Returns (offset of the name within the run, the name), or None."""
-    morph = _morph()
     words = list(re.finditer(r"\S+", name))
     for i, w in enumerate(words[:-1]):
         first = next(
-            (p for p in morph.parse(w.group(0)) if "Name" in p.tag and "sing" in p.tag), None
+            (p for p in _parses(w.group(0)) if "Name" in p.tag and "sing" in p.tag), None
         )
         if first is None:
             continue
@@ -318,7 +323,7 @@ def _russian_name(name: str) -> tuple[int, str] | None:
         out = [_nominative(first, w.group(0))]
         for r in rest:
             surname = next(
-                (p for p in morph.parse(r.group(0))
+                (p for p in _parses(r.group(0))
                  if "Surn" in p.tag and p.tag.case == first.tag.case
                  and p.tag.gender in {first.tag.gender, None}),
                 None,
@@ -337,13 +342,12 @@ def _foreign_pair(first: str, second: str) -> bool:
     """Two capitalised Cyrillic words read as a first name and a surname although the first is
     no Russian first name: the second can be a name or ends like a surname, and the first is
     no word of the dictionary other than a name or a place ('Кэри')."""
-    morph = _morph()
     if any(p.is_known and not ({"Name", "Surn", "Geox"} & set(p.tag.grammemes))
-           for p in morph.parse(first)):  # fmt: skip
+           for p in _parses(first)):  # fmt: skip
         return False
     if not first[1:].islower() or not second[1:].islower() or len(first) < 3:
         return False
-    named = any({"Name", "Surn"} & set(p.tag.grammemes) for p in morph.parse(second))
+    named = any({"Name", "Surn"} & set(p.tag.grammemes) for p in _parses(second))
     return named or second.lower().endswith(_RU_SURNAME_END)
 
 
@@ -514,12 +518,11 @@ def _russian_initials(text: str, mentions: list[OrgMention], found: list[_Found]
     same surname was read with the full first name ('Сергей Лебедев')."""
     if not _RU_INITIALS.search(text):
         return []
-    morph = _morph()
     surnames = {_lemma(f.name.split()[-1]) for f in found if f.name[:1] >= "А"}
     out: list[_Found] = []
     for m in _RU_INITIALS.finditer(text):
         written = m.group("surname")
-        surns = [p for p in morph.parse(written) if "Surn" in p.tag]
+        surns = [p for p in _parses(written) if "Surn" in p.tag]
         # a form that can be the nominative is kept as written ('Иванова': she, not his genitive)
         parse = next((p for p in surns if p.tag.case == "nomn"), surns[0] if surns else None)
         if parse is None and not written.lower().endswith(_RU_SURNAME_END):
@@ -536,7 +539,7 @@ def _russian_initials(text: str, mentions: list[OrgMention], found: list[_Found]
 
 def _lemma(word: str) -> str:
     """The dictionary form of a Cyrillic surname ('Лебедева' -> 'лебедев'), else the word."""
-    surn = next((p for p in _morph().parse(word) if "Surn" in p.tag), None)
+    surn = next((p for p in _parses(word) if "Surn" in p.tag), None)
     return str(surn.normal_form) if surn is not None else word.casefold()
 
 
