@@ -5,6 +5,9 @@ each field split into `required` items (must be found) and `optional` items (may
 penalty). Fields scored:
 
 - `citations`, `countries`: canonical symbols and ISO codes, compared exactly (spaces and case aside);
+  a symbol the extractor read but left unresolved (a document number the register does not list,
+  `CM(2005)32`, `Doc. 12096`) matches a truth item, yet is no false hit when the truth omits it
+  (truth sets differ on whether a document's own number is a citation);
 - `organisations`: a name or acronym, equal to the found organisation's name, acronym or register
   key, or naming the same register entry;
 - `persons`: by name (the words of one contained in the other); a different role is reported;
@@ -235,6 +238,7 @@ class _Predicted:
     label: str
     value: Any
     evidence: Evidence | None
+    optional: bool = False  # may match a truth item; never a false hit
 
 
 def _match_field(
@@ -280,6 +284,8 @@ def _match_field(
         if hit is not None:
             free.remove(hit)
     for p in free:
+        if p.optional:
+            continue
         score.fp += 1
         passage, start, end = _from_evidence(text, p.evidence)
         page = p.evidence.page if p.evidence else None
@@ -300,11 +306,15 @@ def _split(truth_doc: dict[str, Any], name: str) -> dict[str, list[Any]]:
 
 
 def _citations(ex: Extraction) -> list[_Predicted]:
+    """Resolved citations, one per symbol; then the symbols read but left unresolved (document
+    numbers the register does not list), which may match a truth item but are no false hit."""
     seen: dict[str, _Predicted] = {}
-    for c in ex.citations:
-        if c.symbol and c.resolved:
+    for c in sorted(ex.citations, key=lambda c: not c.resolved):
+        if c.symbol:
             ev = Evidence(c.text, c.start, c.end, c.page)
-            seen.setdefault(_symbol_key(c.symbol), _Predicted(c.symbol, c, ev))
+            seen.setdefault(
+                _symbol_key(c.symbol), _Predicted(c.symbol, c, ev, optional=not c.resolved)
+            )
     return list(seen.values())
 
 

@@ -11,11 +11,13 @@ fit is kept unresolved with its passage.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from importlib import resources
 
 from rdflib import URIRef
 
@@ -33,10 +35,18 @@ _ELI_DATE = URIRef("http://data.europa.eu/eli/ontology#date_document")
 _ARTICLE = re.compile(
     r"\bArt(?:icle|\.)\s?(?P<num>\d{1,3}[a-z]?(?:\s?\(\d{1,2}\))*(?:\s?\([a-z]\))?)", re.I
 )
-_OFFICE = re.compile(
-    r"\b(?:Secretary|Secretariat|President|Vice-President|Chair(?:person)?|Head|Director)"
-    r"\s+(?:General\s+)?of\s+(?:the\s+)?$"
-)
+
+
+def _office_pattern() -> re.Pattern[str]:
+    """Names of offices and bodies that end where a commitment's name starts, from
+    `data/citation_cues.json` ("Committee of the Parties to the Convention ..." names a body)."""
+    path = resources.files("thbgraph.graph.extract") / "data" / "citation_cues.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    parts = [p for forms in data["office_before"].values() for p in forms]
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in parts) + r")\s+$")
+
+
+_OFFICE = _office_pattern()
 # between a name and its own symbol: "Action Plan (PC.DEC/557)", "Action Plan as revised (...)"
 _GAP = re.compile(
     r"[\s(,]*(?:as\s+(?:revised|amended|updated)\b[\s(,]*)?"
@@ -388,6 +398,17 @@ def find_citations(
             method=s.method,
             confidence=s.confidence,
             note=s.note,
+        )
+        if s.kind != "document" or s.symbol in register.commitments
+        else Citation(
+            symbol=s.symbol,
+            text=s.text,
+            start=s.start,
+            end=s.end,
+            resolved=False,
+            method="unresolved",
+            confidence=s.confidence,
+            note="a document number the register does not list: cited as a document",
         )
         for s in find_symbols(text)
         if not _RECORD_SERIES.match(s.symbol) or s.symbol in register.commitments

@@ -34,6 +34,8 @@ class _Table:
     russian_pattern: re.Pattern[str] | None
     context: dict[str, re.Pattern[str]]  # name -> what must be written just before it
     first_words: frozenset[str]  # the first word (lower case) of every name: where to try
+    not_after: dict[str, re.Pattern[str]]  # name -> what, written just before it, makes it none
+    demonym_not_before: frozenset[str]  # words after which a nationality adjective is no country
 
 
 def _data() -> dict[str, Any]:
@@ -68,10 +70,28 @@ def _pycountry_names(drop: set[str]) -> dict[str, str]:
     return names
 
 
+def _cldr_names(locales: list[str]) -> dict[str, str]:
+    """Country names in other languages from CLDR (Babel): 'Tunisie' -> TN, 'Ouganda' -> UG."""
+    if not locales:
+        return {}
+    from babel import Locale
+
+    codes = {c.alpha_2 for c in pycountry.countries}
+    out: dict[str, str] = {}
+    for loc in locales:
+        for code, name in Locale.parse(loc).territories.items():
+            if code in codes and len(name) > 3:
+                out.setdefault(name, code)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _table() -> _Table:
     data = _data()
     names = _pycountry_names(set(data.get("drop", [])))
+    for name, code in _cldr_names(data.get("cldr_locales", [])).items():
+        if name not in data.get("drop", []):
+            names.setdefault(name, code)
     names.update(data["names"])
     exact = dict(data["exact"])
     demonyms = dict(data["demonyms"])
@@ -100,6 +120,8 @@ def _table() -> _Table:
         russian=russian,
         russian_pattern=russian_pattern,
         context={k: re.compile(v) for k, v in data.get("context", {}).items()},
+        not_after={k: re.compile(v) for k, v in data.get("not_after", {}).items()},
+        demonym_not_before=frozenset(data.get("demonym_not_before", [])),
         first_words=first_words,
     )
 
@@ -177,8 +199,14 @@ def _classify(text: str, m: re.Match[str], table: _Table) -> str | None:
             return None  # "Réunion des coordinateurs": the French word for a meeting
         if written in table.ambiguous and not _ambiguous_ok(text, s, e):
             return None
+        never = table.not_after.get(written)
+        if never is not None and never.search(text, max(0, s - 30), s):
+            return None  # "the Sovereign Order of Malta" is no country
         return table.names[folded]
     code = table.demonyms.get(written)
+    nxt = re.match(r"[ \t]+(\w+)", text[e : e + 30])
+    if nxt and nxt.group(1) in table.demonym_not_before:
+        return None  # "American University of ...", "Swiss Agency for ...": an institution
     if code and _demonym_ok(text, e, table.demonym_nouns):
         return code
     return None

@@ -1,11 +1,18 @@
-"""Persons named with their roles: 'said Valiant Richey, OSCE Special Representative ...'."""
+"""Persons named with their roles: 'said Valiant Richey, OSCE Special Representative ...'.
+
+The words it reads (honorifics, role words, Russian role stems, words that are no names) are
+data: `data/person_words.json`, per language.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from itertools import pairwise
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -16,11 +23,21 @@ from .organisations import OrgMention, organisation_mentions
 
 __all__ = ["find_persons", "post_for_role"]
 
+
+def _load_words() -> dict[str, Any]:
+    """Honorifics, role words, Russian role stems, non-name words and particles, per language
+    (`data/person_words.json`)."""
+    path = resources.files("thbgraph.graph.extract") / "data" / "person_words.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "А-ЯЁ"
 _TOKEN = rf"[{_UPPER}][\w'’\-]*"
-_PARTICLES = r"(?:van|von|der|den|de|da|di|du|del|della|la|le|ten|ter|dos|das|zu|bin|al|el)"
+_WORDS = _load_words()
+_PARTICLES = "(?:" + "|".join(re.escape(p) for p in _WORDS["particles"]) + ")"
 # a middle initial ("Christopher H. Smith") may come before the last token
-_INITIAL = rf"(?:[{_UPPER}]\.[ \t]+)?"
+_INITIAL = rf"(?:[{_UPPER}]\.[ \t]+){{0,2}}"
 _RUN = re.compile(
     rf"(?<![\w.])(?:{_TOKEN}\.?[ \t]+)*?"
     rf"(?:{_TOKEN}(?:[ \t]+(?:{_PARTICLES}[ \t]+)*{_INITIAL}{_TOKEN})+)"
@@ -31,296 +48,18 @@ _ROLE_APPOSITION = re.compile(
     r",[ \t]+$"
 )
 # Honorifics are not part of the name; title-like ones are kept as the role when nothing else is.
-_HONORIFICS = {
-    "Mr": False, "Mr.": False, "Ms": False, "Ms.": False, "Mrs": False, "Mrs.": False,
-    "Dr": False, "Dr.": False, "Mme": False, "M.": False, "Madame": False, "Monsieur": False,
-    "Sir": False, "Dame": False, "H.E.": False, "HE": False,
-    "Ambassador": True, "Prof.": True, "Prof": True, "Professor": True, "Judge": True,
-    "Minister": True, "Senator": True, "Ambassadeur": True, "Ambassadrice": True,
-}  # fmt: skip
+_HONORIFICS: dict[str, bool] = {
+    word: bool(title) for forms in _WORDS["honorifics"].values() for word, title in forms.items()
+}
 _HONORIFIC_RUN = re.compile(
-    r"(?:(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Mme|M\.|Madame|Monsieur|Sir|Dame|Ambassador|"
-    r"Ambassadeur|Ambassadrice|Prof\.?|Professor|Judge|Minister|Senator)[ \t]+)+$"
+    r"(?:(?:"
+    + "|".join(re.escape(h) for h in sorted(_HONORIFICS, key=len, reverse=True))
+    + r")[ \t]+)+$"
 )
 # Words that name a post: a role must contain one (or be an organisation).
-ROLE_WORDS = frozenset(
-    [
-        "representative",
-        "co-ordinator",
-        "coordinator",
-        "coordinatrice",
-        "secretary",
-        "secretary-general",
-        "director",
-        "director-general",
-        "president",
-        "vice-president",
-        "chair",
-        "chairperson",
-        "chairman",
-        "chairwoman",
-        "minister",
-        "deputy",
-        "ambassador",
-        "head",
-        "chief",
-        "rapporteur",
-        "commissioner",
-        "adviser",
-        "advisor",
-        "officer",
-        "expert",
-        "professor",
-        "judge",
-        "prosecutor",
-        "member",
-        "manager",
-        "counsellor",
-        "councillor",
-        "attaché",
-        "ombudsperson",
-        "ombudsman",
-        "consultant",
-        "specialist",
-        "researcher",
-        "lawyer",
-        "founder",
-        "ceo",
-        "spokesperson",
-        "delegate",
-        "envoy",
-        "governor",
-        "mayor",
-        "inspector",
-        "analyst",
-        "coordinator",
-        "programme",
-        "project",
-        "représentant",
-        "représentante",
-        "directeur",
-        "directrice",
-        "secrétaire",
-        "présidente",
-        "président",
-        "ministre",
-        "chef",
-        "rapporteure",
-        "conseiller",
-        "conseillère",
-        "juge",
-        "procureur",
-        "ambassadeur",
-        "ambassadrice",
-        "responsable",
-        "chargé",
-        "chargée",
-    ]
-)
+ROLE_WORDS = frozenset(w.casefold() for forms in _WORDS["role_words"].values() for w in forms)
 # Capitalised words that are not (parts of) personal names in these documents.
-_NOT_NAME = frozenset(
-    [
-        "trafficking",
-        "human",
-        "beings",
-        "office",
-        "council",
-        "europe",
-        "european",
-        "commission",
-        "convention",
-        "representative",
-        "co-ordinator",
-        "coordinator",
-        "secretary",
-        "general",
-        "special",
-        "executive",
-        "national",
-        "anti-trafficking",
-        "action",
-        "plan",
-        "meeting",
-        "meetings",
-        "session",
-        "day",
-        "conference",
-        "ministry",
-        "minister",
-        "mission",
-        "presence",
-        "agency",
-        "group",
-        "experts",
-        "rapporteur",
-        "rapporteurs",
-        "report",
-        "decision",
-        "decisions",
-        "declaration",
-        "chairmanship",
-        "presidency",
-        "president",
-        "head",
-        "director",
-        "ambassador",
-        "republic",
-        "federation",
-        "kingdom",
-        "states",
-        "state",
-        "united",
-        "nations",
-        "union",
-        "international",
-        "organization",
-        "organisation",
-        "women",
-        "children",
-        "rights",
-        "democratic",
-        "institutions",
-        "security",
-        "co-operation",
-        "cooperation",
-        "partners",
-        "participants",
-        "zoom",
-        "online",
-        "welcome",
-        "opening",
-        "closing",
-        "registration",
-        "discussion",
-        "introduction",
-        "conclusions",
-        "recommendations",
-        "follow-up",
-        "agenda",
-        "summary",
-        "press",
-        "release",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "their",
-        "our",
-        "during",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "with",
-        "by",
-        "to",
-        "of",
-        "and",
-        "or",
-        "but",
-        "following",
-        "both",
-        "all",
-        "each",
-        "every",
-        "some",
-        "any",
-        "also",
-        "further",
-        "moreover",
-        "however",
-        "then",
-        "recently",
-        "finally",
-        "moving",
-        "statement",
-        "guidelines",
-        "guidance",
-        "compendium",
-        "roadmap",
-        "handbook",
-        "toolkit",
-        "study",
-        "survey",
-        "publication",
-        "resource",
-        "resources",
-        "news",
-        "draft",
-        "working",
-        "languages",
-        "english",
-        "russian",
-        "french",
-        "lunch",
-        "dinner",
-        "coffee",
-        "break",
-        "arrival",
-        "gathering",
-        "presentation",
-        "palais",
-        "palace",
-        "house",
-        "hall",
-        "building",
-        "centre",
-        "center",
-        "street",
-        "avenue",
-        "bulevar",
-        "boulevard",
-        "square",
-        "road",
-        "pandemic",
-        "covid-19",
-        "covid",
-        "alliance",
-        "persons",
-        "task",
-        "force",
-        "referral",
-        "mechanism",
-        "mechanisms",
-        "global",
-        "regional",
-        "all",
-        "internet",
-        "ministerial",
-        "permanent",
-        "vice",
-        "first",
-        "second",
-        "third",
-        "annual",
-        "joint",
-        "the",
-    ]
-)
+_NOT_NAME = frozenset(w.casefold() for forms in _WORDS["not_name"].values() for w in forms)
 _SPEECH = re.compile(
     r"(?:said|says|added|noted|stated|stressed|emphasi[sz]ed|underlined|explained|highlighted|"
     r"remarked|concluded|declared|observed|according\s+to|a\s+déclaré|a\s+ajouté|"
@@ -330,12 +69,7 @@ _SPEECH = re.compile(
     re.I,
 )
 # Russian posts, by stem (the words inflect: "директор", "директора", "советника")
-_RU_ROLE_STEMS = (
-    "советни", "директор", "представител", "координатор", "руководител", "глав", "председател",
-    "министр", "посол", "посл", "эксперт", "секретар", "заместител", "сотрудни", "докладчи",
-    "начальни", "специалист", "уполномоченн", "омбудсмен", "консультант", "менеджер", "судья",
-    "прокурор", "член", "советник",
-)  # fmt: skip
+_RU_ROLE_STEMS = tuple(_WORDS["ru_role_stems"])
 # Markdown emphasis around a name ("**Valiant Richey**", "_Name_"): read as spaces
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])")
 _ROLE_END = re.compile(r"\n|[.;:!?](?=\s|$)|,|\s\(|[“”\"«»]|\s[-–—]\s")
@@ -397,9 +131,30 @@ def _name_token_ok(token: str, last: bool) -> bool:
     return True
 
 
+def _caps(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _tail_token_ok(tail: list[str], i: int) -> bool:
+    """Whether the i-th word of a candidate name can be part of it. A surname in capitals may
+    have several words after the first name ('Víctor NAUDI ZAMORA', 'Arnold DE FINE SKIBSTED')."""
+    t = tail[i]
+    if re.fullmatch(_PARTICLES, t):
+        return True
+    caps_tail = i > 0 and not _caps(tail[0]) and all(_caps(x) for x in tail[i:])
+    if caps_tail and re.fullmatch(_PARTICLES, t, re.I):
+        return True
+    return _name_token_ok(t, i == len(tail) - 1 or caps_tail)
+
+
 def _split_run(run: str) -> tuple[str, str]:
-    """(prefix, name): the longest tail of 2-4 words that can be a personal name."""
+    """(prefix, name): the longest tail of 2-4 words that can be a personal name; a post that
+    follows the name in the same run ('Emanuele PILUSO Advisor to ...') is left out."""
     tokens = run.split()
+    while len(tokens) > 2 and _is_role_word(tokens[-1]) and _caps(tokens[-2]):
+        tokens.pop()
+        run = run[: run.rindex(tokens[-1]) + len(tokens[-1])]
     best = len(tokens)
     for k in range(len(tokens) - 1, -1, -1):
         tail = tokens[k:]
@@ -408,10 +163,9 @@ def _split_run(run: str) -> tuple[str, str]:
             break
         if re.fullmatch(_PARTICLES, tail[0]) or tail[0] in _HONORIFICS:
             continue  # a name does not start with 'van', 'de'... nor with 'M.' (an honorific)
-        if not all(
-            _name_token_ok(t, i == len(tail) - 1) or re.fullmatch(_PARTICLES, t)
-            for i, t in enumerate(tail)
-        ):
+        if not all(_tail_token_ok(tail, i) for i in range(len(tail))):
+            if all(_caps(t) or re.fullmatch(_PARTICLES, t, re.I) for t in tail):
+                continue  # 'NAUDI ZAMORA': a surname in capitals, its first name further left
             break
         if len(words) >= 2:
             best = k
@@ -480,6 +234,134 @@ def _role_clause_before(text: str, ns: int) -> tuple[str, int, int] | None:
     return role, start, start + len(role)
 
 
+def _role_clause_led(text: str, ns: int, ne: int) -> tuple[str, int, int] | None:
+    """A post that opens the clause before a Latin-script name, with no comma between ("OSCE
+    Special Representative for Combating Trafficking in Human Beings Valiant Richey;"): a clause
+    of at most 18 words, starting with a capital, with a role word among its first 6 words, not
+    ending in a word that joins it to what follows ("Minister of" Foreign Affairs), the name
+    not continued by one ("Sovereign Order of Malta")."""
+    if text[ns : ns + 1] >= "А" or _JOINED_AFTER.match(text, ne):
+        return None
+    window = text[max(0, ns - 160) : ns]
+    cut = max(window.rfind(c) for c in '.;:!?\n«»"“”–—•,(')
+    clause = window[cut + 1 :]
+    role = _LEADING.sub("", clause.strip())
+    words = role.split()
+    if not 2 <= len(words) <= 18 or not role[:1].isupper() or clause[-1:] not in " \t":
+        return None
+    if not any(_is_role_word(w.strip("(),")) for w in words[:6]):
+        return None
+    if words[-1].casefold() in _JOINING or words[-1][:1].islower():
+        return None
+    first = next(i for i, w in enumerate(words) if _is_role_word(w.strip("(),")))
+    lower = [i for i in range(first) if words[i][:1].islower()]
+    if lower:  # "Speakers included the Deputy Minister ...": the post starts after the verb
+        role = " ".join(words[lower[-1] + 1 :])
+        role = role if role[:1].isupper() else " ".join(words[first:])
+        role = clause[clause.index(role.split()[0], clause.index(words[lower[-1]])) :].strip()
+    start = ns - len(clause) + clause.index(role)
+    return role, start, start + len(role)
+
+
+_POST_OF = re.compile(r"([\w’'-]+)[ \t]+(?:of|for|on|de|du|des|pour)(?:[ \t]+(?:the|la|l’|l'))?[ \t]+$")
+
+
+def _shifted_clause_led(text: str, ns: int, ne: int) -> tuple[tuple[str, int, int], int] | None:
+    """A role-led name whose first capitalised words still belong to the post ("Chief Prosecutor
+    of the Capital District Maren Holt"): the role and the start of the last two words."""
+    words = list(re.finditer(r"\S+", text[ns:ne]))
+    if len(words) < 3:
+        return None
+    first, last = words[-2].group(0), words[-1].group(0)
+    if not (_name_token_ok(first, False) and first[:1].isupper() and _name_token_ok(last, True)):
+        return None
+    start = ns + words[-2].start()
+    if country_mentions(text[start:ne]):
+        return None
+    role = _role_clause_led(text, start, ne)
+    return (role, start) if role is not None else None
+
+
+# words before a post that are not part of it: "and the Head of ...", "et la directrice ..."
+_LEADING = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(w) for w in _WORDS["leading"]) + r")[ \t]+){1,3}", re.I
+)
+# words that join a role to the capitalised words after it, which are then no name
+_JOINING = frozenset(w.casefold() for w in _WORDS["joining"])
+_JOINED_AFTER = re.compile(
+    r"[ \t]+(?:" + "|".join(re.escape(w) for w in _WORDS["joining"]) + r")[ \t]", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    """The Russian morphological analyser (pymorphy3), loaded once per process, when first needed."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def _parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a word, cached: names recur across a document and a batch."""
+    return tuple(_morph().parse(word))
+
+
+def _russian_name(name: str) -> tuple[int, str] | None:
+    """A Cyrillic run read as a personal name by its morphology: from the first word that can be
+    a first name (pymorphy3 'Name'), followed by a word that can be a surname or any capitalised
+    word; the name in the nominative ('Мадиной Джарбусыновой' -> 'Мадина Джарбусынова').
+    Returns (offset of the name within the run, the name), or None."""
+    words = list(re.finditer(r"\S+", name))
+    for i, w in enumerate(words[:-1]):
+        first = next(
+            (p for p in _parses(w.group(0)) if "Name" in p.tag and "sing" in p.tag), None
+        )
+        if first is None:
+            continue
+        rest = words[i + 1 : i + 3]
+        out = [_nominative(first, w.group(0))]
+        for r in rest:
+            surname = next(
+                (p for p in _parses(r.group(0))
+                 if "Surn" in p.tag and p.tag.case == first.tag.case
+                 and p.tag.gender in {first.tag.gender, None}),
+                None,
+            )  # fmt: skip
+            out.append(_nominative(surname, r.group(0)) if surname is not None else r.group(0))
+        return w.start(), " ".join(out)
+    if len(words) == 2 and _foreign_pair(words[0].group(0), words[1].group(0)):
+        return 0, name  # 'Хильго Конрад', 'Кэри Джонстон': a name the dictionary does not know
+    return None
+
+
+_RU_SURNAME_END = tuple(_WORDS["ru_surname_endings"])
+
+
+def _foreign_pair(first: str, second: str) -> bool:
+    """Two capitalised Cyrillic words read as a first name and a surname although the first is
+    no Russian first name: the second can be a name or ends like a surname, and the first is
+    no word of the dictionary other than a name or a place ('Кэри')."""
+    if any(p.is_known and not ({"Name", "Surn", "Geox"} & set(p.tag.grammemes))
+           for p in _parses(first)):  # fmt: skip
+        return False
+    if not first[1:].islower() or not second[1:].islower() or len(first) < 3:
+        return False
+    named = any({"Name", "Surn"} & set(p.tag.grammemes) for p in _parses(second))
+    return named or second.lower().endswith(_RU_SURNAME_END)
+
+
+def _nominative(parse: Any, written: str) -> str:
+    """A word in the nominative, written with the capitals it had."""
+    if parse.tag.case in {None, "nomn"} or "Fixd" in parse.tag:
+        return written
+    form = parse.inflect({"nomn"})
+    if form is None:
+        return written
+    word = str(form.word)
+    return word[:1].upper() + word[1:] if written[1:2].islower() else word.upper()
+
+
 def _role_before(prefix: str) -> str | None:
     """A role written just before the name: 'OSCE Special Representative Valiant Richey'."""
     words = prefix.split()
@@ -490,15 +372,17 @@ def _role_before(prefix: str) -> str | None:
 
 def _role_apposition(text: str, prefix: str, ns: int, ne: int) -> tuple[str, int, int] | None:
     """'The OSCE Special Representative, Valiant Richey, stressed': the role before the commas."""
-    if prefix.strip() or not re.match(r"[ \t]*,", text[ne : ne + 3]):
+    if prefix.strip() or not re.match(r"[ \t]*(?:,|[.;](?:\s|$))", text[ne : ne + 3]):
         return None
-    m = _ROLE_APPOSITION.search(text, max(0, ns - 120), ns)
+    m = _ROLE_APPOSITION.search(text, max(0, ns - 160), ns)
     if m is None:
         return None
     role = re.sub(r"^(?:The|the)[ \t]+", "", m.group("role"))
     words = role.casefold().split()
-    if not words or words[-1] not in ROLE_WORDS or words[-1] in {"the", "annual", "joint"}:
+    if not words or words[-1] in _JOINING or words[-1] in {"annual", "joint"}:
         return None
+    if words[-1] not in ROLE_WORDS and not any(_is_role_word(w) for w in words[:6]):
+        return None  # "... Representative and Co-ordinator for Combating ... Human Beings, X,"
     start = m.end("role") - len(role)
     return role, start, m.end("role")
 
@@ -518,6 +402,35 @@ def _organisation(
     return best.key or best.acronym or best.name
 
 
+def _unblocked_tail(text: str, start: int, end: int, mentions: list[OrgMention]) -> int | None:
+    """Where a name starts after an organisation or country that opens the run ("... of Malta
+    Ian Borg"): the start of the last two or three words after it, when they are free."""
+    countries = [start + e for _, _, e in country_mentions(text[start:end])]
+    # an organisation outside the register that runs on past a country into the name
+    # ("Parliament of the Republic of Kazakhstan Marat Bashimov") ends at that country
+    swallowing = [
+        m for m in mentions
+        if m.key is None and m.start < start and m.end == end and countries and countries[-1] < end
+    ]  # fmt: skip
+    others = [m for m in mentions if m not in swallowing]
+    ends = [m.end for m in others if m.start < end and start < m.end] + countries
+    cut = max(ends)
+    words = list(re.finditer(r"\S+", text[cut:end]))
+    if not 2 <= len(words) <= 3 or not all(_name_token_ok(w.group(0), False) for w in words[:-1]):
+        return None
+    if not _name_token_ok(words[-1].group(0), True):
+        return None
+    new = cut + words[0].start()
+    return None if _spans_blocked(text, new, end, others) else new
+
+
+def _post_like(m: OrgMention) -> bool:
+    """An 'organisation' outside the register that starts with a post ("Chief Prosecutor of the
+    ... District Maren Holt"): a role and a name, read as such here."""
+    first = m.text.split(maxsplit=1)[0] if m.text.strip() else ""
+    return m.key is None and _is_role_word(first)
+
+
 def _spans_blocked(text: str, start: int, end: int, mentions: list[OrgMention]) -> bool:
     """True when the 'name' is an organisation or a country ('Bosnia and Herzegovina')."""
     if any(m.start < end and start < m.end for m in mentions):
@@ -531,7 +444,7 @@ def find_persons(text: str, register: Register) -> list[Person]:
     The name is written without honorifics; the role is kept as written and mapped to the
     organisation of its register post, or to the organisation it names.
     """
-    mentions = organisation_mentions(text, register)
+    mentions = [m for m in organisation_mentions(text, register) if not _post_like(m)]
     found: list[_Found] = []
     source = text
     text = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), text)  # same offsets, no emphasis marks
@@ -541,9 +454,27 @@ def find_persons(text: str, register: Register) -> list[Person]:
             continue
         ns = m.start() + len(prefix)
         ne = ns + len(name)
+        russian = _russian_name(name) if name[:1] >= "А" else None
+        if russian is not None:  # the name from its first name on, in the nominative
+            cut, name = russian
+            prefix += m.group(0)[len(prefix) : len(prefix) + cut]
+            ns += cut  # ne stays the end of the name as written
         if _spans_blocked(text, ns, ne, mentions):
-            continue
+            tail_at = _unblocked_tail(text, ns, ne, mentions)
+            if tail_at is None:
+                continue
+            prefix += text[ns:tail_at]
+            name = text[tail_at:ne]
+            ns = tail_at
         before = text[max(0, ns - 60) : ns]
+        joined = _POST_OF.search(before)
+        if (
+            joined
+            and _is_role_word(joined.group(1))
+            and not prefix.strip()
+            and _shifted_clause_led(text, ns, ne) is None
+        ):
+            continue  # "the Minister of Foreign Affairs": what a post is of is no person
         honorific = _HONORIFIC_RUN.search(prefix) or (
             None if prefix.strip() else _HONORIFIC_RUN.search(before)
         )
@@ -561,13 +492,83 @@ def find_persons(text: str, register: Register) -> list[Person]:
         elif honorific:
             title = honorific.group(0).split()[-1]
             role = title if _HONORIFICS.get(title) else None
-        elif not (prefix.strip() == "" and _SPEECH.search(before)):
+        elif clause := _role_clause_led(text, ns, ne):
+            role, role_start, role_end = clause  # "OSCE Secretary General Helga Maria Schmid;"
+        elif (shifted := _shifted_clause_led(text, ns, ne)) is not None:
+            (role, role_start, role_end), ns = shifted  # "Chief of the Capital District Maren Holt"
+            name = text[ns:ne]
+        elif not (prefix.strip() == "" and _SPEECH.search(before)) and not russian:
             continue  # a capitalised pair without a role, title or speech verb: not a person
         start, end = min(ns, role_start), max(ne, role_end)
         org = _organisation(role, role_start, role_end, mentions, register)
         found.append(_Found(name, role, org, start, end))
     found += _table_rows(text, mentions, register)
+    found += _surnames_after_honorific(text, mentions, register, found)
+    found += _russian_initials(text, mentions, found)
     return _dedup(source, found)
+
+
+_RU_INITIALS = re.compile(
+    r"(?<![\w.])(?P<initials>[А-ЯЁ]\.[ \t]?(?:[А-ЯЁ]\.[ \t]?)?)(?P<surname>[А-ЯЁ][а-яё]{2,30})(?![\w-]|\.\w)"
+)
+
+
+def _russian_initials(text: str, mentions: list[OrgMention], found: list[_Found]) -> list[_Found]:
+    """'И.О. Фамилия' and 'С.Лебедева': initials and a surname (in the nominative), unless the
+    same surname was read with the full first name ('Сергей Лебедев')."""
+    if not _RU_INITIALS.search(text):
+        return []
+    surnames = {_lemma(f.name.split()[-1]) for f in found if f.name[:1] >= "А"}
+    out: list[_Found] = []
+    for m in _RU_INITIALS.finditer(text):
+        written = m.group("surname")
+        surns = [p for p in _parses(written) if "Surn" in p.tag]
+        # a form that can be the nominative is kept as written ('Иванова': she, not his genitive)
+        parse = next((p for p in surns if p.tag.case == "nomn"), surns[0] if surns else None)
+        if parse is None and not written.lower().endswith(_RU_SURNAME_END):
+            continue
+        surname = _nominative(parse, written) if parse is not None else written
+        lemma = parse.normal_form if parse is not None else written.casefold()
+        if lemma in surnames or _spans_blocked(text, m.start(), m.end(), mentions):
+            continue
+        initials = re.sub(r"\.[ \t]*", ". ", m.group("initials")).strip()
+        out.append(_Found(f"{initials} {surname}", None, None, m.start(), m.end()))
+        surnames.add(lemma)
+    return out
+
+
+def _lemma(word: str) -> str:
+    """The dictionary form of a Cyrillic surname ('Лебедева' -> 'лебедев'), else the word."""
+    surn = next((p for p in _parses(word) if "Surn" in p.tag), None)
+    return str(surn.normal_form) if surn is not None else word.casefold()
+
+
+_SURNAME_AFTER_HONORIFIC = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(h) for h in sorted(_HONORIFICS, key=len, reverse=True))
+    + rf")[ \t]+(?P<name>[{_UPPER}][\w'’-]+)(?![\w'’-]|[ \t]+[{_UPPER}]|\.[{_UPPER}])"
+)
+
+
+def _surnames_after_honorific(
+    text: str, mentions: list[OrgMention], register: Register, found: list[_Found]
+) -> list[_Found]:
+    """A surname alone after an honorific ('Mme Haddadin, Conseillère ...', 'Mr Walter'),
+    where no run of two names was read."""
+    taken = [(f.start, f.end) for f in found]
+    out: list[_Found] = []
+    for m in _SURNAME_AFTER_HONORIFIC.finditer(text):
+        ns, ne = m.span("name")
+        word = m.group("name")
+        if not _name_token_ok(word, True) or _is_role_word(word) or len(word) < 3:
+            continue
+        if any(s < ne and ns < e for s, e in taken) or _spans_blocked(text, ns, ne, mentions):
+            continue
+        after = _role_after(text, ne, mentions)
+        role, rs, re_ = after if after else (None, ns, ne)
+        org = _organisation(role, rs, re_, mentions, register)
+        out.append(_Found(word, role, org, min(ns, rs), max(ne, re_)))
+    return out
 
 
 _ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$|^[^\t\n]*\t.*$")
@@ -612,14 +613,55 @@ def _table_rows(text: str, mentions: list[OrgMention], register: Register) -> li
 
 
 def _dedup(text: str, found: list[_Found]) -> list[Person]:
-    """One person per name: the first occurrence with a role, else the first occurrence."""
+    """One person per name: the first occurrence with a role, else the first occurrence; a name
+    whose words are all in a longer name found ('Mendes Bota', 'José Mendes Bota') is that one."""
+    words = {f.name.casefold(): frozenset(re.findall(r"\w+", f.name.casefold())) for f in found}
+    having: dict[str, list[str]] = {}
+    for key, ws in words.items():
+        for w in ws:
+            having.setdefault(w, []).append(key)
+    longer: dict[str, str | None] = {}
+    for key, ws in words.items():
+        first = min(ws, key=lambda w: len(having[w]), default=None)
+        candidates = having.get(first, []) if first is not None else []
+        longer[key] = next((k for k in candidates[:50] if ws < words[k]), None)
     by_name: dict[str, _Found] = {}
     for f in found:
         key = f.name.casefold()
+        nxt = longer.get(key)
+        while nxt is not None and nxt != key:
+            key = nxt
+            f = _Found(next(g.name for g in found if g.name.casefold() == key), f.role,
+                       f.organisation, f.start, f.end)  # fmt: skip
+            nxt = longer.get(key)
         if key not in by_name or (by_name[key].role is None and f.role is not None):
             by_name[key] = f
     order = sorted(by_name.values(), key=lambda f: min(x.start for x in found if x.name == f.name))
     return [
-        Person(f.name, f.role, f.organisation, Evidence(text[f.start : f.end], f.start, f.end))
+        Person(
+            _written_name(f.name), f.role, f.organisation,
+            Evidence(text[f.start : f.end], f.start, f.end),
+        )
         for f in order
-    ]
+    ]  # fmt: skip
+
+
+_LOOKALIKES = str.maketrans(_WORDS["lookalikes"])
+
+
+def _written_name(name: str) -> str:
+    """A name as people write it in prose: a surname in capitals in title case ('Jean DUPONT' ->
+    'Jean Dupont', 'BİLGEHAN' -> 'Bilgehan'; 'McBEAN' kept), look-alike letters of another
+    script inside a Latin word made Latin ('Gyӧrgy' -> 'György')."""
+    out: list[str] = []
+    for word in name.split(" "):
+        latin = sum(c.isascii() and c.isalpha() for c in word)
+        if latin and latin * 2 >= sum(c.isalpha() for c in word):
+            word = word.translate(_LOOKALIKES)
+        letters = [c for c in word if c.isalpha()]
+        if out and _caps(word) and re.fullmatch(_PARTICLES, word, re.I):
+            word = word.lower()  # 'Arnold DE FINE SKIBSTED' -> 'Arnold de Fine Skibsted'
+        elif len(letters) >= 3 and all(c.isupper() for c in letters):
+            word = "-".join(p[:1] + p[1:].replace("İ", "I").lower() for p in word.split("-"))
+        out.append(word)
+    return " ".join(out)

@@ -4,17 +4,22 @@ Finds symbols as people write them (`MC.DEC/6/18`, `PC.DEC/1107/Corr.1`, `MC(10)
 `Ministerial Council Decision No. 6/18`, `Permanent Council Decision No. 557`, `CETS No.197`,
 `Décision n° 6/18 du Conseil ministériel`, `Решение Постоянного совета № 557`, `Решении СМ № 3/06`,
 `STCE n° 197`,
-with stray spaces `MC. DEC/14/06`, full-width digits or look-alike slashes) and gives each its
+Council of Europe document series (`CM/Rec(2022)21`, `GRETA(2012)13`), PACE texts
+(`Resolution 2323 (2020)`, `Doc. 12096`) and EU directives, whose forms are data
+(`data/symbol_forms.json`), with stray spaces `MC. DEC/14/06`, full-width digits or look-alike slashes) and gives each its
 canonical form. A near-miss series (`PC.EC/637`) is read as the closest
 known series and the repair is reported, never made silently.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -103,6 +108,93 @@ _CETS = re.compile(
 
 
 @dataclass(frozen=True)
+class _Form:
+    """One written form from `data/symbol_forms.json`: a pattern and the symbol it makes."""
+
+    name: str
+    pattern: re.Pattern[str]
+    symbol: str
+    by_series: dict[str, str]
+    words: dict[str, dict[str, str]]
+    defaults: dict[str, list[tuple[int, str]]]
+    not_after: re.Pattern[str] | None
+    min_num: int
+    kind: str
+    kind_by_series: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _forms() -> tuple[_Form, ...]:
+    """The data forms, compiled once per process."""
+    path = resources.files("thbgraph.graph.extract") / "data" / "symbol_forms.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for f in data["forms"]:
+        source = f["pattern"]
+        if "series" in f:
+            series = sorted(f["series"], key=len, reverse=True)
+            source = source.replace("{series}", "|".join(f"(?:{s})" for s in series))
+        flags = re.IGNORECASE if "i" in f.get("flags", "") else 0
+        not_after = f.get("not_after") or []
+        out.append(
+            _Form(
+                name=f["name"],
+                pattern=re.compile(source, flags),
+                symbol=f["symbol"],
+                by_series=dict(f.get("symbol_by_series", {})),
+                words={k: {w.casefold(): c for w, c in v.items()} for k, v in f.get("words", {}).items()},
+                defaults={
+                    k: [(int(y), str(c)) for y, c in v] for k, v in f.get("default_by_year", {}).items()
+                },
+                not_after=re.compile(
+                    r"(?:" + "|".join(re.escape(w) for w in not_after) + r")[^.;:!?\n]{0,40}$",
+                    re.IGNORECASE,
+                ) if not_after else None,
+                min_num=int(f.get("min_num", 0)),
+                kind=str(f.get("kind", "commitment")),
+                kind_by_series=dict(f.get("kind_by_series", {})),
+            )
+        )  # fmt: skip
+    return tuple(out)
+
+
+def _form_symbol(form: _Form, m: re.Match[str]) -> str | None:
+    """The symbol a data form makes of a match, or None when the match is not one."""
+    groups = {k: (v or "").strip() for k, v in m.groupdict().items()}
+    if form.min_num and "num" in groups and int(groups["num"]) < form.min_num:
+        return None
+    for key, table in form.words.items():
+        if groups.get(key):
+            groups[key] = table.get(groups[key].casefold(), groups[key])
+    for key, by_year in form.defaults.items():
+        if not groups.get(key):
+            year = int(groups.get("year") or 0)
+            groups[key] = next((c for y, c in by_year if year >= y), "")
+    template = form.by_series.get(groups.get("series", ""), form.symbol)
+    return " ".join(template.format(**groups).split())
+
+
+def _data_matches(text: str, scan: str) -> list[SymbolMatch]:
+    """Symbols of the data forms (Council of Europe series, PACE texts, EU directives)."""
+    out: list[SymbolMatch] = []
+    for form in _forms():
+        for m in form.pattern.finditer(scan):
+            if form.not_after is not None and form.not_after.search(
+                scan, max(0, m.start() - 80), m.start()
+            ):
+                continue
+            symbol = _form_symbol(form, m)
+            if symbol is None:
+                continue
+            series = (m.groupdict().get("series") or "").strip()
+            kind = form.kind_by_series.get(series, form.kind)
+            out.append(
+                SymbolMatch(m.start(), m.end(), text[m.start() : m.end()], symbol, kind=kind)
+            )
+    return out
+
+
+@dataclass(frozen=True)
 class SymbolMatch:
     """One symbol found in a text: where, as written, and its canonical form."""
 
@@ -113,6 +205,7 @@ class SymbolMatch:
     method: str = "symbol"  # "symbol" | "repaired-symbol"
     confidence: float = 1.0
     note: str | None = None
+    kind: str = "commitment"  # "document": a document number (a report), not an adopted text
 
 
 def _suffix(raw: str) -> str:
@@ -197,6 +290,8 @@ def _named_matches(text: str, scan: str | None = None) -> list[SymbolMatch]:
     out: list[SymbolMatch] = []
     for m in _MC_NAMED.finditer(scan):
         explicit = m.group("body") or m.group("after") or m.group("trail")
+        if not explicit and int(m.group("num")) > 99:
+            continue  # "Decision No 557/2003" (an EU decision): no Ministerial Council numbers so high
         confidence = (
             1.0 if explicit else 0.9
         )  # "Decision No. 5/08": an N/YY number is an MC decision
@@ -238,7 +333,8 @@ def _symbols(text: str) -> tuple[SymbolMatch, ...]:
     """Cached: citations and organisations read the symbols of the same text."""
     scan = _fold(text)
     found = sorted(
-        _osce_matches(text, scan) + _named_matches(text, scan), key=lambda s: (s.start, -s.end)
+        _osce_matches(text, scan) + _named_matches(text, scan) + _data_matches(text, scan),
+        key=lambda s: (s.start, -s.end),
     )
     out: list[SymbolMatch] = []
     last_end = -1
@@ -275,4 +371,7 @@ def normalise_symbol(text: str) -> str | None:
         m = pattern.fullmatch(raw)
         if m:
             return find_symbols(raw)[0].symbol
+    for s in _data_matches(raw, _fold(raw)):
+        if s.start == 0 and s.end == len(raw):
+            return s.symbol
     return None

@@ -135,6 +135,19 @@ def test_citations_count_once_per_symbol_and_unresolved_references_are_not_score
     assert score_document(TRUTH, ex).scores["citations"].to_json()["f1"] == 1.0
 
 
+def test_a_symbol_left_unresolved_matches_the_truth_but_is_never_a_false_hit() -> None:
+    """Issue 14: a document number read with its symbol but not resolved (the register does not
+    list it) is found when the truth lists it, and costs nothing when the truth omits it."""
+    ex = _perfect()
+    ex.citations.append(_citation("THB-CP(2010)RAP5", "THB-CP(2010)RAP5"))
+    ex.citations[-1].resolved = False
+    s = score_document(TRUTH, ex).scores["citations"]
+    assert (s.tp, s.fp, s.fn) == (2, 0, 0)
+    wanted = {**TRUTH, "citations": {"required": ["PC.DEC/557", "THB-CP(2010)RAP5"]}}
+    s = score_document(wanted, ex).scores["citations"]
+    assert (s.tp, s.fp, s.fn) == (2, 1, 0)  # MC.DEC/6/18, resolved and not wanted, is a false hit
+
+
 def test_optional_items_cost_nothing_and_unlisted_ones_are_false_hits() -> None:
     ex = _perfect()
     ex.organisations.append(Organisation("UNICEF", "UNICEF", None, _ev(TEXT, "Spain")))

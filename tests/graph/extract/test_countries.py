@@ -87,3 +87,24 @@ def test_evidence_quotes_the_text_and_names_are_canonical() -> None:
     assert country_name("XK") == "Kosovo"
     assert country_name("CS") == "Serbia and Montenegro"
     assert country_name("DE") == "Germany"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # French names from CLDR, with elided articles
+        ("La délégation s'est rendue en Tunisie puis auprès de l'Ouganda et de l'Andorre.",
+         ["TN", "UG", "AD"]),
+        # a French name that is also a first name is no country next to another name
+        ("M. Dominique Lefort, député, a ouvert la séance.", []),
+        # the Sovereign Order is no country; the island state is
+        ("The Sovereign Order of Malta sent a delegate; Malta sent two.", ["MT"]),
+        ("L'Ordre Souverain de Malte était représenté.", []),
+        # a nationality adjective in an institution's name
+        ("a lecturer at the American University of Kosmara and the Swiss Agency for Aid", []),
+        ("the German authorities replied", ["DE"]),
+    ],
+)  # fmt: skip
+def test_unseen_real_page_forms(text: str, codes: list[str]) -> None:
+    """Issue 14: country names as real pages write them (our own words)."""
+    assert [c.code for c in find_countries(text)] == codes

@@ -94,6 +94,20 @@ def test_document_numbers_are_not_commitments(text: str, reg: Register) -> None:
     assert [c.symbol for c in citations if c.resolved] == []
 
 
+def test_council_of_europe_document_numbers_are_cited_as_documents(reg: Register) -> None:
+    """Issue 14: a Council of Europe document number (a Committee of the Parties report, a PACE
+    document, a Committee of Ministers text) is recorded as a citation with its symbol and
+    passage, unresolved unless the register lists it; a PACE Resolution is a resolved citation."""
+    text = "THB-CP(2010)RAP5 and Doc. 12096 recall CM/Rec(2022)21 and Resolution 2323 (2020)."
+    citations, warnings = find_citations(text, reg)
+    assert [(c.symbol, c.resolved) for c in citations] == [
+        ("THB-CP(2010)RAP5", False), ("Doc. 12096", False),
+        ("CM/Rec(2022)21", False), ("PACE Resolution 2323 (2020)", True),
+    ]  # fmt: skip
+    assert all(text[c.start : c.end] == c.text for c in citations)
+    assert any("THB-CP(2010)RAP5" in w for w in warnings)
+
+
 def test_a_journal_the_register_lists_is_still_a_citation(reg: Register) -> None:
     citations, _ = find_citations("as recorded in MC(10).JOUR/2, Annex", reg)
     assert [c.symbol for c in citations] == ["MC(10).JOUR/2"]

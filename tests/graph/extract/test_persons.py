@@ -93,7 +93,7 @@ def test_role_before_name_and_particles(reg: Register) -> None:
     )
     assert triples(text, reg) == [
         ("Jan van der Berg", "Executive Secretary", None),
-        ("Jean DUPONT", "ODIHR", "odihr"),
+        ("Jean Dupont", "ODIHR", "odihr"),  # a surname in capitals is given in title case
     ]
 
 
@@ -140,7 +140,7 @@ def test_evidence_spans_name_and_role(reg: Register) -> None:
     ("text", "names"),
     [
         ("Le rapporteur est M. Marc Durand.", ["Marc Durand"]),
-        ("sous la présidence de M. Jean-Paul RIVIERE (France).", ["Jean-Paul RIVIERE"]),
+        ("sous la présidence de M. Jean-Paul RIVIERE (France).", ["Jean-Paul Riviere"]),
         (
             "La délégation a rencontré M. Paul Garnier, député, et M. Louis Vidal.",
             ["Paul Garnier", "Louis Vidal"],
@@ -164,3 +164,22 @@ def test_a_role_after_the_country_in_brackets_is_read() -> None:
     )
     [person] = find_persons(text, load_register())
     assert (person.name, person.role) == ("Luc Marchand", "président du Groupe")
+
+
+def _cases() -> list[dict[str, object]]:
+    import json
+
+    data = json.loads((FIXTURES / "person_cases.json").read_text(encoding="utf-8"))
+    return list(data["cases"])
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: str(c["class"]))
+def test_persons_as_written_on_real_pages(case: dict[str, object]) -> None:
+    """Issue 14: one case per class of phrasing (fixtures/person_cases.json, our own words)."""
+    text = str(case["text"])
+    found = find_persons(text, load_register())
+    assert [p.name for p in found] == case["names"]
+    if "roles" in case:
+        assert [p.role for p in found] == case["roles"]
+    for p in found:
+        assert p.evidence is not None and text[p.evidence.start : p.evidence.end] == p.evidence.text

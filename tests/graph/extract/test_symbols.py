@@ -102,3 +102,37 @@ def test_normalise_symbol_refuses_what_is_not_one_symbol(typed: str) -> None:
 def test_a_lower_case_abbreviation_is_not_a_body() -> None:
     """ "см." is "see" in Russian: only the capitals СМ name the Ministerial Council."""
     assert [s.symbol for s in find_symbols("Решение см № 3/06")] == []
+
+
+def _data_examples() -> list[tuple[str, str, str | None]]:
+    import json
+    from importlib import resources
+
+    path = resources.files("thbgraph.graph.extract") / "data" / "symbol_forms.json"
+    forms = json.loads(path.read_text(encoding="utf-8"))["forms"]
+    return [(f["name"], w, c) for f in forms for w, c in f["examples"]]
+
+
+@pytest.mark.parametrize(("form", "written", "canonical"), _data_examples())
+def test_data_forms_give_their_examples(form: str, written: str, canonical: str | None) -> None:
+    """Every example row of data/symbol_forms.json: written -> canonical (None: no symbol)."""
+    text = f"recalling {written}, and more"
+    found = find_symbols(text)
+    assert [s.symbol for s in found] == ([canonical] if canonical else []), form
+    for s in found:
+        assert text[s.start : s.end] == s.text
+
+
+def test_an_eu_decision_number_is_not_a_ministerial_council_decision() -> None:
+    """Issue 14: 'Decision No 557/2003' of the EU must not become MC.DEC/557/03."""
+    assert find_symbols("under Decision No 557/2003 of the European Parliament") == []
+    assert [s.symbol for s in find_symbols("under Decision No. 5/08")] == ["MC.DEC/5/08"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [("CM/Rec(2022)21", "CM/Rec(2022)21"), ("Doc. 12096", "Doc. 12096"),
+     ("Resolution 2323 (2020)", "PACE Resolution 2323 (2020)")],
+)  # fmt: skip
+def test_council_of_europe_symbols_can_be_queried(typed: str, canonical: str) -> None:
+    assert normalise_symbol(typed) == canonical
