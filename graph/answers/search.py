@@ -1,8 +1,8 @@
 """Search: entities whose labels, aliases or evidence passages contain the words asked for.
 
 On an embedded store (on disk or in memory) this is full-text search with SQLite FTS5
-(`fulltext`): BM25-ranked, with highlighted snippets and filters by kind and year. A remote
-store keeps the SPARQL substring search.
+(`fulltext`): stemmed (English, French, Russian), BM25-ranked, with highlighted snippets and
+filters by kind, year and body. A remote store keeps the SPARQL substring search.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..store import GraphStore
-from ._common import rows, short
-from .fulltext import index_for, query_index
+from ._common import ID, rows, short
+from .fulltext import MAX_ENTITIES, index_for, query_index
+from .stems import WORD, Marker
 
 __all__ = ["search"]
 
@@ -26,17 +27,26 @@ def search(
     limit: int = 50,
     kind: str | None = None,
     year: int | None = None,
+    body: str | None = None,
 ) -> list[dict[str, Any]]:
     """Entities matching `q`, best first, each with its `score` (BM25, higher is better) and the
-    `snippet` of its best match (matched words in `<mark>`); filtered by `kind` and `year`."""
+    `snippet` of its best match (HTML: text escaped, matched words in `<mark>`); filtered by
+    `kind`, `year`, and `body` (an organisation's id or IRI: only its documents' passages, and
+    the labels of entities with evidence in them)."""
     if not isinstance(store, GraphStore):
         return _substring_search(store, q, limit, kind)
+    if body and not body.startswith(ID):
+        body = ID + body
+    marker = Marker(WORD.findall(q))
     hits: dict[str, dict[str, Any]] = {}
-    for row in query_index(index_for(store), q, kind=kind, year=year):
+    found = query_index(
+        index_for(store), q, kind=kind, year=year, body=body, limit=min(limit, MAX_ENTITIES)
+    )
+    for row in found:
         hit = hits.get(row["entity"])
+        snippet = None
         if hit is None:
-            if len(hits) >= limit:
-                continue
+            snippet = marker.snippet(row["text"], row["lang"])
             hit = hits[row["entity"]] = {
                 "iri": row["entity"],
                 "id": short(row["entity"]),
@@ -44,7 +54,7 @@ def search(
                 "labels": [],
                 "passages": [],
                 "score": row["score"],
-                "snippet": row["snippet"],
+                "snippet": snippet,
             }
         if row["field"] == "label":
             if row["text"] not in hit["labels"]:
@@ -58,7 +68,7 @@ def search(
                     "end": row["end"],
                     "year": row["year"],
                     "score": row["score"],
-                    "snippet": row["snippet"],
+                    "snippet": snippet or marker.snippet(row["text"], row["lang"]),
                 }
             )
     return list(hits.values())
