@@ -98,7 +98,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 _SEARCH_SQL = """
-WITH hits AS (
+WITH hits AS MATERIALIZED (
   SELECT e.id, e.entity, bm25(terms, 4.0, 1.0) AS rank
   FROM terms JOIN entry e ON e.id = terms.rowid
   WHERE terms MATCH :expr
@@ -111,12 +111,13 @@ WITH hits AS (
                SELECT x.entity FROM doc_bodies d JOIN entry x ON x.source = d.source
                WHERE d.body = :body)))
 ),
-best AS (SELECT entity, MIN(rank) AS top FROM hits GROUP BY entity ORDER BY top, entity
-         LIMIT :limit),
-kept AS (SELECT h.id, h.rank, b.top,
+best AS (SELECT entity, MIN(rank) AS top, COUNT(*) OVER () AS total FROM hits
+         GROUP BY entity ORDER BY top, entity LIMIT :limit OFFSET :offset),
+kept AS (SELECT h.id, h.rank, b.top, b.total,
                 ROW_NUMBER() OVER (PARTITION BY h.entity ORDER BY h.rank, h.id) AS n
          FROM hits h JOIN best b ON b.entity = h.entity)
-SELECT e.entity, e.kind, e.year, e.lang, e.field, e.text, e.source, e.start, e.stop, k.rank
+SELECT e.entity, e.kind, e.year, e.lang, e.field, e.text, e.source, e.start, e.stop, k.rank,
+       k.total
 FROM kept k JOIN entry e ON e.id = k.id
 WHERE k.n <= :per_entity
 ORDER BY k.top, e.entity, k.rank, k.id
@@ -128,6 +129,13 @@ CREATE TEMP TABLE IF NOT EXISTS changed_entities (v TEXT PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS gone (id INTEGER PRIMARY KEY);
 DELETE FROM changed_sources; DELETE FROM changed_entities; DELETE FROM gone;
 """
+
+_COUNT_SQL = (
+    _SEARCH_SQL.split("best AS", 1)[0].rstrip().rstrip(",")
+    + """
+SELECT COUNT(DISTINCT entity) FROM hits
+"""
+)
 
 Row = tuple[str, str | None, int | None, str, str, str, str | None, int | None, int | None]
 """entity, kind, year, lang, field ('label' or 'passage'), text, source, start, stop."""
@@ -550,25 +558,31 @@ def query_index(
     year: int | None = None,
     body: str | None = None,
     limit: int = MAX_ENTITIES,
+    offset: int = 0,
     per_entity: int = ROWS_PER_ENTITY,
-) -> list[dict[str, Any]]:
-    """The rows of the best `limit` entities, best entity first, each entity's rows best first
-    (at most `per_entity`): entity, kind, year, lang, field (label/passage), text, document,
-    start, end, score (BM25, higher is better). Ranked first; nothing else is computed for the
-    rows left out."""
+) -> tuple[list[dict[str, Any]], int]:
+    """The rows of the best entities from `offset` to `offset + limit`, best entity first, each
+    entity's rows best first (at most `per_entity`): entity, kind, year, lang, field
+    (label/passage), text, document, start, end, score (BM25, higher is better); and the number
+    of entities matching in all. Ranked first; nothing else is computed for the rows left out."""
     expr = match_expression(q)
     if expr is None:
-        return []
+        return [], 0
     args = {
         "expr": expr,
         "kind": kind or None,
         "year": year,
         "body": body or None,
         "limit": max(1, min(limit, MAX_ENTITIES)),
+        "offset": max(0, offset),
         "per_entity": max(1, per_entity),
     }
     with _LOCK:
         found = conn.execute(_SEARCH_SQL, args).fetchall()
+        if not found and offset > 0:  # past the last page: count the entities only
+            found_total = conn.execute(_COUNT_SQL, args).fetchone()
+        else:
+            found_total = (found[0][-1],) if found else (0,)
     return [
         {
             "entity": entity,
@@ -582,5 +596,5 @@ def query_index(
             "end": stop,
             "score": round(-float(rank), 4),
         }
-        for entity, k, y, lang, field, text, src, start, stop, rank in found
-    ]
+        for entity, k, y, lang, field, text, src, start, stop, rank, _ in found
+    ], int(found_total[0] or 0)

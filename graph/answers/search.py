@@ -16,7 +16,7 @@ from ._common import ID, rows, short
 from .fulltext import MAX_ENTITIES, index_for, query_index
 from .stems import WORD, Marker
 
-__all__ = ["search"]
+__all__ = ["search", "search_page"]
 
 PASSAGES_PER_ENTITY = 20
 
@@ -29,18 +29,36 @@ def search(
     year: int | None = None,
     body: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Entities matching `q`, best first, each with its `score` (BM25, higher is better) and the
+    """The first `limit` entities of `search_page`."""
+    page = search_page(store, q, limit=limit, kind=kind, year=year, body=body)
+    items: list[dict[str, Any]] = page["items"]
+    return items
+
+
+def search_page(
+    store: GraphStore,
+    q: str,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    kind: str | None = None,
+    year: int | None = None,
+    body: str | None = None,
+) -> dict[str, Any]:
+    """One page of the entities matching `q` (`total`, `limit`, `offset`, `items`), best first,
+    each with its `score` (BM25, higher is better) and the
     `snippet` of its best match (HTML: text escaped, matched words in `<mark>`); filtered by
     `kind`, `year`, and `body` (an organisation's id or IRI: only its documents' passages, and
-    the labels of entities with evidence in them)."""
+    the labels of entities with evidence in them). Snippets are made for this page only."""
     if not isinstance(store, GraphStore):
-        return _substring_search(store, q, limit, kind)
+        every = _substring_search(store, q, MAX_ENTITIES, kind)
+        return _page(every[offset : offset + limit], len(every), limit, offset)
     if body and not body.startswith(ID):
         body = ID + body
     marker = Marker(WORD.findall(q))
     hits: dict[str, dict[str, Any]] = {}
-    found = query_index(
-        index_for(store), q, kind=kind, year=year, body=body, limit=min(limit, MAX_ENTITIES)
+    found, total = query_index(
+        index_for(store), q, kind=kind, year=year, body=body, limit=limit, offset=offset
     )
     for row in found:
         hit = hits.get(row["entity"])
@@ -71,7 +89,11 @@ def search(
                     "snippet": snippet or marker.snippet(row["text"], row["lang"]),
                 }
             )
-    return list(hits.values())
+    return _page(list(hits.values()), total, limit, offset)
+
+
+def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 def _substring_search(

@@ -7,8 +7,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from thbgraph.graph.answers import search
-from thbgraph.graph.answers.fulltext import INDEX_FILE, match_expression
+from thbgraph.graph.answers import search, search_page
+from thbgraph.graph.answers.fulltext import INDEX_FILE, index_for, match_expression
+from thbgraph.graph.answers.stems import Marker
 from thbgraph.graph.store import GraphStore, open_store
 
 ID = "https://w3id.org/thbgraph/id/"
@@ -192,3 +193,48 @@ def test_a_generation_without_an_index_gets_one_at_first_search(writable_store: 
         assert search(store, "CETS")[0]["id"] == "commitment/cets-197"
         assert index.exists()
         assert not list(store.generation.glob(f".{INDEX_FILE}*"))  # no temporary file left
+
+
+def test_a_body_filter_keeps_that_bodys_documents(built_store: Path) -> None:
+    """body=org/osce: passages of documents whose meetings OSCE organised (or whose publications
+    it published), and labels of entities with evidence there."""
+    with open_store(built_store) as store:
+        every = search_page(store, "trafficking", limit=1000)
+        osce = search_page(store, "trafficking", body="org/osce", limit=1000)
+        iri = search_page(store, "trafficking", body=ID + "org/osce", limit=1000)
+        nobody = search_page(store, "trafficking", body="org/no-such-body")
+        osce_docs = {
+            r[0]
+            for r in index_for(store).execute(
+                "SELECT source FROM doc_bodies WHERE body = ?", (ID + "org/osce",)
+            )
+        }
+    assert 0 < osce["total"] < every["total"]
+    assert iri["items"] == osce["items"]
+    assert nobody == {"total": 0, "limit": 50, "offset": 0, "items": []}
+    assert osce_docs
+    for hit in osce["items"]:
+        assert all(p["document"] in osce_docs for p in hit["passages"]), hit["id"]
+
+
+def test_pages_cut_the_same_ranking(built_store: Path) -> None:
+    with open_store(built_store) as store:
+        whole = search_page(store, "trafficking", limit=30)
+        first = search_page(store, "trafficking", limit=10)
+        third = search_page(store, "trafficking", limit=10, offset=20)
+        past = search_page(store, "trafficking", limit=10, offset=10_000)
+    assert whole["total"] == first["total"] == third["total"] == past["total"] > 30
+    assert [h["id"] for h in first["items"]] == [h["id"] for h in whole["items"][:10]]
+    assert [h["id"] for h in third["items"]] == [h["id"] for h in whole["items"][20:30]]
+    assert past["items"] == []
+
+
+def test_snippets_escape_the_text_and_cut_long_passages() -> None:
+    marker = Marker(["trafficking"])
+    assert (
+        marker.snippet("a <b> & trafficking", "en") == "a &lt;b&gt; &amp; <mark>trafficking</mark>"
+    )
+    long = "word " * 60 + "human trafficked persons " + "tail " * 60
+    cut = marker.snippet(long, "en")
+    assert cut.startswith("…") and cut.endswith("…") and "<mark>trafficked</mark>" in cut
+    assert len(cut) < 200
