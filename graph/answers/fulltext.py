@@ -32,7 +32,7 @@ import pyoxigraph as ox
 
 from ..errors import StoreError
 from ..store import GraphStore
-from ..store.embedded import COMMIT_HOOKS, CURRENT, Generation
+from ..store.embedded import COMMIT_HOOKS, CURRENT, Generation, has_union_copy
 from ._common import rows
 from .stems import WORD, index_text, query_alternatives
 
@@ -212,9 +212,15 @@ def index_rows(conn: sqlite3.Connection) -> list[Row]:
     return sorted(found, key=lambda r: tuple("" if v is None else str(v) for v in r))
 
 
+def _scope(inner: ox.Store) -> ox.DefaultGraph | None:
+    """Where a whole-store scan reads: the union copy when the store has one (each triple once,
+    half the quads), else every graph."""
+    return ox.DefaultGraph() if has_union_copy(inner) else None
+
+
 def _all_kinds(inner: ox.Store) -> dict[str, str]:
     kinds: dict[str, str] = {}
-    for q in inner.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), None, None):
+    for q in inner.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), None, _scope(inner)):
         if _kept_kind(q.object.value):
             k, s = _short_kind(q.object.value), q.subject.value
             if s not in kinds or k < kinds[s]:
@@ -226,8 +232,10 @@ def _scan_passages(inner: ox.Store) -> Iterator[tuple[str, str, str, int, int, i
     """Every evidence passage: (body, source, quote, start, end, year, language), joined in
     Python from one scan per predicate (2.5x faster than the SPARQL join at 1,000 documents)."""
 
+    graph = _scope(inner)
+
     def scan(pred: str) -> Iterator[ox.Quad]:
-        return inner.quads_for_pattern(None, ox.NamedNode(OA + pred), None, None)
+        return inner.quads_for_pattern(None, ox.NamedNode(OA + pred), None, graph)
 
     exact = {q.subject: q.object.value for q in scan("exact")}
     start = {q.subject: q.object.value for q in scan("start")}
@@ -266,7 +274,7 @@ def _scan_passages(inner: ox.Store) -> Iterator[tuple[str, str, str, int, int, i
 def _smallest(inner: ox.Store, pred: str) -> dict[str, str]:
     """Each subject's smallest value of `pred` (the same choice as `_PointReader._doc`)."""
     out: dict[str, str] = {}
-    for q in inner.quads_for_pattern(None, ox.NamedNode(pred), None, None):
+    for q in inner.quads_for_pattern(None, ox.NamedNode(pred), None, _scope(inner)):
         s, v = q.subject.value, q.object.value
         if s not in out or v < out[s]:
             out[s] = v
