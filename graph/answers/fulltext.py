@@ -26,7 +26,7 @@ import threading
 import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
@@ -141,6 +141,14 @@ Row = tuple[str, str | None, int | None, str, str, str, str | None, int | None, 
 """entity, kind, year, lang, field ('label' or 'passage'), text, source, start, stop."""
 
 
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def _v(term: Term) -> str:
+    """The lexical value of a term (a quoted triple, which the index never reads, as N-Triples)."""
+    return str(term) if isinstance(term, ox.Triple) else term.value
+
+
 def _short_kind(kind: str) -> str:
     return kind.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
@@ -221,8 +229,8 @@ def _scope(inner: ox.Store) -> ox.DefaultGraph | None:
 def _all_kinds(inner: ox.Store) -> dict[str, str]:
     kinds: dict[str, str] = {}
     for q in inner.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), None, _scope(inner)):
-        if _kept_kind(q.object.value):
-            k, s = _short_kind(q.object.value), q.subject.value
+        if _kept_kind(_v(q.object)):
+            k, s = _short_kind(_v(q.object)), _v(q.subject)
             if s not in kinds or k < kinds[s]:
                 kinds[s] = k
     return kinds
@@ -237,10 +245,10 @@ def _scan_passages(inner: ox.Store) -> Iterator[tuple[str, str, str, int, int, i
     def scan(pred: str) -> Iterator[ox.Quad]:
         return inner.quads_for_pattern(None, ox.NamedNode(OA + pred), None, graph)
 
-    exact = {q.subject: q.object.value for q in scan("exact")}
-    start = {q.subject: q.object.value for q in scan("start")}
-    end = {q.subject: q.object.value for q in scan("end")}
-    source = {q.subject: q.object.value for q in scan("hasSource")}
+    exact = {q.subject: _v(q.object) for q in scan("exact")}
+    start = {q.subject: _v(q.object) for q in scan("start")}
+    end = {q.subject: _v(q.object) for q in scan("end")}
+    source = {q.subject: _v(q.object) for q in scan("hasSource")}
     docs = _smallest(inner, DCTERMS + "date")
     langs = _smallest(inner, DCTERMS + "language")
     selectors: dict[Any, set[Any]] = {}
@@ -261,7 +269,7 @@ def _scan_passages(inner: ox.Store) -> Iterator[tuple[str, str, str, int, int, i
                 for ps in sels:
                     if ps in start and ps in end:
                         yield (
-                            q.object.value,
+                            _v(q.object),
                             src,
                             exact[qs],
                             int(start[ps]),
@@ -275,14 +283,18 @@ def _smallest(inner: ox.Store, pred: str) -> dict[str, str]:
     """Each subject's smallest value of `pred` (the same choice as `_PointReader._doc`)."""
     out: dict[str, str] = {}
     for q in inner.quads_for_pattern(None, ox.NamedNode(pred), None, _scope(inner)):
-        s, v = q.subject.value, q.object.value
+        s, v = _v(q.subject), _v(q.object)
         if s not in out or v < out[s]:
             out[s] = v
     return out
 
 
+class _Kinds(Protocol):
+    def get(self, entity: str, /) -> str | None: ...
+
+
 def _dedup_passages(
-    found: Iterable[tuple[str, str, str, int, int, int | None, str]], kinds: dict[str, str]
+    found: Iterable[tuple[str, str, str, int, int, int | None, str]], kinds: _Kinds
 ) -> list[Row]:
     """One row per (body, document, start): the smallest quote, so every path gives the same."""
     best: dict[tuple[str, str, int], tuple[str, str, str, int, int, int | None, str]] = {}
@@ -305,7 +317,7 @@ def _scan_bodies(inner: ox.Store) -> Iterator[tuple[str, str]]:
         for q in inner.quads_for_pattern(None, ox.NamedNode(pred), None, None):
             g = q.graph_name
             if isinstance(g, ox.NamedNode) and g.value.startswith(GRAPH_DOCUMENT):
-                yield _doc_of_graph(g.value), q.object.value
+                yield _doc_of_graph(g.value), _v(q.object)
 
 
 def write_index(store: GraphStore, directory: Path) -> Path:
@@ -422,9 +434,10 @@ class _PointReader:
     def labels_of(self, entity: str) -> list[Row]:
         if not _labelled(entity):
             return []
-        node, out, seen = ox.NamedNode(entity), [], set()
+        node, seen = ox.NamedNode(entity), set()
+        out: list[Row] = []
         found = sorted(
-            (q.object.value, q.object.language or "")
+            (_v(q.object), q.object.language or "")
             for p in LABELS
             for q in self.inner.quads_for_pattern(node, ox.NamedNode(p), None, None)
             if isinstance(q.object, ox.Literal)
@@ -484,7 +497,7 @@ class _PointReader:
             return []
         return sorted(
             {
-                (source, q.object.value)
+                (source, _v(q.object))
                 for pred in BODY_LINKS
                 for q in self.inner.quads_for_pattern(None, ox.NamedNode(pred), None, graph)
             }
@@ -501,11 +514,11 @@ class _LazyKinds:
     def get(self, entity: str) -> str | None:
         if entity not in self._known:
             found = [
-                _short_kind(q.object.value)
+                _short_kind(_v(q.object))
                 for q in self.inner.quads_for_pattern(
                     ox.NamedNode(entity), ox.NamedNode(RDF_TYPE), None, None
                 )
-                if _kept_kind(q.object.value)
+                if _kept_kind(_v(q.object))
             ]
             self._known[entity] = min(found) if found else None
         return self._known[entity]

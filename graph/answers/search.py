@@ -11,8 +11,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..store import GraphStore
-from ._common import ID, rows, short
+from ..queries import run_named
+from ..store import GraphStore, Store
+from ._common import ID, short
 from .fulltext import MAX_ENTITIES, index_for, query_index
 from .stems import WORD, Marker
 
@@ -22,7 +23,7 @@ PASSAGES_PER_ENTITY = 20
 
 
 def search(
-    store: GraphStore,
+    store: Store,
     q: str,
     limit: int = 50,
     kind: str | None = None,
@@ -36,7 +37,7 @@ def search(
 
 
 def search_page(
-    store: GraphStore,
+    store: Store,
     q: str,
     *,
     limit: int = 50,
@@ -97,7 +98,7 @@ def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> d
 
 
 def _substring_search(
-    store: Any, q: str, limit: int, kind: str | None = None
+    store: Store, q: str, limit: int, kind: str | None = None
 ) -> list[dict[str, Any]]:
     """The SPARQL substring search (case-insensitive), for remote stores."""
     needle = q.lower().strip()
@@ -114,14 +115,14 @@ def _substring_search(
             "snippet": None,
         }
 
-    for row in rows(store, "labels"):
+    for row in run_named(store, "labels"):
         if needle in str(row["label"]).lower():
             hit = hits.setdefault(row["entity"], new(row["entity"]))
             if row["label"] not in hit["labels"]:
                 hit["labels"].append(row["label"])
             if row.get("kind") and not hit["kind"]:
                 hit["kind"] = str(row["kind"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-    for row in rows(store, "passages_search", needle=ox.Literal(needle)):
+    for row in run_named(store, "passages_search", needle=ox.Literal(needle)):
         hit = hits.setdefault(row["body"], new(row["body"]))
         hit["passages"].append(
             {
