@@ -11,6 +11,7 @@ from ..queries import run_named
 from ..store import GraphStore
 from ..timeline import bounds, starts_within
 from ._common import ID, THB, rows, short, suggest
+from .summary import list_rows
 from .symbols import normalise_user_symbol
 
 __all__ = ["cited", "meeting", "meeting_citations", "meetings"]
@@ -63,7 +64,7 @@ _MEETING_FACT = {
 def _meeting_rows(store: GraphStore) -> list[dict[str, Any]]:
     """One dict per meeting from the one-fact-per-row meeting_list query, in date order."""
     meetings: dict[str, dict[str, Any]] = {}
-    for row in rows(store, "meeting_list"):
+    for row in list_rows(store, "meeting_list"):
         m = meetings.setdefault(
             row["meeting"],
             {
