@@ -37,10 +37,11 @@ from ..store.embedded import COMMIT_HOOKS, CURRENT, Generation
 __all__ = ["LISTS", "SUMMARY_FILE", "list_rows", "update_summary", "write_summary"]
 
 SUMMARY_FILE = "thbgraph-summary.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ID = "https://w3id.org/thbgraph/id/"
 MAX_OPEN = 4
 _OPEN: dict[str, sqlite3.Connection] = {}
+_DECODED: dict[tuple[str, str], list[dict[str, Any]]] = {}  # per generation file: immutable
 _LOCK = threading.Lock()
 
 
@@ -78,8 +79,8 @@ LISTS: dict[str, ListQuery] = {
 }
 
 _SCHEMA = """
-CREATE TABLE row (list TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL, data TEXT NOT NULL,
-                  PRIMARY KEY (list, key, n)) WITHOUT ROWID;
+CREATE TABLE row (list TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL,
+                  PRIMARY KEY (list, key)) WITHOUT ROWID;
 CREATE TABLE ref (value TEXT NOT NULL, list TEXT NOT NULL, key TEXT NOT NULL,
                   PRIMARY KEY (value, list, key)) WITHOUT ROWID;
 CREATE INDEX ref_key ON ref (list, key);
@@ -94,16 +95,22 @@ CHUNK = 400  # keys bound as VALUES in one query
 
 
 def _store_rows(conn: sqlite3.Connection, q: ListQuery, found: list[dict[str, Any]]) -> None:
-    counts: dict[str, int] = {}
-    rows, refs = [], set()
+    """Store rows grouped by key: one JSON array per key, and the IRIs each key's rows name."""
+    by_key: dict[str, list[dict[str, Any]]] = {}
+    refs = set()
     for r in found:
         key = _text(r[q.key])
-        n = counts[key] = counts.get(key, -1) + 1
-        rows.append((q.name, key, n, json.dumps(r, ensure_ascii=False, separators=(",", ":"))))
+        by_key.setdefault(key, []).append(r)
         for v in r.values():
             if isinstance(v, str) and v.startswith(ID) and v != key:
                 refs.add((v, q.name, key))
-    conn.executemany("INSERT INTO row VALUES (?, ?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT INTO row VALUES (?, ?, ?)",
+        [
+            (q.name, key, json.dumps(rs, ensure_ascii=False, separators=(",", ":")))
+            for key, rs in by_key.items()
+        ],
+    )
     conn.executemany("INSERT OR IGNORE INTO ref VALUES (?, ?, ?)", sorted(refs))
 
 
@@ -118,13 +125,16 @@ def build_summary(store: GraphStore, conn: sqlite3.Connection) -> None:
 
 def apply_change(conn: sqlite3.Connection, store: GraphStore, changed: Iterable[ox.Triple]) -> int:
     """Run each list's query again for the keys `changed` may touch; the number of keys."""
-    nodes: set[str] = set()
+    nodes: set[str] = set()  # keys, if they are: every IRI of the changed triples
+    described: set[str] = set()  # nodes whose own facts changed: the rows naming them too
     for t in changed:
         for term in (t.subject, t.object):
             if isinstance(term, ox.NamedNode) and term.value.startswith(ID):
                 nodes.add(term.value)
+        if isinstance(t.subject, ox.NamedNode) and t.subject.value.startswith(ID):
+            described.add(t.subject.value)
     conn.executescript(_CHANGED)
-    conn.executemany("INSERT OR IGNORE INTO changed_nodes VALUES (?)", ((n,) for n in nodes))
+    conn.executemany("INSERT OR IGNORE INTO changed_nodes VALUES (?)", ((n,) for n in described))
     total = 0
     for q in LISTS.values():
         keys = {n for n in nodes if n.startswith(q.prefix)}
@@ -229,13 +239,19 @@ def _connection(store: Store) -> sqlite3.Connection | None:
 
 def list_rows(store: Store, name: str) -> list[dict[str, Any]]:
     """The rows of the list query `name` (one of LISTS), from the summary when the store has one,
-    in the query's order."""
+    in the query's order (fresh dicts: the caller may change them)."""
     q = LISTS[name]
     conn = _connection(store)
     if conn is None:
         return run_named(store, name)
+    cache = (str(getattr(store, "generation", "")), name)
     with _LOCK:
-        found = conn.execute("SELECT data FROM row WHERE list = ? ORDER BY key, n", (name,))
-        rows = [json.loads(d) for (d,) in found.fetchall()]
-    rows.sort(key=q.order)
-    return rows
+        decoded = _DECODED.get(cache)
+        if decoded is None:
+            found = conn.execute("SELECT data FROM row WHERE list = ?", (name,)).fetchall()
+            decoded = [r for (d,) in found for r in json.loads(d)]
+            decoded.sort(key=q.order)
+            while len(_DECODED) >= MAX_OPEN * len(LISTS):
+                _DECODED.pop(next(iter(_DECODED)))
+            _DECODED[cache] = decoded
+    return [dict(r) for r in decoded]

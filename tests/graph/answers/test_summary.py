@@ -30,7 +30,7 @@ def _kept(path: Path) -> dict[str, list[str]]:
     try:
         out: dict[str, list[str]] = {}
         for name, data in conn.execute("SELECT list, data FROM row"):
-            out.setdefault(name, []).append(json.dumps(json.loads(data), sort_keys=True))
+            out.setdefault(name, []).extend(json.dumps(r, sort_keys=True) for r in json.loads(data))
         return {k: sorted(v) for k, v in out.items()}
     finally:
         conn.close()
