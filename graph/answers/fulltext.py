@@ -18,12 +18,14 @@ en/fr/ru, folded by `unicode61 remove_diacritics 2`); `doc_bodies` the bodies of
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
 import sqlite3
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -56,7 +58,9 @@ ROWS_PER_ENTITY = 24
 MAX_OPEN = 4
 _MEMORY: dict[int, sqlite3.Connection] = {}
 _OPEN: dict[str, sqlite3.Connection] = {}  # read-only index files, per generation, oldest first
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # re-entrant: a finalizer may run while it is held
+RANKINGS_KEPT = 256
+_RANKINGS: OrderedDict[tuple[Any, ...], list[tuple[str, list[Any]]]] = OrderedDict()
 
 ID = "https://w3id.org/thbgraph/id/"
 DOCUMENT = ID + "document/"
@@ -97,30 +101,22 @@ CREATE INDEX doc_bodies_source ON doc_bodies (source);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
-_SEARCH_SQL = """
-WITH hits AS MATERIALIZED (
-  SELECT e.id, e.entity, bm25(terms, 4.0, 1.0) AS rank
-  FROM terms JOIN entry e ON e.id = terms.rowid
-  WHERE terms MATCH :expr
-    AND (:kind IS NULL OR e.kind = :kind)
-    AND (:year IS NULL OR e.year = :year
-         OR (e.field = 'label' AND e.entity IN (SELECT entity FROM entry WHERE year = :year)))
-    AND (:body IS NULL
-         OR e.source IN (SELECT source FROM doc_bodies WHERE body = :body)
-         OR (e.field = 'label' AND e.entity IN (
-               SELECT x.entity FROM doc_bodies d JOIN entry x ON x.source = d.source
-               WHERE d.body = :body)))
-),
-best AS (SELECT entity, MIN(rank) AS top, COUNT(*) OVER () AS total FROM hits
-         GROUP BY entity ORDER BY top, entity LIMIT :limit OFFSET :offset),
-kept AS (SELECT h.id, h.rank, b.top, b.total,
-                ROW_NUMBER() OVER (PARTITION BY h.entity ORDER BY h.rank, h.id) AS n
-         FROM hits h JOIN best b ON b.entity = h.entity)
-SELECT e.entity, e.kind, e.year, e.lang, e.field, e.text, e.source, e.start, e.stop, k.rank,
-       k.total
-FROM kept k JOIN entry e ON e.id = k.id
-WHERE k.n <= :per_entity
-ORDER BY k.top, e.entity, k.rank, k.id
+_HITS_SQL = """
+SELECT e.id, e.entity, bm25(terms, 4.0, 1.0) AS rank
+FROM terms JOIN entry e ON e.id = terms.rowid
+WHERE terms MATCH :expr
+  AND (:kind IS NULL OR e.kind = :kind)
+  AND (:year IS NULL OR e.year = :year
+       OR (e.field = 'label' AND e.entity IN (SELECT entity FROM entry WHERE year = :year)))
+  AND (:body IS NULL
+       OR e.source IN (SELECT source FROM doc_bodies WHERE body = :body)
+       OR (e.field = 'label' AND e.entity IN (
+             SELECT x.entity FROM doc_bodies d JOIN entry x ON x.source = d.source
+             WHERE d.body = :body)))
+"""
+_ROWS_SQL = """
+SELECT id, entity, kind, year, lang, field, text, source, start, stop
+FROM entry WHERE id IN (SELECT value FROM json_each(:ids))
 """
 
 _CHANGED = """
@@ -129,13 +125,6 @@ CREATE TEMP TABLE IF NOT EXISTS changed_entities (v TEXT PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS gone (id INTEGER PRIMARY KEY);
 DELETE FROM changed_sources; DELETE FROM changed_entities; DELETE FROM gone;
 """
-
-_COUNT_SQL = (
-    _SEARCH_SQL.split("best AS", 1)[0].rstrip().rstrip(",")
-    + """
-SELECT COUNT(DISTINCT entity) FROM hits
-"""
-)
 
 Row = tuple[str, str | None, int | None, str, str, str, str | None, int | None, int | None]
 """entity, kind, year, lang, field ('label' or 'passage'), text, source, start, stop."""
@@ -544,7 +533,9 @@ def index_for(store: GraphStore) -> sqlite3.Connection:
                         f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False
                     )
                     while len(_OPEN) >= MAX_OPEN:  # older generations are dropped first
-                        _OPEN.pop(next(iter(_OPEN))).close()
+                        old = _OPEN.pop(next(iter(_OPEN)))
+                        _forget(old)
+                        old.close()
                     _OPEN[str(path)] = conn
                 return conn
     with _LOCK:
@@ -554,7 +545,7 @@ def index_for(store: GraphStore) -> sqlite3.Connection:
             build_index(store, conn)
             _MEMORY[id(store)] = conn
             with contextlib.suppress(TypeError):
-                weakref.finalize(store, _MEMORY.pop, id(store), None)
+                weakref.finalize(store, _drop_memory, id(store))
         return conn
 
 
@@ -589,33 +580,72 @@ def query_index(
     expr = match_expression(q)
     if expr is None:
         return [], 0
-    args = {
-        "expr": expr,
-        "kind": kind or None,
-        "year": year,
-        "body": body or None,
-        "limit": max(1, min(limit, MAX_ENTITIES)),
-        "offset": max(0, offset),
-        "per_entity": max(1, per_entity),
-    }
+    args = {"expr": expr, "kind": kind or None, "year": year, "body": body or None}
+    ranked = _ranked(conn, args)
+    first, size, per_entity = max(0, offset), max(1, min(limit, MAX_ENTITIES)), max(1, per_entity)
+    page = ranked[first : first + size]
+    score: dict[int, float] = {}
+    order: list[int] = []
+    for _, entity_hits in page:
+        for rank, rowid in entity_hits[:per_entity]:
+            score[rowid] = rank
+            order.append(rowid)
     with _LOCK:
-        found = conn.execute(_SEARCH_SQL, args).fetchall()
-        if not found and offset > 0:  # past the last page: count the entities only
-            found_total = conn.execute(_COUNT_SQL, args).fetchone()
-        else:
-            found_total = (found[0][-1],) if found else (0,)
-    return [
-        {
-            "entity": entity,
-            "kind": k,
-            "year": y,
-            "lang": lang or None,
-            "field": field,
-            "text": text,
-            "document": src,
-            "start": start,
-            "end": stop,
-            "score": round(-float(rank), 4),
-        }
-        for entity, k, y, lang, field, text, src, start, stop, rank, _ in found
-    ], int(found_total[0] or 0)
+        found = conn.execute(_ROWS_SQL, {"ids": json.dumps(order)}).fetchall()
+    data = {r[0]: r[1:] for r in found}
+    out = []
+    for rowid in order:
+        entity, k, y, lang, field, text, src, start, stop = data[rowid]
+        out.append(
+            {
+                "entity": entity,
+                "kind": k,
+                "year": y,
+                "lang": lang or None,
+                "field": field,
+                "text": text,
+                "document": src,
+                "start": start,
+                "end": stop,
+                "score": round(-float(score[rowid]), 4),
+            }
+        )
+    return out, len(ranked)
+
+
+def _ranked(conn: sqlite3.Connection, args: dict[str, Any]) -> list[tuple[str, list[Any]]]:
+    """Every matching entity with its rows' (rank, rowid), best first: BM25 of every match is
+    the cost of a query, so the ranking is kept for the next pages and the same query
+    (RANKINGS_KEPT of them per process; an index never changes once written)."""
+    key = (id(conn), args["expr"], args["kind"], args["year"], args["body"])
+    with _LOCK:
+        found = _RANKINGS.get(key)
+        if found is not None:
+            _RANKINGS.move_to_end(key)
+            return found
+        hits = conn.execute(_HITS_SQL, args).fetchall()
+    by_entity: dict[str, list[Any]] = {}
+    for rowid, entity, rank in hits:
+        by_entity.setdefault(entity, []).append((rank, rowid))
+    for rows_of in by_entity.values():
+        rows_of.sort()
+    ranked = sorted(by_entity.items(), key=lambda kv: (kv[1][0], kv[0]))
+    with _LOCK:
+        _RANKINGS[key] = ranked
+        while len(_RANKINGS) > RANKINGS_KEPT:
+            _RANKINGS.popitem(last=False)
+    return ranked
+
+
+def _drop_memory(store_id: int) -> None:
+    """A store in memory is gone: its index and rankings go too."""
+    with _LOCK:
+        conn = _MEMORY.pop(store_id, None)
+        if conn is not None:
+            _forget(conn)
+
+
+def _forget(conn: sqlite3.Connection) -> None:
+    """Drop the rankings kept for a connection about to be closed (its id may be reused)."""
+    for key in [k for k in _RANKINGS if k[0] == id(conn)]:
+        del _RANKINGS[key]
