@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
@@ -34,7 +34,7 @@ from ..queries import run_named
 from ..store import GraphStore, Store
 from ..store.embedded import COMMIT_HOOKS, CURRENT, Generation
 
-__all__ = ["LISTS", "SUMMARY_FILE", "list_rows", "update_summary", "write_summary"]
+__all__ = ["LISTS", "SUMMARY_FILE", "list_rows", "memo", "update_summary", "write_summary"]
 
 SUMMARY_FILE = "thbgraph-summary.sqlite"
 SCHEMA_VERSION = 2
@@ -42,6 +42,8 @@ ID = "https://w3id.org/thbgraph/id/"
 MAX_OPEN = 4
 _OPEN: dict[str, sqlite3.Connection] = {}
 _DECODED: dict[tuple[str, str], list[dict[str, Any]]] = {}  # per generation file: immutable
+_MEMO: dict[tuple[str, str], Any] = {}
+T = TypeVar("T")
 _LOCK = threading.Lock()
 
 
@@ -255,3 +257,22 @@ def list_rows(store: Store, name: str) -> list[dict[str, Any]]:
                 _DECODED.pop(next(iter(_DECODED)))
             _DECODED[cache] = decoded
     return [dict(r) for r in decoded]
+
+
+def memo(store: Store, name: str, build: Callable[[], T]) -> T:
+    """`build()` once per generation of a store with a summary (what it computes from the
+    summary's rows never changes within a generation); every time otherwise. The value is
+    shared: read it, never change it."""
+    if _connection(store) is None:
+        return build()
+    key = (str(getattr(store, "generation", "")), name)
+    with _LOCK:
+        if key in _MEMO:
+            found: T = _MEMO[key]
+            return found
+    value = build()
+    with _LOCK:
+        while len(_MEMO) >= MAX_OPEN * 4:
+            _MEMO.pop(next(iter(_MEMO)))
+        _MEMO[key] = value
+    return value
