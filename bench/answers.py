@@ -242,6 +242,13 @@ def render(results: dict[str, Any], command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def merge_section(old: str, section: str) -> str:
+    """The page with its answers section replaced by `section` (appended if it has none)."""
+    if START in old and END in old:
+        return old[: old.index(START)] + section + old[old.index(END) + len(END) + 1 :]
+    return old.rstrip("\n") + "\n\n" + section
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -271,11 +278,7 @@ def main() -> None:
     print(json.dumps(results, indent=1))
     if args.write:
         old = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        if START in old and END in old:
-            new = old[: old.index(START)] + text + old[old.index(END) + len(END) + 1 :]
-        else:
-            new = old.rstrip("\n") + "\n\n" + text
-        args.write.write_text(new, encoding="utf-8")
+        args.write.write_text(merge_section(old, text), encoding="utf-8")
 
 
 if __name__ == "__main__":
