@@ -96,6 +96,7 @@ class _Pattern:
     words: str
     limit: int
     then: str  # what follows: "." / ";" / "}" / ""
+    then_end: int  # where that token ends
 
 
 def _patterns(text: str) -> list[_Pattern]:
@@ -154,10 +155,12 @@ def _one(toks: list[_Tok], i: int) -> _Pattern:
             raise QueryError(f"the thb:textMatch limit must be between 1 and {MAX_MATCHES}")
     else:
         raise QueryError(usage + ": the object must be a string or a list of a string and a limit")
-    then = toks[last + 1].text if last + 1 < len(toks) else ""
+    after = toks[last + 1] if last + 1 < len(toks) else None
+    then = after.text if after is not None else ""
     if then == ",":
         raise QueryError(usage + ": one string per pattern (no `,` after it)")
-    return _Pattern(toks[first].start, toks[last].end, var, score, words, limit, then)
+    end = after.end if after is not None else toks[last].end
+    return _Pattern(toks[first].start, toks[last].end, var, score, words, limit, then, end)
 
 
 def _values(store: GraphStore, p: _Pattern) -> str:
@@ -184,9 +187,8 @@ def rewrite_text_match(text: str, store: Store) -> str:
         out.append(_values(store, p))
         at = p.end
         if p.then == ";":  # `?s thb:textMatch "w" ; :p ?o` goes on with ?s as the subject
-            semi = text.index(";", at)
             out.append(" " + p.var + " ")
-            at = semi + 1
+            at = p.then_end
         elif p.then == ".":
             out.append(" ")
     out.append(text[at:])

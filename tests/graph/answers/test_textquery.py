@@ -34,7 +34,8 @@ def test_the_matches_are_the_search_answers_entities(built_store: Path) -> None:
 def test_score_limit_and_a_join_with_other_patterns(built_store: Path) -> None:
     q = PREFIXES + (
         "SELECT ?s ?score ?label WHERE {\n"
-        '  (?s ?score) thb:textMatch ("trafficked" 5) ; rdfs:label ?label .\n'
+        '  (?s ?score) thb:textMatch ("trafficked" 5) # a comment; with a semicolon\n'
+        "  ; rdfs:label ?label .\n"
         "} ORDER BY DESC(?score)"
     )
     found = _select(built_store, q)
