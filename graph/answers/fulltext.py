@@ -522,10 +522,14 @@ def index_for(store: GraphStore) -> sqlite3.Connection:
     generation = getattr(store, "generation", None)
     if generation is not None:
         path = Path(generation) / INDEX_FILE
-        if (not path.exists() or not _usable(path)) and os.access(generation, os.W_OK):
+        with _LOCK:
+            found = _OPEN.get(str(path))
+        if found is not None:
+            return found
+        if not _usable(path) and os.access(generation, os.W_OK):
             with contextlib.suppress(StoreError):
                 write_index(store, Path(generation))
-        if path.exists():
+        if _usable(path):
             with _LOCK:
                 conn = _OPEN.get(str(path))
                 if conn is None:
