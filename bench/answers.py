@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -196,6 +197,7 @@ def measure(store_path: Path, repeats: int, work: Path) -> dict[str, Any]:
     )
     row("summary upkeep on remove", summary_rebuild, spent["update_summary"], "s")
     out["add_s"], out["remove_s"] = add_s, remove_s
+    out["load"] = os.getloadavg()[0]
     return out
 
 
@@ -205,7 +207,8 @@ def render(results: dict[str, Any], command: str) -> str:
         "## Indexed answers: before / after in one run (`bench/answers.py`)",
         "",
         f"Command: `{command}`; store of {results['quads']:,} quads; in-process medians; "
-        "this 2-core machine, shared with other jobs (single figures ±30 %).",
+        "this 2-core machine, shared with other jobs (load average "
+        f"{results.get('load', 0):.0f} at the end of the run; single figures ±30 %).",
         "",
         "| answer | before | after | ratio |",
         "|---|---|---|---|",
