@@ -99,7 +99,10 @@ def _sparql(store: GraphStore, req: dict[str, Any]) -> bytes:
     bindings = req.get("bindings")
     if bindings:
         kwargs["substitutions"] = {ox.Variable(k): _term(v) for k, v in bindings.items()}
-    result = store.inner.query(req["query"], **{k: v for k, v in kwargs.items() if v is not None})
+    from ..graph.answers.textquery import rewrite_text_match  # thb:textMatch, from the index
+
+    query = rewrite_text_match(req["query"], store)
+    result = store.inner.query(query, **{k: v for k, v in kwargs.items() if v is not None})
     fmt = req["format"]
     max_rows = int(req["max_rows"])
     if isinstance(result, ox.QueryBoolean):

@@ -187,7 +187,9 @@ def query(
         }
     with open_store(store or default_store_path()) as kg:
         try:
-            result = kg.query(text, **dataset)
+            from ..graph.answers.textquery import rewrite_text_match
+
+            result = kg.query(rewrite_text_match(text, kg), **dataset)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         if isinstance(result, ox.QueryBoolean):

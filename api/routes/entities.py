@@ -59,10 +59,18 @@ async def search(
         str | None, Query(pattern=r"^\w{1,64}$", description="Only this kind (e.g. Meeting).")
     ] = None,
     year: Annotated[int | None, Query(ge=1900, le=2100, description="Only this year.")] = None,
+    body: Annotated[
+        str | None,
+        Query(
+            pattern=r"^[\w./:#-]{1,200}$", description="Only this body's documents (e.g. org/osce)."
+        ),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Entities whose labels, aliases or passages contain every word of `q`, best first (BM25
-    `score`, a `snippet` with the words in `<mark>`)."""
-    found = await backend.run("search", q=q, limit=1000, kind=kind, year=year)
-    return paginate(found, limit=limit, offset=offset)
+    """Entities whose labels, aliases or passages contain every word of `q` or another form of
+    it (stemmed: en/fr/ru), best first (BM25 `score`, a `snippet` with the words in `<mark>`)."""
+    page: dict[str, Any] = await backend.run(
+        "search_page", q=q, limit=limit, offset=offset, kind=kind, year=year, body=body
+    )
+    return page

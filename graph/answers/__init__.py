@@ -21,7 +21,7 @@ from .programme import meeting_page, series_page
 from .publication import publications
 from .reader import document_reader
 from .resolve import resolve
-from .search import search
+from .search import search, search_page
 from .symbols import known_symbols, normalise_user_symbol
 from .symbols import resolve as resolve_symbol
 
@@ -47,6 +47,7 @@ __all__ = [
     "resolve",
     "resolve_symbol",
     "search",
+    "search_page",
     "series_page",
 ]
 
@@ -65,6 +66,7 @@ CALLS: dict[str, Callable[..., Any]] = {
         publications,
         describe,
         search,
+        search_page,
         resolve,
         known_symbols,
         commitment_history,

@@ -10,6 +10,7 @@ from ..store import GraphStore
 from ..timeline import within
 from ._common import THB, rows, short, split
 from .cited_by import cited_by
+from .summary import list_rows
 
 __all__ = ["commitment", "commitments"]
 
@@ -59,7 +60,7 @@ def commitments(
 ) -> list[dict[str, Any]]:
     """Every commitment, filtered by adopting body (id, acronym or name), year, or text."""
     out = []
-    for row in rows(store, "commitment_list"):
+    for row in list_rows(store, "commitment_list"):
         aliases = split(row.get("aliases"))
         item = {
             "symbol": row["symbol"],

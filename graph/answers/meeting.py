@@ -11,6 +11,7 @@ from ..queries import run_named
 from ..store import GraphStore
 from ..timeline import bounds, starts_within
 from ._common import ID, THB, rows, short, suggest
+from .summary import list_rows, memo
 from .symbols import normalise_user_symbol
 
 __all__ = ["cited", "meeting", "meeting_citations", "meetings"]
@@ -61,9 +62,14 @@ _MEETING_FACT = {
 
 
 def _meeting_rows(store: GraphStore) -> list[dict[str, Any]]:
-    """One dict per meeting from the one-fact-per-row meeting_list query, in date order."""
+    """One dict per meeting from the one-fact-per-row meeting_list query, in date order
+    (grouped once per store generation: read them, never change them)."""
+    return memo(store, "meeting_rows", lambda: _group_meeting_rows(store))
+
+
+def _group_meeting_rows(store: GraphStore) -> list[dict[str, Any]]:
     meetings: dict[str, dict[str, Any]] = {}
-    for row in rows(store, "meeting_list"):
+    for row in list_rows(store, "meeting_list"):
         m = meetings.setdefault(
             row["meeting"],
             {
@@ -130,7 +136,7 @@ def meetings(
             "online": bool(row.get("online")),
             "series": short(row.get("series")),
             "organisers": org_ids,
-            "organiser_labels": row["organiserLabels"],
+            "organiser_labels": list(row["organiserLabels"]),
             "cites": sorted(row["cites"]),
             "documents": [short(d) for d in row["documents"]],
         }

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import GraphStore
-from ._common import rows, short, split
+from ._common import short, split
+from .summary import list_rows
 
 __all__ = ["publications"]
 
@@ -22,5 +23,5 @@ def publications(store: GraphStore) -> list[dict[str, Any]]:
             "url": row.get("url"),
             "presented_at": split(row.get("meetings")),
         }
-        for row in rows(store, "publications")
+        for row in list_rows(store, "publications")
     ]

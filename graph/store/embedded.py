@@ -24,7 +24,7 @@ import io
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ from ..errors import StoreError
 from .bindings import inject_values
 from .terms import to_python
 
-__all__ = ["Generation", "GraphStore", "sync_union", "union_kwargs"]
+__all__ = ["COMMIT_HOOKS", "Generation", "GraphStore", "sync_union", "union_kwargs"]
 
 CURRENT = "current"
 GENERATIONS = "generations"
@@ -46,6 +46,10 @@ WRITE_LOCK = ".write-lock"
 # and unchanged query times.
 COMPACT_NEW_SHARE = 0.25
 COMPACT_MAX_FILES = 256
+# Side indexes kept in step with the store (the full-text index, graph/answers/fulltext.py): each
+# hook is called by `Generation.commit` before the swap and writes its files into the generation's
+# directory, so they are swapped in with it. A hook that fails fails the commit.
+COMMIT_HOOKS: list[Callable[[Generation], None]] = []
 
 
 _DG = ox.DefaultGraph()
@@ -242,6 +246,11 @@ class Generation:
         quads = self.store.inner.quads_for_pattern(None, None, None, graph)
         self._candidates.update(q.triple for q in quads)
 
+    def changed_triples(self) -> set[ox.Triple]:
+        """The old and new triples of the graphs touched (after `_sync_union`, as in `commit`);
+        empty for a new (not copied) generation, which is all new."""
+        return set(self._candidates)
+
     def _sync_union(self) -> None:
         inner = self.store.inner
         if not self.copied:
@@ -271,6 +280,8 @@ class Generation:
             self.store.inner.flush()
             if not self.copied or self.needs_compaction():
                 self.store.inner.optimize()
+            for hook in COMMIT_HOOKS:
+                hook(self)
         except OSError as exc:
             raise StoreError(f"cannot write the store at {self.root}: {exc}") from exc
         del self.store.inner

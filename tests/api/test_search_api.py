@@ -37,3 +37,20 @@ def test_kind_and_year_filter(client: httpx.Client) -> None:
 def test_bad_filters_get_one_clear_4xx(client: httpx.Client, params: dict[str, str]) -> None:
     r = client.get("/api/search", params=params)
     assert 400 <= r.status_code < 500
+
+
+def test_sparql_users_search_with_thb_text_match(client: httpx.Client) -> None:
+    query = (
+        "PREFIX thb: <https://w3id.org/thbgraph/ontology#>\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        'SELECT ?s ?score ?label WHERE { (?s ?score) thb:textMatch ("CETS" 3) ; rdfs:label ?label }'
+    )
+    r = client.get(
+        "/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"}
+    )
+    assert r.status_code == 200, r.text
+    bindings = r.json()["results"]["bindings"]
+    assert bindings and len({b["s"]["value"] for b in bindings}) <= 3
+    assert any(b["s"]["value"].endswith("commitment/cets-197") for b in bindings)
+    bad = client.get("/sparql", params={"query": query.replace('("CETS" 3)', "?w")})
+    assert bad.status_code == 400 and "thb:textMatch" in bad.text
