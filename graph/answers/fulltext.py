@@ -21,7 +21,6 @@ import contextlib
 import json
 import os
 import re
-import shutil
 import sqlite3
 import threading
 import weakref
@@ -36,6 +35,7 @@ from ..errors import StoreError
 from ..store import GraphStore
 from ..store.embedded import COMMIT_HOOKS, CURRENT, Generation, has_union_copy
 from ._common import rows
+from ._indexfile import has_version, write_atomically
 from .stems import WORD, index_text, query_alternatives
 
 __all__ = [
@@ -315,28 +315,7 @@ def write_index(store: GraphStore, directory: Path) -> Path:
 
 
 def _write(directory: Path, fill: Any, *, start_from: Path | None = None) -> Path:
-    final = directory / INDEX_FILE
-    tmp = directory / f".{INDEX_FILE}.{os.getpid()}.{threading.get_ident()}.tmp"
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    try:
-        if start_from is not None:
-            shutil.copyfile(start_from, tmp)
-        conn = sqlite3.connect(tmp)
-        try:
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA synchronous = OFF")
-            fill(conn)
-            conn.commit()
-        finally:
-            conn.close()
-        os.replace(tmp, final)
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"cannot write the search index in {directory}: {exc}") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return final
+    return write_atomically(directory, INDEX_FILE, "search index", fill, start_from)
 
 
 # -- keeping it in step with add / remove / load ----------------------------------------------------
@@ -354,15 +333,7 @@ def update_index(gen: Generation) -> None:
 
 
 def _usable(path: Path) -> bool:
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            found = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-    return found is not None and found[0] == str(SCHEMA_VERSION)
+    return has_version(path, SCHEMA_VERSION)
 
 
 def apply_change(conn: sqlite3.Connection, store: GraphStore, changed: Iterable[ox.Triple]) -> int:

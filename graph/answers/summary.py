@@ -16,10 +16,7 @@ by the named query itself.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -29,10 +26,10 @@ from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
-from ..errors import StoreError
 from ..queries import run_named
 from ..store import GraphStore, Store
 from ..store.embedded import COMMIT_HOOKS, CURRENT, Generation
+from ._indexfile import has_version, write_atomically
 
 __all__ = ["LISTS", "SUMMARY_FILE", "list_rows", "memo", "update_summary", "write_summary"]
 
@@ -163,28 +160,7 @@ def apply_change(conn: sqlite3.Connection, store: GraphStore, changed: Iterable[
 def _write(
     directory: Path, fill: Callable[[sqlite3.Connection], object], start: Path | None
 ) -> Path:
-    final = directory / SUMMARY_FILE
-    tmp = directory / f".{SUMMARY_FILE}.{os.getpid()}.{threading.get_ident()}.tmp"
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    try:
-        if start is not None:
-            shutil.copyfile(start, tmp)
-        conn = sqlite3.connect(tmp)
-        try:
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA synchronous = OFF")
-            fill(conn)
-            conn.commit()
-        finally:
-            conn.close()
-        os.replace(tmp, final)
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"cannot write the summary index in {directory}: {exc}") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return final
+    return write_atomically(directory, SUMMARY_FILE, "summary index", fill, start)
 
 
 def write_summary(store: GraphStore, directory: Path) -> Path:
@@ -193,15 +169,7 @@ def write_summary(store: GraphStore, directory: Path) -> Path:
 
 
 def _usable(path: Path) -> bool:
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            found = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-    return found is not None and found[0] == str(SCHEMA_VERSION)
+    return has_version(path, SCHEMA_VERSION)
 
 
 def update_summary(gen: Generation) -> None:
