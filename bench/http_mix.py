@@ -90,7 +90,7 @@ class Server:
         cmd += ["--store", str(store)]
         if workers:
             cmd += ["--workers", str(workers)]
-        self.log = tempfile.TemporaryFile()
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
 
     def wait_ready(self, seconds: float = 90.0) -> None:
@@ -156,7 +156,9 @@ def probes(found: dict[str, str]) -> list[Probe]:
         Probe("publications", "/api/publications", {}, True),
         Probe("actors", "/api/actors", {}, True),
         Probe("search trafficking", "/api/search", {"q": "trafficking"}, True),
-        Probe("search trafficking page 2", "/api/search", {"q": "trafficking", "offset": "50"}, True),
+        Probe(
+            "search trafficking page 2", "/api/search", {"q": "trafficking", "offset": "50"}, True
+        ),
         Probe("search торговля", "/api/search", {"q": "торговля"}, True),
         Probe("search with kind", "/api/search", {"q": "victims", "kind": "Meeting"}, True),
         Probe("commitment", f"/api/commitments/{found['symbol']}", {}),
@@ -173,7 +175,12 @@ def mix(found: dict[str, str]) -> list[Probe]:
     sparql = load_query("cited_by") + f"\nVALUES ?commitment {{ <{found['iri']}> }}\n"
     return [
         Probe("cited-by", "/api/cited-by", {"symbol": found["symbol"]}),
-        Probe("cited-by SPARQL", "/sparql", {"query": sparql}, accept="application/sparql-results+json"),
+        Probe(
+            "cited-by SPARQL",
+            "/sparql",
+            {"query": sparql},
+            accept="application/sparql-results+json",
+        ),
         Probe("search", "/api/search", {"q": "trafficking"}),
         Probe("meetings", "/api/meetings", {}),
         Probe("meeting", f"/api/meetings/{found['meeting']}", {}),
@@ -208,12 +215,23 @@ def one_by_one(base: str, found: dict[str, str], repeats: int) -> list[dict[str,
                     s, error = await _get(c, p)
                     samples.append(s)
                     errors += [error] if error else []
-                rows.append({"name": p.name, "list": p.is_list, "errors": errors[:3],
-                             **_ms_percentiles(samples)})
+                rows.append(
+                    {
+                        "name": p.name,
+                        "list": p.is_list,
+                        "errors": errors[:3],
+                        **_ms_percentiles(samples),
+                    }
+                )
                 print(f"  {p.name}: p50 {rows[-1]['p50_ms']:.1f} ms", flush=True)
         return rows
 
-    rows = asyncio.run(run())
+    return judge(asyncio.run(run()))
+
+
+def judge(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row's ratio to the first (cited-by) and its verdict: no error, and a list's p50
+    within RATIO times cited-by's or under FLOOR_MS."""
     ref = rows[0]["p50_ms"]
     bound = max(RATIO * ref, FLOOR_MS)
     for r in rows:
@@ -368,7 +386,7 @@ def _quads(store: Path) -> int | None:
 
         with open_store(store) as kg:
             return len(kg)
-    except Exception:  # noqa: BLE001 - the size is a caption, not a figure
+    except Exception:  # the size is a caption, not a figure
         return None
 
 
