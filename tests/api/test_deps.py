@@ -43,3 +43,15 @@ def test_lists_and_search_answer_while_the_only_worker_is_busy(
             assert r.status_code == 200, (path, r.status_code, r.text[:200])
     assert not slow_done.is_set(), "the slow query ended first: the test proved nothing"
     slow_done.wait(30)
+
+
+def test_the_server_stores_know_their_generation(built_store: Path) -> None:
+    """The handles of the server and of its workers name the generation they opened, so the
+    answers read that generation's summary index instead of rerunning the list queries."""
+    from thbgraph.api._worker import _StoreHandle
+    from thbgraph.api.local import CurrentStore
+    from thbgraph.graph.answers import summary
+
+    for store in (CurrentStore(built_store).get(), _StoreHandle(built_store).get()):
+        assert store.generation is not None
+        assert summary._connection(store) is not None
