@@ -64,7 +64,9 @@ class _StoreHandle:
             opened = open_store(self.location)
             if not isinstance(opened, GraphStore):
                 raise StoreError(f"{self.location}: not an embedded store")
-            self.store = _BindingStore(opened.inner, location=self.location)
+            self.store = _BindingStore(
+                opened.inner, location=self.location, generation=opened.generation
+            )
             self.target = target
         return self.store
 

@@ -17,8 +17,26 @@ from .pool import QueryPool
 __all__ = ["Backend", "BackendDep", "Limit", "Offset", "get_backend", "json_response", "paginate"]
 
 
-# API calls answered in the server process: bounded queries about one entity, values bound.
-IN_PROCESS = frozenset({"cited_by", "commitment", "meeting", "meeting_citations", "document"})
+# API calls answered in the server process: bounded queries about one entity, values bound, and
+# the lists and search read from the generation's side indexes (summary.py, fulltext.py), which
+# cost milliseconds there but seconds through the pool at 50 clients (the rows pickled back, two
+# workers queueing every page: 503s; bench/http_mix.py). Scans of the whole graph (actors,
+# describe, the reader) stay in the pool, whose time limit can kill them.
+IN_PROCESS = frozenset(
+    {
+        "cited_by",
+        "commitment",
+        "meeting",
+        "meeting_citations",
+        "document",
+        "commitments",
+        "meetings",
+        "publications",
+        "search_page",
+        "meeting_page",
+        "commitment_history",
+    }
+)
 
 
 @dataclass
@@ -64,9 +82,9 @@ class Backend:
 
     async def run(self, name: str, **kwargs: Any) -> Any:
         """Run an answer of graph/answers/ (UnknownEntityError passes through): the lookups of
-        one entity (IN_PROCESS) in this process, the whole-graph lists in the worker pool, where
-        their seconds of Python work at 1e6 triples neither hold this process's GIL nor outlive
-        the time limit."""
+        one entity and the index-read lists (IN_PROCESS) in this process, the scans of the whole
+        graph in the worker pool, where their seconds at 1e6 triples neither hold this process's
+        GIL nor outlive the time limit."""
         request = {"op": "call", "name": name, "kwargs": kwargs}
         if name in IN_PROCESS:
             return await self.named(request)

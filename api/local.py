@@ -56,7 +56,11 @@ class CurrentStore:
                     embedded = open_store(self.location)
                     if not isinstance(embedded, GraphStore):
                         raise StoreError(f"{self.location}: not an embedded store")
-                    opened = _BindingStore(embedded.inner, location=Path(self.location))
+                    opened = _BindingStore(
+                        embedded.inner,
+                        location=Path(self.location),
+                        generation=embedded.generation,  # the side indexes are per generation
+                    )
                 current = self._current = (target, opened)
             return current[1]
 
