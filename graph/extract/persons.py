@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -176,20 +177,24 @@ def _split_run(run: str) -> tuple[str, str]:
     return run[:idx], run[idx:]
 
 
+_PAREN_AFTER = re.compile(r"[ \t]*\(([^()\n]{2,80})\)")
+_COMMA_AFTER = re.compile(r"[ \t]{0,2},[ \t]+")
+
+
 def _role_after(text: str, pos: int, mentions: list[OrgMention]) -> tuple[str, int, int] | None:
     """The role written after a name: ', OSCE Special Representative ...' or ' (ODIHR)'."""
-    paren = re.match(r"[ \t]*\(([^()\n]{2,80})\)", text[pos:])
+    paren = _PAREN_AFTER.match(text, pos)
     if paren:
-        s, e = pos + paren.start(1), pos + paren.end(1)
+        s, e = paren.start(1), paren.end(1)
         inner = text[s:e]
         if any(m.start == s and m.end == e for m in mentions) or _has_role_word(inner):
             return inner, s, e
         if country_mentions(inner):
-            pos += paren.end()  # 'M. X (France), président du Comité': the role after the country
-    comma = re.match(r"[ \t]{0,2},[ \t]+", text[pos:])
+            pos = paren.end()  # 'M. X (France), président du Comité': the role after the country
+    comma = _COMMA_AFTER.match(text, pos)
     if not comma:
         return None
-    s = pos + comma.end()
+    s = comma.end()
     stop = _ROLE_END.search(text, s)
     e = stop.start() if stop else len(text)
     role = text[s:e].rstrip()
@@ -395,7 +400,7 @@ def _organisation(
     post = post_for_role(role, register)
     if post is not None and post.org:
         return post.org
-    inside = [m for m in mentions if s <= m.start and m.end <= e]
+    inside = _span_index(mentions).inside(s, e)
     if not inside:
         return None
     best = max(inside, key=lambda m: m.end - m.start)
@@ -431,9 +436,50 @@ def _post_like(m: OrgMention) -> bool:
     return m.key is None and _is_role_word(first)
 
 
+class _SpanIndex:
+    """Mentions sorted by start with the running maximum of their ends: whether any mention
+    overlaps [start, end) in O(log n) instead of a scan over every mention."""
+
+    def __init__(self, mentions: list[OrgMention]) -> None:
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        ordered = [mentions[i] for i in order]
+        self.mentions = mentions  # kept so the id the cache is keyed by stays this list's
+        self.order = order
+        self.starts = [m.start for m in ordered]
+        self.max_end: list[int] = []
+        top = -1
+        for m in ordered:
+            top = max(top, m.end)
+            self.max_end.append(top)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Any mention with m.start < end and start < m.end."""
+        k = bisect_left(self.starts, end)  # mentions [0, k) start before `end`
+        return k > 0 and self.max_end[k - 1] > start
+
+    def inside(self, start: int, end: int) -> list[OrgMention]:
+        """The mentions within [start, end], in the order of the list."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end + 1)
+        keep = sorted(i for i in self.order[lo:hi] if self.mentions[i].end <= end)
+        return [self.mentions[i] for i in keep]
+
+
+_INDEXES: dict[int, _SpanIndex] = {}
+
+
+def _span_index(mentions: list[OrgMention]) -> _SpanIndex:
+    """The index of one (unchanged) mentions list, built once; the last few lists are kept."""
+    index = _INDEXES.get(id(mentions))
+    if index is None or index.mentions is not mentions or len(index.starts) != len(mentions):
+        if len(_INDEXES) >= 4:
+            _INDEXES.clear()
+        index = _INDEXES[id(mentions)] = _SpanIndex(mentions)
+    return index
+
+
 def _spans_blocked(text: str, start: int, end: int, mentions: list[OrgMention]) -> bool:
     """True when the 'name' is an organisation or a country ('Bosnia and Herzegovina')."""
-    if any(m.start < end and start < m.end for m in mentions):
+    if _span_index(mentions).overlaps(start, end):
         return True
     return bool(country_mentions(text[start:end]))
 
