@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from extract_texts import LANGS, text  # noqa: E402
+from extract_texts import LANGS, text
 
-from thbgraph.graph.extract import extract  # noqa: E402
-from thbgraph.graph.readers import read_document  # noqa: E402
+from thbgraph.graph.extract import extract
+from thbgraph.graph.readers import read_document
 
 _ROOT = Path(__file__).resolve().parent.parent
 _SETS = ("tests/devset/documents", "tests/heldout/documents", "tests/heldout2/documents")
@@ -45,8 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     changed = 0
     for name, (body, pages) in _documents(args.size).items():
-        got = json.dumps(extract(body, source=name, page_starts=pages).to_json(),
-                         ensure_ascii=False, indent=1, sort_keys=True)
+        got = json.dumps(
+            extract(body, source=name, page_starts=pages).to_json(),
+            ensure_ascii=False,
+            indent=1,
+            sort_keys=True,
+        )
         if args.dump:
             args.dump.mkdir(parents=True, exist_ok=True)
             (args.dump / f"{name}.json").write_text(got, encoding="utf-8")

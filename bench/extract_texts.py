@@ -10,18 +10,76 @@ from __future__ import annotations
 
 LANGS = ("en", "fr", "ru")
 
-_EN_NAMES = ["Valiant Richey", "Maria Grazia Giammarinaro", "Helga Konrad", "Petya Nestorova",
-             "Tatiana Kotlyarenko", "John Smith", "Anna Petrova", "Sergei Ivanov"]
-_FR_NAMES = ["Mme Claire Dubois", "M. Jean-Pierre Martin", "Mme Sophie Lefèvre",
-             "M. Olivier Bernard", "Mme Nathalie Moreau", "M. Luc Girard"]
-_RU_NAMES = ["Анна Петрова", "Сергей Иванов", "г-жа Мария Смирнова", "г-н Алексей Кузнецов",
-             "Ольга Соколова", "Дмитрий Попов", "Елена Васильева", "Игорь Новиков"]
-_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
-_FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-              "septembre", "octobre", "novembre", "décembre"]
-_RU_MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-              "сентября", "октября", "ноября", "декабря"]
+_EN_NAMES = [
+    "Valiant Richey",
+    "Maria Grazia Giammarinaro",
+    "Helga Konrad",
+    "Petya Nestorova",
+    "Tatiana Kotlyarenko",
+    "John Smith",
+    "Anna Petrova",
+    "Sergei Ivanov",
+]
+_FR_NAMES = [
+    "Mme Claire Dubois",
+    "M. Jean-Pierre Martin",
+    "Mme Sophie Lefèvre",
+    "M. Olivier Bernard",
+    "Mme Nathalie Moreau",
+    "M. Luc Girard",
+]
+_RU_NAMES = [
+    "Анна Петрова",
+    "Сергей Иванов",
+    "г-жа Мария Смирнова",
+    "г-н Алексей Кузнецов",
+    "Ольга Соколова",
+    "Дмитрий Попов",
+    "Елена Васильева",
+    "Игорь Новиков",
+]
+_EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_FR_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+_RU_MONTHS = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
 _EN_CITIES = ["Vienna", "Warsaw", "Strasbourg", "Astana", "Bishkek", "Tirana", "Skopje"]
 _FR_CITIES = ["Strasbourg", "Vienne", "Varsovie", "Paris", "Genève", "Bruxelles"]
 _RU_CITIES = ["Душанбе", "Страсбурге", "Вене", "Бишкеке", "Ташкенте", "Москве", "Алматы"]
@@ -37,8 +95,8 @@ def _en(n: int) -> str:
         f"Combating Trafficking in Human Beings {name} opened the meeting, recalling MC.DEC/6/18, "
         f"PC.DEC/557/Rev.1 and CM/Rec(2022)21. Ambassador {other} of the Permanent Mission of "
         f"Austria spoke on behalf of the Chairmanship. The Ministry of Interior of Kyrgyzstan and "
-        f"the International Organization for Migration presented the report \"Trafficking in "
-        f"Human Beings for the Purpose of Labour Exploitation\" (Vienna, {year}).\n"
+        f'the International Organization for Migration presented the report "Trafficking in '
+        f'Human Beings for the Purpose of Labour Exploitation" (Vienna, {year}).\n'
         f"On {day} {month} {year} the Alliance against Trafficking in Persons adopted its "
         f"conclusions; see Doc. {12000 + n} and GRETA({year})13, paragraph {n % 40 + 1}.\n"
     )

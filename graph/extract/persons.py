@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +20,7 @@ from ..model import Evidence, Person
 from ..register import PostEntry, Register
 from .countries import country_mentions
 from .organisations import OrgMention, organisation_mentions
+from .spans import SpanIndex
 
 __all__ = ["find_persons", "post_for_role"]
 
@@ -268,7 +268,9 @@ def _role_clause_led(text: str, ns: int, ne: int) -> tuple[str, int, int] | None
     return role, start, start + len(role)
 
 
-_POST_OF = re.compile(r"([\w’'-]+)[ \t]+(?:of|for|on|de|du|des|pour)(?:[ \t]+(?:the|la|l’|l'))?[ \t]+$")
+_POST_OF = re.compile(
+    r"([\w’'-]+)[ \t]+(?:of|for|on|de|du|des|pour)(?:[ \t]+(?:the|la|l’|l'))?[ \t]+$"
+)
 
 
 def _shifted_clause_led(text: str, ns: int, ne: int) -> tuple[tuple[str, int, int], int] | None:
@@ -319,9 +321,7 @@ def _russian_name(name: str) -> tuple[int, str] | None:
     Returns (offset of the name within the run, the name), or None."""
     words = list(re.finditer(r"\S+", name))
     for i, w in enumerate(words[:-1]):
-        first = next(
-            (p for p in _parses(w.group(0)) if "Name" in p.tag and "sing" in p.tag), None
-        )
+        first = next((p for p in _parses(w.group(0)) if "Name" in p.tag and "sing" in p.tag), None)
         if first is None:
             continue
         rest = words[i + 1 : i + 3]
@@ -436,44 +436,16 @@ def _post_like(m: OrgMention) -> bool:
     return m.key is None and _is_role_word(first)
 
 
-class _SpanIndex:
-    """Mentions sorted by start with the running maximum of their ends: whether any mention
-    overlaps [start, end) in O(log n) instead of a scan over every mention."""
-
-    def __init__(self, mentions: list[OrgMention]) -> None:
-        order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-        ordered = [mentions[i] for i in order]
-        self.mentions = mentions  # kept so the id the cache is keyed by stays this list's
-        self.order = order
-        self.starts = [m.start for m in ordered]
-        self.max_end: list[int] = []
-        top = -1
-        for m in ordered:
-            top = max(top, m.end)
-            self.max_end.append(top)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Any mention with m.start < end and start < m.end."""
-        k = bisect_left(self.starts, end)  # mentions [0, k) start before `end`
-        return k > 0 and self.max_end[k - 1] > start
-
-    def inside(self, start: int, end: int) -> list[OrgMention]:
-        """The mentions within [start, end], in the order of the list."""
-        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end + 1)
-        keep = sorted(i for i in self.order[lo:hi] if self.mentions[i].end <= end)
-        return [self.mentions[i] for i in keep]
+_INDEXES: dict[int, SpanIndex[OrgMention]] = {}
 
 
-_INDEXES: dict[int, _SpanIndex] = {}
-
-
-def _span_index(mentions: list[OrgMention]) -> _SpanIndex:
+def _span_index(mentions: list[OrgMention]) -> SpanIndex[OrgMention]:
     """The index of one (unchanged) mentions list, built once; the last few lists are kept."""
     index = _INDEXES.get(id(mentions))
-    if index is None or index.mentions is not mentions or len(index.starts) != len(mentions):
+    if index is None or index.items is not mentions or len(index.starts) != len(mentions):
         if len(_INDEXES) >= 4:
             _INDEXES.clear()
-        index = _INDEXES[id(mentions)] = _SpanIndex(mentions)
+        index = _INDEXES[id(mentions)] = SpanIndex(mentions, lambda m: (m.start, m.end))
     return index
 
 
