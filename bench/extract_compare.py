@@ -25,11 +25,11 @@ _ROOT = Path(__file__).resolve().parent.parent
 _SETS = ("tests/devset/documents", "tests/heldout/documents", "tests/heldout2/documents")
 
 
-def _documents(size: int) -> dict[str, tuple[str, list[int] | None]]:
+def _documents(size: int, sets: bool = True) -> dict[str, tuple[str, list[int] | None]]:
     docs: dict[str, tuple[str, list[int] | None]] = {
         f"generated_{lang}_{size}": (text(lang, size), None) for lang in LANGS
     }
-    for folder in _SETS:
+    for folder in _SETS if sets else ():
         for path in sorted((_ROOT / folder).iterdir()):
             doc = read_document(path)
             docs[f"{folder.split('/')[1]}_{path.name}"] = (doc.text, list(doc.page_starts or []))
@@ -42,9 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--dump", type=Path)
     group.add_argument("--check", type=Path)
     parser.add_argument("--size", type=int, default=200_000)
+    parser.add_argument("--no-sets", action="store_true", help="the generated texts only")
     args = parser.parse_args(argv)
     changed = 0
-    for name, (body, pages) in _documents(args.size).items():
+    for name, (body, pages) in _documents(args.size, not args.no_sets).items():
         got = json.dumps(
             extract(body, source=name, page_starts=pages).to_json(),
             ensure_ascii=False,
