@@ -98,7 +98,9 @@ def _en(n: int) -> str:
         f'the International Organization for Migration presented the report "Trafficking in '
         f'Human Beings for the Purpose of Labour Exploitation" (Vienna, {year}).\n'
         f"On {day} {month} {year} the Alliance against Trafficking in Persons adopted its "
-        f"conclusions; see Doc. {12000 + n} and GRETA({year})13, paragraph {n % 40 + 1}.\n"
+        f"conclusions; see Doc. {12000 + n} and GRETA({year})13, paragraph {n % 40 + 1}. Under "
+        f"the Council of Europe Convention on Action against Trafficking in Human Beings, Article "
+        f"{n % 40 + 1}({n % 5 + 1}) of the Convention applies.\n"
     )
 
 

@@ -368,7 +368,7 @@ def _attach_articles(text: str, citations: list[Citation]) -> list[Citation]:
             k = bisect_left(conventions, m.start())
             if k > 0:
                 ref = convention_at[conventions[k - 1]]
-                end = after + conv.end()
+                end = conv.end()
                 extra.append(
                     Citation(
                         symbol=ref.symbol,
