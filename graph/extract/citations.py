@@ -80,6 +80,9 @@ _SIGNAL = {
 _GENERIC = {"national", "regional", "local", "new", "this", "that", "these", "our", "its", "their"}
 
 
+_CONVENTION_AT = re.compile(r"(?:this\s+|that\s+)?Convention\b", re.I)
+
+
 def _alias_pattern(alias: str) -> str:
     """A regex for an alias that tolerates "(CoE)" inserts, possessives and "CoE"/"Council of Europe"."""
     parts = []
@@ -360,12 +363,12 @@ def _attach_articles(text: str, citations: list[Citation]) -> list[Citation]:
         if target is not None:
             target.article = article
             continue
-        conv = re.match(r"(?:this\s+|that\s+)?Convention\b", text[after:], re.I)
+        conv = _CONVENTION_AT.match(text, after)  # in place, not on a slice of the rest
         if of and conv:
             k = bisect_left(conventions, m.start())
             if k > 0:
                 ref = convention_at[conventions[k - 1]]
-                end = after + conv.end()
+                end = conv.end()
                 extra.append(
                     Citation(
                         symbol=ref.symbol,

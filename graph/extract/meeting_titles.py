@@ -102,6 +102,10 @@ def _cap(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() and len(word) == 4)
 
 
+_RIGHT = re.compile(r"\s+(?:of|on|for|against|de|sur)\s+(?:the\s+)?(?=[A-Z])", re.I)
+_RIGHT_WORD = re.compile(r"[\w’'/-]+|[^\w\s]")
+
+
 def meeting_phrases(
     text: str, start: int = 0, end: int | None = None, *, places: frozenset[str] = frozenset()
 ) -> list[MeetingPhrase]:
@@ -141,22 +145,20 @@ def meeting_phrases(
         if lead and s < m.start():
             s += lead.end()
         # right: "of/on/for" + capitalised words with connectors
-        right = re.match(
-            r"\s+(?:of|on|for|against|de|sur)\s+(?:the\s+)?(?=[A-Z])", text[e:end], re.I
-        )
+        right = _RIGHT.match(text, e, end)  # in place: a slice to `end` is quadratic
         if right:
-            pos = e + right.end()
+            pos = right.end()
             last = None
             prev = ""
-            for t in re.finditer(r"[\w’'/-]+|[^\w\s]", text[pos:end]):
+            for t in _RIGHT_WORD.finditer(text, pos, end):
                 w = t.group(0)
-                if "\n" in text[last if last is not None else pos : pos + t.start()]:
+                if "\n" in text[last if last is not None else pos : t.start()]:
                     break
                 is_place = w.lower() in places or re.fullmatch(r"(?:19|20)\d\d", w)
                 if is_place and prev.lower() in {"in", "at", "of"} and last is not None:
                     break  # "... Rapporteurs in Strasbourg": the venue is not in the name
                 if _cap(w):
-                    last = pos + t.end()
+                    last = t.end()
                 elif w.lower() in _CONNECT:
                     pass
                 else:

@@ -20,6 +20,7 @@ from .countries import _table as _country_table
 from .countries import country_name, is_country_word
 from .inflection import declined, stem, stem_pattern
 from .passages import sentence_at
+from .spans import SpanIndex
 from .symbols import find_symbols
 
 __all__ = [
@@ -1084,6 +1085,7 @@ def find_organisations(text: str, register: Register) -> list[Organisation]:
     """
     seen: dict[str, Organisation] = {}
     symbols = [(s.start, s.end) for s in find_symbols(text)]
+    symbol_index = SpanIndex(symbols, lambda se: se)
     mentions = organisation_mentions(text, register)
     attendees = _attendees(text, mentions)
     owner_before = _meeting_owner_before()
@@ -1094,7 +1096,7 @@ def find_organisations(text: str, register: Register) -> list[Organisation]:
             text, max(0, m.start - 60), m.start
         ):
             continue
-        if any(s < m.end and m.start < e for s, e in symbols):
+        if symbol_index.overlaps(m.start, m.end):
             # the author of a cited decision ("Décision n° 6/18 du Conseil ministériel de l'OSCE"):
             # only a parent named in the passage counts ("de l'OSCE", "ОБСЕ")
             parent = _named_parent(m, register)

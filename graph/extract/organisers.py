@@ -23,6 +23,7 @@ from .inflection import stem, stem_pattern
 from .meeting_lexicon import _NOUNS, _OTHER_MEETING
 from .organisations import OrgMention, organisation_mentions, outermost
 from .passages import sentence_at, sentences
+from .spans import SpanIndex
 
 __all__ = ["Organiser", "field_operations", "find_organisers", "organisers_of_title"]
 
@@ -547,6 +548,7 @@ def _cued_organisers(
     """Organisers from "(co-)organised by X and Y", "X and Y co-organised the meeting",
     "In co-ordination with X, Y organised ...", as register mentions."""
     mentions = organisation_mentions(text, register)
+    index = SpanIndex(mentions, lambda x: (x.start, x.end))
     found: list[Organiser] = []
     spans: list[tuple[int, int]] = []
     for m in _ORGANISED.finditer(text):
@@ -583,7 +585,7 @@ def _cued_organisers(
             clause_s, clause_e = s, m.start()
         else:
             continue
-        here = [x for x in mentions if clause_s <= x.start and x.end <= clause_e and x.key]
+        here = [x for x in index.inside(clause_s, clause_e) if x.key]
         if not here:
             continue
         spans.append((s, e))

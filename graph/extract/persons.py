@@ -20,6 +20,7 @@ from ..model import Evidence, Person
 from ..register import PostEntry, Register
 from .countries import country_mentions
 from .organisations import OrgMention, organisation_mentions
+from .spans import SpanIndex
 
 __all__ = ["find_persons", "post_for_role"]
 
@@ -176,20 +177,24 @@ def _split_run(run: str) -> tuple[str, str]:
     return run[:idx], run[idx:]
 
 
+_PAREN_AFTER = re.compile(r"[ \t]*\(([^()\n]{2,80})\)")
+_COMMA_AFTER = re.compile(r"[ \t]{0,2},[ \t]+")
+
+
 def _role_after(text: str, pos: int, mentions: list[OrgMention]) -> tuple[str, int, int] | None:
     """The role written after a name: ', OSCE Special Representative ...' or ' (ODIHR)'."""
-    paren = re.match(r"[ \t]*\(([^()\n]{2,80})\)", text[pos:])
+    paren = _PAREN_AFTER.match(text, pos)
     if paren:
-        s, e = pos + paren.start(1), pos + paren.end(1)
+        s, e = paren.start(1), paren.end(1)
         inner = text[s:e]
         if any(m.start == s and m.end == e for m in mentions) or _has_role_word(inner):
             return inner, s, e
         if country_mentions(inner):
-            pos += paren.end()  # 'M. X (France), président du Comité': the role after the country
-    comma = re.match(r"[ \t]{0,2},[ \t]+", text[pos:])
+            pos = paren.end()  # 'M. X (France), président du Comité': the role after the country
+    comma = _COMMA_AFTER.match(text, pos)
     if not comma:
         return None
-    s = pos + comma.end()
+    s = comma.end()
     stop = _ROLE_END.search(text, s)
     e = stop.start() if stop else len(text)
     role = text[s:e].rstrip()
@@ -263,7 +268,9 @@ def _role_clause_led(text: str, ns: int, ne: int) -> tuple[str, int, int] | None
     return role, start, start + len(role)
 
 
-_POST_OF = re.compile(r"([\w’'-]+)[ \t]+(?:of|for|on|de|du|des|pour)(?:[ \t]+(?:the|la|l’|l'))?[ \t]+$")
+_POST_OF = re.compile(
+    r"([\w’'-]+)[ \t]+(?:of|for|on|de|du|des|pour)(?:[ \t]+(?:the|la|l’|l'))?[ \t]+$"
+)
 
 
 def _shifted_clause_led(text: str, ns: int, ne: int) -> tuple[tuple[str, int, int], int] | None:
@@ -314,9 +321,7 @@ def _russian_name(name: str) -> tuple[int, str] | None:
     Returns (offset of the name within the run, the name), or None."""
     words = list(re.finditer(r"\S+", name))
     for i, w in enumerate(words[:-1]):
-        first = next(
-            (p for p in _parses(w.group(0)) if "Name" in p.tag and "sing" in p.tag), None
-        )
+        first = next((p for p in _parses(w.group(0)) if "Name" in p.tag and "sing" in p.tag), None)
         if first is None:
             continue
         rest = words[i + 1 : i + 3]
@@ -395,7 +400,7 @@ def _organisation(
     post = post_for_role(role, register)
     if post is not None and post.org:
         return post.org
-    inside = [m for m in mentions if s <= m.start and m.end <= e]
+    inside = _span_index(mentions).inside(s, e)
     if not inside:
         return None
     best = max(inside, key=lambda m: m.end - m.start)
@@ -431,9 +436,22 @@ def _post_like(m: OrgMention) -> bool:
     return m.key is None and _is_role_word(first)
 
 
+_INDEXES: dict[int, SpanIndex[OrgMention]] = {}
+
+
+def _span_index(mentions: list[OrgMention]) -> SpanIndex[OrgMention]:
+    """The index of one (unchanged) mentions list, built once; the last few lists are kept."""
+    index = _INDEXES.get(id(mentions))
+    if index is None or index.items is not mentions or len(index.starts) != len(mentions):
+        if len(_INDEXES) >= 4:
+            _INDEXES.clear()
+        index = _INDEXES[id(mentions)] = SpanIndex(mentions, lambda m: (m.start, m.end))
+    return index
+
+
 def _spans_blocked(text: str, start: int, end: int, mentions: list[OrgMention]) -> bool:
     """True when the 'name' is an organisation or a country ('Bosnia and Herzegovina')."""
-    if any(m.start < end and start < m.end for m in mentions):
+    if _span_index(mentions).overlaps(start, end):
         return True
     return bool(country_mentions(text[start:end]))
 

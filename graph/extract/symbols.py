@@ -47,7 +47,6 @@ KNOWN_SERIES: tuple[str, ...] = (
 # slashes and dots that are not ASCII, and Cyrillic capitals that look like Latin ones.
 _SLASH_DOT = str.maketrans({"∕": "/", "⁄": "/", "／": "/", "․": ".", "．": ".", "｡": "."})
 _CYRILLIC = str.maketrans(dict(zip("АВЕКМНОРСТХ", "ABEKMHOPCTX", strict=True)))
-_FOLDABLE = re.compile(r"[^\x00-\x7f]")
 
 _SUFFIX = r"(?:\s?/\s?(?:Corr|Rev|Add)\.\s?\d{1,2})*"
 # A series-like token: letters, a dot, letters; optionally MC(10).DEC
@@ -241,14 +240,25 @@ def _fold(text: str) -> str:
     """The text with look-alike digits, slashes and dots made ASCII, one character for one."""
     if text.isascii():
         return text
+    return text.translate(_FOLD_TABLE)
 
-    def one(m: re.Match[str]) -> str:
-        ch = m.group(0)
-        if unicodedata.category(ch) == "Nd":
-            return str(unicodedata.digit(ch))
-        return ch.translate(_SLASH_DOT)
 
-    return _FOLDABLE.sub(one, text)
+class _FoldTable(dict[int, str]):
+    """str.translate's table for `_fold`, each character worked out once, when first met."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if code > 0x7F and unicodedata.category(ch) == "Nd":
+            out = str(unicodedata.digit(ch))
+        elif code > 0x7F:
+            out = ch.translate(_SLASH_DOT)
+        else:
+            out = ch
+        self[code] = out
+        return out
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def _osce_matches(text: str, scan: str | None = None) -> list[SymbolMatch]:
