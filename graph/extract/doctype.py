@@ -203,11 +203,21 @@ def _publication_page(text: str) -> bool:
 
 
 def _prose(text: str) -> bool:
-    """True when the top of the document holds a paragraph of prose (a story, not a list)."""
-    for line in lines(text, 0, min(len(text), 2 * _STORY_CHARS)):
-        body = line.text.strip()
+    """True when the top of the document holds a paragraph of prose (a story, not a list): a line,
+    or a paragraph whose lines run on (no short line ends one early), of at least 100 characters."""
+    paragraph: list[str] = []
+    for line in [*lines(text, 0, min(len(text), 2 * _STORY_CHARS)), None]:
+        body = line.text.strip() if line is not None and not line.blank else ""
         if len(body) >= 100 and body.count(" ") >= 12:
+            return True  # a paragraph on one line
+        if body:
+            paragraph.append(body)
+            continue
+        joined = " ".join(paragraph)
+        wrapped = all(len(p) >= 60 for p in paragraph[:-1])
+        if len(joined) >= 100 and joined.count(" ") >= 12 and wrapped:
             return True
+        paragraph = []
     return False
 
 
