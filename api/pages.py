@@ -387,6 +387,25 @@ def _speakers(speakers: list[dict[str, Any]]) -> str:
     return f'<ul id="speakers">{"".join(items)}</ul>' if items else "<p>No speaker was read.</p>"
 
 
+def _quote_span(passage: dict[str, Any]) -> tuple[int, int]:
+    """The citing words' offsets in the document's text (the sentence's start plus the quote's)."""
+    quote = passage.get("quote") or {}
+    start = int(passage["start"])
+    if not isinstance(quote.get("start"), int) or not isinstance(quote.get("end"), int):
+        return start, int(passage["end"])
+    return start + quote["start"], start + quote["end"]
+
+
+def _sentence(passage: dict[str, Any]) -> str:
+    """A passage's sentence, quoted, with the citing words marked in it."""
+    text = str(passage.get("text") or "")
+    quote = passage.get("quote") or {}
+    lo, hi = quote.get("start"), quote.get("end")
+    if not (isinstance(lo, int) and isinstance(hi, int) and 0 <= lo <= hi <= len(text)):
+        return f'<q class="sentence"><mark>{_e(text)}</mark></q>'
+    return f'<q class="sentence">{_e(text[:lo])}<mark>{_e(text[lo:hi])}</mark>{_e(text[hi:])}</q>'
+
+
 def _cited(cited: list[dict[str, Any]], titles: dict[str, str], kinds: dict[str, str]) -> str:
     items = []
     for c in cited:
@@ -397,8 +416,8 @@ def _cited(cited: list[dict[str, Any]], titles: dict[str, str], kinds: dict[str,
             else f'<span class="tag unresolved">unresolved</span> {_e(label)}'
         )
         passages = "".join(
-            f'<li><q>{_e(p["text"])}</q> in the <a class="in-reader" '
-            f'href="{_e(_reader_href(p["document"], p["start"], p["end"]))}" '
+            f'<li>{_sentence(p)} in the <a class="in-reader" '
+            f'href="{_e(_reader_href(p["document"], *_quote_span(p)))}" '
             f'title="{_e(titles.get(p["document"]) or "")}">'
             f"{_e(kinds.get(p['document']) or 'document')}</a></li>"
             for p in c["passages"]

@@ -26,7 +26,15 @@ __all__ = [
 ]
 
 DocumentType = Literal[
-    "agenda", "summary", "press_release", "conclusions", "report", "decision", "other"
+    "agenda",
+    "summary",
+    "press_release",
+    "news",
+    "publication_page",
+    "conclusions",
+    "report",
+    "decision",
+    "other",
 ]
 
 

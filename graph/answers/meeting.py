@@ -17,12 +17,34 @@ from .symbols import normalise_user_symbol
 __all__ = ["cited", "meeting", "meeting_citations", "meetings"]
 
 
-def cited(store: Any, meeting_iri: str) -> list[dict[str, Any]]:
-    """What a meeting cited: one entry per cited commitment or reference, with passages."""
-    import pyoxigraph as ox
+def _passage(row: dict[str, Any]) -> dict[str, Any]:
+    """A citation's passage as cited-by gives it: the sentence (`text`, its offsets `start`-`end`
+    in the document's normalised text) and the citing words within it (`quote`: its `text` and its
+    offsets from the sentence's start; a passage written without refinement is its own sentence)."""
+    start, end = int(row["sentenceStart"]), int(row["sentenceEnd"])
+    if row.get("exact") is None or row.get("exactStart") is None or row.get("exactEnd") is None:
+        quote = {"text": row["sentence"], "start": 0, "end": end - start}
+    else:
+        quote = {"text": row["exact"], "start": int(row["exactStart"]), "end": int(row["exactEnd"])}
+    return {
+        "document": row["document"],
+        "file": row.get("sourceFile"),
+        "text": row["sentence"],
+        "start": start,
+        "end": end,
+        "quote": quote,
+        "method": row["method"],
+        "confidence": row["confidence"],
+        "note": row.get("note"),
+    }
 
+
+def cited(store: Any, meeting_iri: str) -> list[dict[str, Any]]:
+    """What a meeting cited: one entry per cited commitment or reference, with passages (each the
+    sentence, with the citing words marked in it)."""
     found = run_named(store, "meeting_citations", meeting=ox.NamedNode(meeting_iri))
     cited: dict[str, dict[str, Any]] = {}
+    seen: set[tuple[str, str, int, int]] = set()
     for row in found:
         c = cited.setdefault(
             row["cited"],
@@ -33,18 +55,16 @@ def cited(store: Any, meeting_iri: str) -> list[dict[str, Any]]:
                 "passages": [],
             },
         )
-        c["passages"].append(
-            {
-                "document": row["document"],
-                "file": row.get("sourceFile"),
-                "text": row["quote"],
-                "start": row["start"],
-                "end": row["end"],
-                "method": row["method"],
-                "confidence": row["confidence"],
-                "note": row.get("note"),
-            }
+        passage = _passage(row)
+        key = (
+            row["cited"],
+            row["document"],
+            passage["start"] + passage["quote"]["start"],
+            passage["start"] + passage["quote"]["end"],
         )
+        if key not in seen:
+            seen.add(key)
+            c["passages"].append(passage)
     return list(cited.values())
 
 

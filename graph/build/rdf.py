@@ -82,6 +82,8 @@ DOCUMENT_CLASSES = {
     "agenda": "Agenda",
     "summary": "Summary",
     "press_release": "PressRelease",
+    "news": "News",
+    "publication_page": "PublicationPage",
     "conclusions": "Conclusions",
     "report": "Report",
     "decision": "DecisionDocument",

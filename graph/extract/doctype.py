@@ -7,9 +7,11 @@ Read from the headings at the top ("Draft AGENDA", "SUMMARY", "PRESS RELEASE",
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from ..model import DocumentInfo, DocumentType
 from .dates import DateMatch, find_dates
@@ -30,7 +32,7 @@ _CUES: list[tuple[DocumentType, re.Pattern[str]]] = [
     (
         "press_release",
         re.compile(
-            r"\b(press\s+release|news\s+release|communiqu[ée] de presse|пресс-релиз)\b", re.I
+            r"\b(press\s+release|news\s+release|communiqu[ée]s? de presse|пресс-релиз)\b", re.I
         ),
     ),
     (
@@ -161,6 +163,94 @@ def _news_story(text: str) -> bool:
     return headline and len(_QUOTE_SAID.findall(text, 0, 6000)) >= 1
 
 
+@lru_cache(maxsize=1)
+def _genre_cues() -> dict[str, re.Pattern[str]]:
+    """The news and publication-page cues of graph/extract/data/document_genres.json, one
+    pattern per list (every language): phrases on word boundaries, Russian ones as word starts."""
+    path = resources.files("thbgraph.graph.extract") / "data" / "document_genres.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, re.Pattern[str]] = {}
+    for genre in ("news", "publication_page"):
+        for key, per_language in data[genre].items():
+            alternatives = []
+            for lang, phrases in per_language.items():
+                for phrase in sorted(phrases, key=len, reverse=True):
+                    body = r"\s+".join(re.escape(w) for w in phrase.split())
+                    tail = r"\w*" if lang == "ru" else r"(?!\w)"
+                    alternatives.append(rf"(?<!\w){body}{tail}")
+            out[f"{genre}.{key}"] = re.compile("|".join(alternatives), re.I)
+    return out
+
+
+_TOP_CHARS = 600  # the headline and the first sentence
+_STORY_CHARS = 1500  # the first sentences of a story
+
+
+def _first_line(text: str) -> tuple[int, int] | None:
+    first = next((ln for ln in lines(text, 0, min(len(text), _TOP_CHARS)) if not ln.blank), None)
+    return None if first is None else clean_span(text, first.start, first.end)
+
+
+def _publication_page(text: str) -> bool:
+    """A page presenting a publication: its launch announced at the top ("GRETA publishes its
+    annual report", "опубликовала доклад") or a publication's cover words ("Thematic publication")."""
+    cues = _genre_cues()
+    top = min(len(text), _TOP_CHARS)
+    return bool(
+        cues["publication_page.announcements"].search(text, 0, top)
+        or cues["publication_page.markers"].search(text, 0, top)
+    )
+
+
+def _prose(text: str) -> bool:
+    """True when the top of the document holds a paragraph of prose (a story, not a list): a line,
+    or a paragraph whose lines run on (no short line ends one early), of at least 100 characters."""
+    paragraph: list[str] = []
+    for line in [*lines(text, 0, min(len(text), 2 * _STORY_CHARS)), None]:
+        body = line.text.strip() if line is not None and not line.blank else ""
+        if len(body) >= 100 and body.count(" ") >= 12:
+            return True  # a paragraph on one line
+        if body:
+            paragraph.append(body)
+            continue
+        joined = " ".join(paragraph)
+        wrapped = all(len(p) >= 60 for p in paragraph[:-1])
+        if len(joined) >= 100 and joined.count(" ") >= 12 and wrapped:
+            return True
+        paragraph = []
+    return False
+
+
+def _news_page(text: str) -> bool:
+    """A news story without a press release's dateline: labelled a news item near the top, or
+    prose whose first sentences report what happened ("held", "a organisé", "состоялась")."""
+    cues = _genre_cues()
+    if cues["news.markers"].search(text, 0, min(len(text), 200)):
+        return True
+    return (
+        _headline(text)
+        and _prose(text)
+        and bool(cues["news.event_verbs"].search(text, 0, min(len(text), _STORY_CHARS)))
+    )
+
+
+def _headline(text: str) -> bool:
+    """True when the document opens with a story's headline (or a story's first sentence): a line
+    of a few words to a sentence, not in capitals, not a document number or a date."""
+    span = _first_line(text)
+    if span is None:
+        return False
+    s, e = span
+    line = text[s:e]
+    dates = find_dates(text, s, e)
+    return (
+        20 <= e - s <= 400
+        and not line.isupper()
+        and DOCUMENT_NUMBER.search(line) is None
+        and not (dates and dates[0].start == s)
+    )
+
+
 def closing_date(text: str) -> DateMatch | None:
     """The date of a closing line: "Published 8 November 2017", "Issued in Vienna on 12 September
     2019", "Опубликовано 2 октября 2019 г." or an end dateline "Sarajevo, 13 March 2025"."""
@@ -245,12 +335,16 @@ def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
                 or _long_heading(text[s:e], m.end(), multiword=" " in m.group(1))
             ):
                 return kind, (s, e)
+    if _publication_page(text):
+        return "publication_page", None
     if find_dateline(text) is not None:
-        return "press_release", None
-    if _news_story(text):
         return "press_release", None
     if _DECISION_OPENING.search(text[:3000]) and _DECIDES.search(text):
         return "decision", None
+    if _news_story(text):  # a headline over a story quoting officials: a release
+        return "press_release", None
+    if _news_page(text):
+        return "news", None
     return "other", None
 
 
@@ -274,13 +368,17 @@ def _long_heading(line: str, cue_end: int, *, multiword: bool = False) -> bool:
     )
 
 
+# genres whose title is a headline over a story
+_STORIES = ("press_release", "news", "publication_page")
+
+
 def _title(text: str, kind: DocumentType, cue: tuple[int, int] | None) -> tuple[int, int] | None:
     """The first substantial heading line after the type cue (or at the top)."""
-    if cue and cue[1] - cue[0] > 30 and kind != "press_release":
+    if cue and cue[1] - cue[0] > 30 and kind not in _STORIES:
         return _block(text, cue[0])
     begin = cue[1] if cue else 0
     limit = header_end(text)
-    longest = 160 if kind == "press_release" else 250
+    longest = 160 if kind in _STORIES else 250
     dateline = find_dateline(text) if kind == "press_release" else None
     for line in lines(text, begin):
         if line.start > max(limit, begin + 400):
@@ -297,7 +395,7 @@ def _title(text: str, kind: DocumentType, cue: tuple[int, int] | None) -> tuple[
         if _DATELINE.match(text, s, e) and kind == "press_release":
             continue
         return (s, e)
-    if kind == "press_release":  # headlines sometimes end up last after PDF conversion
+    if kind in _STORIES:  # headlines sometimes end up last after PDF conversion
         last = next((ln for ln in reversed(lines(text)) if not ln.blank), None)
         if last is not None:
             s, e = clean_span(text, last.start, last.end)

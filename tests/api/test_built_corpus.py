@@ -8,6 +8,7 @@ Every test runs over the embedded store and over the corpus built on a real Oxig
 
 from __future__ import annotations
 
+import html
 import json
 import subprocess
 import sys
@@ -70,6 +71,29 @@ def test_what_did_the_2020_meeting_cite(corpus: httpx.Client) -> None:
     cited = corpus.get(f"/api/meetings/{meetings[0]['id']}/citations").json()["cited"]
     symbols = {c["symbol"] for c in cited if c["symbol"]}
     assert {"MC.DEC/6/18", "PC.DEC/1107/Corr.1", "CETS No. 197"} <= symbols
+
+
+def test_a_meeting_cites_in_sentences_with_the_symbol_marked(corpus: httpx.Client) -> None:
+    meeting = corpus.get("/api/meetings", params={"year": 2020}).json()["items"][0]["id"]
+    cited = corpus.get(f"/api/meetings/{meeting}/citations").json()["cited"]
+    passages = [p for c in cited if c["symbol"] == "MC.DEC/6/18" for p in c["passages"]]
+    assert passages
+    texts: dict[str, str] = {}
+    for p in passages:  # cited-by's shape: the sentence, and the citing words within it
+        doc = p["document"].rsplit("/", 1)[-1]
+        texts.setdefault(doc, corpus.get(f"/api/documents/{doc}").json()["text"])
+        assert texts[doc][p["start"] : p["end"]] == p["text"]
+        q = p["quote"]
+        assert p["text"][q["start"] : q["end"]] == q["text"] and "6/18" in q["text"]
+    assert any(len(p["text"]) > len(p["quote"]["text"]) + 20 for p in passages)
+    page = corpus.get(
+        f"/id/meeting/{meeting}", headers={"Accept": "text/html"}, follow_redirects=True
+    )
+    sentence = next(p for p in passages if len(p["text"]) > len(p["quote"]["text"]))
+    q = sentence["quote"]
+    words = sentence["text"][: q["start"]].split()
+    assert f"<mark>{html.escape(q['text'])}</mark>" in page.text
+    assert words and html.escape(words[-1]) in page.text.split(f"<mark>{html.escape(q['text'])}")[0]
 
 
 def test_pc_ec_637_resolves_as_a_repair(corpus: httpx.Client) -> None:

@@ -332,6 +332,8 @@ def test_meeting_page_in_chromium(
     assert "Tina Tester — Moderator" in speakers  # the role at this meeting, not at others
     assert "Rapporteur" not in speakers and "Keynote" not in speakers
     assert SYMBOL in page.inner_text("#cited")
+    # the citing passage, the symbol marked in it (a passage without refinement is all marked)
+    assert page.locator("#cited q.sentence mark").first.inner_text() == SYMBOL
     assert "Test Annual Report" in page.inner_text("#presented")
     assert "Test Permanent Council" in page.inner_text("#organisers")
     assert "Summary of the 2021-11-30 conference" in page.inner_text("#documents")

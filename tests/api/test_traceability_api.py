@@ -118,6 +118,12 @@ def test_what_did_the_2020_meeting_cite(client: httpx.Client) -> None:
     by_symbol = {c["symbol"]: c for c in data["cited"]}
     assert set(by_symbol) == {"MC.DEC/6/18", "MC.DEC/7/17"}
     assert len(by_symbol["MC.DEC/6/18"]["passages"]) == 2
+    for passage in by_symbol["MC.DEC/6/18"]["passages"]:  # the sentence, the symbol marked in it
+        quote = passage["quote"]
+        assert "6/18" in quote["text"]
+        assert passage["text"][quote["start"] : quote["end"]] == quote["text"]
+        doc = client.get(f"/api/documents/{passage['document'].rsplit('/', 1)[-1]}").json()
+        assert doc["text"][passage["start"] : passage["end"]] == passage["text"]
 
 
 def test_unknown_meeting_suggests(client: httpx.Client) -> None:
