@@ -161,6 +161,10 @@ _PERIOD = re.compile(
 )
 
 
+# between the meeting's name and its period: nothing, or its place ("in Vienna")
+_GAP = re.compile(r"\s*(?:(?:in|at)\s+[A-ZÀ-Þ][\w’'-]+(?:\s[A-ZÀ-Þ][\w’'-]+)?\s*,?\s*)?")
+
+
 def _months(found: re.Match[str], after: date | None) -> tuple[str, str] | None:
     """The first and last month of a period as ISO year-months; a month without a year is the
     first such month after `after` (the subject meeting's end), a second month before the first
@@ -202,8 +206,9 @@ def planned_meetings(
         m = Meeting(role="mentioned", title=title, status="scheduled")
         m.evidence = m.facts["title"] = evidence(text, ts, te, page_of)
         m.facts["status"] = evidence(text, s, e, page_of)
-        period = _PERIOD.search(text, te, min(e, te + 80))
-        if period is not None and text[te : period.start()].strip() == "":
+        at = max(te, found.end())
+        period = _PERIOD.search(text, at, min(e, at + 80))
+        if period is not None and _GAP.fullmatch(text[at : period.start()]):
             m.period = period.group("period")
             months = _months(period, after)
             if months is not None:
