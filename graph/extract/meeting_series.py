@@ -185,6 +185,25 @@ def _months(found: re.Match[str], after: date | None) -> tuple[str, str] | None:
     return f"{y1}-{m1:02d}", f"{y2}-{m2:02d}"
 
 
+_NEXT_CUE = re.compile(r"(?i)\bthe\s+next\b")  # cheap test before `_PLANNED`
+
+
+def _planned_matches(text: str) -> list[re.Match[str]]:
+    """`_PLANNED` read only in the sentences that say "the next": the pattern itself would be
+    tried at every character of the text."""
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for cue in _NEXT_CUE.finditer(text):
+        if cue.start() < last_end or len(out) >= MAX_LISTS:
+            continue
+        s, e = sentence_at(text, cue.start())
+        found = _PLANNED.search(text, max(s, last_end), e)
+        if found is not None:
+            out.append(found)
+            last_end = found.end()
+    return out
+
+
 def planned_meetings(
     text: str, register: Register, subject: Meeting | None, page_of: PageOf | None
 ) -> list[Meeting]:
@@ -195,7 +214,7 @@ def planned_meetings(
     after = None
     if subject is not None and subject.end_date and len(subject.end_date) == 10:
         after = date.fromisoformat(subject.end_date)
-    for found in _PLANNED.finditer(text):
+    for found in _planned_matches(text):
         if len(out) >= MAX_LISTS:
             break
         key = "title" if found.group("title") else "title2"
