@@ -85,6 +85,12 @@ class Meeting:
     # "title", "start_date", "place", "online", "organisers", "participants_count", "states_count".
     facts: dict[str, Evidence] = field(default_factory=dict)
     agenda: list[AgendaItem] = field(default_factory=list)
+    # "scheduled" for a meeting the text announces ("will host the next meeting in December")
+    status: str | None = None
+    period: str | None = None  # the period as the text words it ("December/January")
+    # one of the earlier meetings of the subject's own kind ("prior meetings (Pristina 2001, ...)")
+    same_series: bool = False
+    place_country: str | None = None  # ISO code when the place is a country, not a city
 
 
 @dataclass

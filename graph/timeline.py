@@ -40,9 +40,11 @@ def starts_within(start: object, low: dt.date | None, high: dt.date | None) -> b
 
 
 def _start(meeting: dict[str, Any]) -> dt.date | None:
-    value = meeting.get("start_date")
+    value = str(meeting.get("start_date") or "")[:10]
+    if len(value) in (4, 7):  # a year or a month (xsd:gYear, xsd:gYearMonth): its first day
+        value += "-01-01" if len(value) == 4 else "-01"
     try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
+        return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
 

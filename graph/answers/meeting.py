@@ -219,7 +219,7 @@ def meeting(store: GraphStore, meeting_id: str) -> dict[str, Any]:
     seen: set[tuple[str, str]] = set()
     for row in rows(store, "meeting_detail", meeting=ox.NamedNode(iri)):
         key, value = row["key"], row["value"]
-        if (key, str(value)) in seen and key not in {"name"}:
+        if (key, str(value)) in seen and key not in {"name", "action"}:
             continue
         seen.add((key, str(value)))
         if key == "name":
@@ -280,15 +280,20 @@ def meeting(store: GraphStore, meeting_id: str) -> dict[str, Any]:
                     "role": row.get("extra"),
                 }
             )
-        elif key == "action":
-            out["follow_up"].append(
-                {
-                    "iri": value,
-                    "description": row.get("label"),
-                    "led_by": short(row.get("extra")),
-                    "due": row.get("extra2"),
-                }
-            )
+        elif key == "action":  # one row per lead: led_by keeps every one of them
+            lead = short(row.get("extra")) if row.get("extra") else None
+            same = next((a for a in out["follow_up"] if a["iri"] == value), None)
+            if same is None:
+                out["follow_up"].append(
+                    {
+                        "iri": value,
+                        "description": row.get("label"),
+                        "led_by": [lead] if lead else [],
+                        "due": row.get("extra2"),
+                    }
+                )
+            elif lead and lead not in same["led_by"]:
+                same["led_by"].append(lead)
     out["name"] = out["names"][0] if out["names"] else None
     out["start_date"] = out.pop("startDate", None)
     out["end_date"] = out.pop("endDate", None)

@@ -351,8 +351,7 @@ class _DocumentWriter:
             q.add(iri, RDFS.label, _lit(label, lang="en"))
         if m.role == "mentioned":
             q.add(doc, THB.mentions, iri)
-            if m.start_date:
-                q.add(iri, SCHEMA.startDate, date_literal(m.start_date))
+            self.write_mentioned(iri, m)
             return
         q.add(doc, THB.isAbout, iri)
         q.add(iri, THB.describedBy, doc)
@@ -408,6 +407,41 @@ class _DocumentWriter:
             if item.end_time:
                 q.add(it, THB.endTime, _lit(item.end_time))
             self.evidence(it, SCHEMA.name, f"agenda-item-{n}", item.evidence)
+
+    def write_mentioned(self, iri: str, m: Meeting) -> None:
+        """A meeting named in passing: its dates (to the precision the text gives), place,
+        status and period where the text gives them, each with its passage, and its series."""
+        q = self.q
+        date_ev = m.facts.get("start_date")
+        if m.start_date:
+            q.add(iri, SCHEMA.startDate, date_literal(m.start_date))
+            if date_ev is not None:
+                self.evidence(iri, SCHEMA.startDate, "start-date", date_ev)
+        if m.end_date and date_ev is not None:
+            q.add(iri, SCHEMA.endDate, date_literal(m.end_date))
+            self.evidence(iri, SCHEMA.endDate, "end-date", m.facts.get("end_date") or date_ev)
+        if m.place and m.facts.get("place") is not None:
+            if m.place_country:
+                place = f"{ID}country/{m.place_country.lower()}"
+                q.add(place, RDF.type, str(THB.Country))
+                q.add(place, RDF.type, str(SCHEMA.Place))
+                q.add(place, SKOS.notation, _lit(m.place_country))
+            else:
+                place = self.place_iri(m.place)
+            q.add(iri, SCHEMA.location, place)
+            self.evidence(iri, SCHEMA.location, "place", m.facts.get("place"))
+        if m.status == "scheduled":
+            q.add(iri, SCHEMA.eventStatus, str(SCHEMA.EventScheduled))
+            self.evidence(iri, SCHEMA.eventStatus, "status", m.facts.get("status"))
+        if m.period:
+            q.add(iri, THB.statedPeriod, _lit(m.period))
+            self.evidence(iri, THB.statedPeriod, "period", m.facts.get("period"))
+        series = self.series_of(m)
+        if series is None and m.same_series:
+            subject = next((x for x in self.ex.meetings if x.role == "subject"), None)
+            series = self.series_of(subject) if subject is not None else None
+        if series:
+            q.add(iri, SCHEMA.superEvent, series)
 
     def series_of(self, m: Meeting) -> str | None:
         """The register series whose label or alias the meeting title contains."""

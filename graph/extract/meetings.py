@@ -22,6 +22,7 @@ from .doctype import Dateline
 from .meeting_dates import _subject_dates, _told_span
 from .meeting_lexicon import _NOUNS
 from .meeting_places import _find_place, _online, _places, _subject_place
+from .meeting_series import listed_meetings, planned_meetings
 from .meeting_titles import (
     MeetingPhrase,
     _cap,
@@ -111,7 +112,14 @@ def find_meetings(
         )
     meetings = [meeting]
     meetings += _mentioned(text, meeting, register, page_of)
-    meetings += _listed(text, register, page_of)
+    listed = listed_meetings(text, register, page_of)
+    meetings += listed
+    taken = {(m.place, m.start_date) for m in meetings}
+    meetings += [
+        m
+        for m in planned_meetings(text, register, meeting, page_of)
+        if (m.place, m.start_date) not in taken or m.place is None
+    ]
     return meetings, warnings
 
 
@@ -217,62 +225,4 @@ def _earlier(
             m.place, m.online = place[0], False
             m.facts["place"] = evidence(text, place[1], place[2], page_of)
         out.append(m)
-    return out
-
-
-_LISTED = re.compile(
-    rf"(?P<head>(?:[\w’'-]+\s+){{0,4}}?)(?P<noun>{_NOUNS})s\s*\((?P<items>[^()]{{4,200}})\)", re.I
-)
-
-
-_LISTED_CUE = re.compile(rf"(?:{_NOUNS})s\s*\(", re.I)  # cheap test before `_LISTED`
-
-
-_LIST_ITEM = re.compile(
-    r"(?P<place>[A-ZÀ-Þ][\w’'-]+(?:\s[A-ZÀ-Þ][\w’'-]+)?)\s+(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>(?:19|20)\d\d)"
-)
-
-
-def _listed_matches(text: str) -> list[re.Match[str]]:
-    """`_LISTED` read only around its cue ("meetings ("), which few texts have: the pattern
-    itself would be tried at every word of the text."""
-    out: list[re.Match[str]] = []
-    last_end = 0
-    for cue in _LISTED_CUE.finditer(text):
-        if cue.start() < last_end:
-            continue
-        line_start = text.rfind("\n", 0, cue.start()) + 1
-        window = max(last_end, line_start, cue.start() - 200)
-        for m in _LISTED.finditer(text, window, min(len(text), cue.end() + 220)):
-            if m.start() >= last_end:
-                out.append(m)
-                last_end = m.end()
-    return out
-
-
-def _listed(text: str, register: Register, page_of: PageOf | None) -> list[Meeting]:
-    """Earlier meetings listed by place and year: "co-ordination meetings (Pristina 2001, Sarajevo 2002)"."""
-    out: list[Meeting] = []
-    for m in _listed_matches(text):
-        items = list(_LIST_ITEM.finditer(m.group("items")))
-        if not items or len(items) != len(re.split(r"[,;]", m.group("items"))):
-            continue
-        head = re.sub(
-            r"^(?:the|of|prior|previous|earlier|past)\s+", "", m.group("head").strip(), flags=re.I
-        )
-        while (
-            dropped := re.sub(r"^(?:the|of|prior|previous|earlier|past)\s+", "", head, flags=re.I)
-        ) != head:
-            head = dropped
-        noun = m.group("noun")
-        base = f"{head} {noun}".strip()
-        for item in items:
-            s, e = m.start("items") + item.start(), m.start("items") + item.end()
-            found = _find_place(text, s, s + len(item.group("place")), register)
-            place = found[0] if found else item.group("place")
-            meeting = Meeting(role="mentioned", title=f"{base}, {place}")
-            meeting.evidence = meeting.facts["title"] = evidence(text, s, e, page_of)
-            meeting.place, meeting.online = place, False
-            meeting.facts["place"] = evidence(text, s, s + len(item.group("place")), page_of)
-            out.append(meeting)
     return out
