@@ -14,6 +14,7 @@ from string import Template
 from typing import Any
 from urllib.parse import quote
 
+from ..graph.timeline import MONTHS_EN
 from .reader import fact_anchor
 
 __all__ = [
@@ -26,20 +27,6 @@ __all__ = [
 
 ID = "https://w3id.org/thbgraph/id/"
 MAX_BARS = 80  # a longer span of years shows only the years with meetings
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def _e(value: Any) -> str:
@@ -72,14 +59,14 @@ def format_dates(start: Any, end: Any = None) -> str:
     if a is None:
         text = str(start or "")
         return text if re.fullmatch(r"\d{4}(-\d{2})?", text) else ""
-    one = f"{a[2]} {_MONTHS[a[1] - 1]} {a[0]}"
+    one = f"{a[2]} {MONTHS_EN[a[1] - 1]} {a[0]}"
     if b is None or b == a or b < a:
         return one
     if a[:2] == b[:2]:
-        return f"{a[2]}–{b[2]} {_MONTHS[a[1] - 1]} {a[0]}"
+        return f"{a[2]}–{b[2]} {MONTHS_EN[a[1] - 1]} {a[0]}"
     if a[0] == b[0]:
-        return f"{a[2]} {_MONTHS[a[1] - 1]} – {b[2]} {_MONTHS[b[1] - 1]} {a[0]}"
-    return f"{one} – {b[2]} {_MONTHS[b[1] - 1]} {b[0]}"
+        return f"{a[2]} {MONTHS_EN[a[1] - 1]} – {b[2]} {MONTHS_EN[b[1] - 1]} {a[0]}"
+    return f"{one} – {b[2]} {MONTHS_EN[b[1] - 1]} {b[0]}"
 
 
 def _words(type_name: str | None) -> str:

@@ -8,6 +8,8 @@ deterministic: the same language and size give the same string in every run.
 
 from __future__ import annotations
 
+from thbgraph.graph.timeline import MONTHS_EN
+
 LANGS = ("en", "fr", "ru")
 
 _EN_NAMES = [
@@ -37,20 +39,6 @@ _RU_NAMES = [
     "Дмитрий Попов",
     "Елена Васильева",
     "Игорь Новиков",
-]
-_EN_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ]
 _FR_MONTHS = [
     "janvier",
@@ -87,7 +75,7 @@ _RU_CITIES = ["Душанбе", "Страсбурге", "Вене", "Бишке�
 
 def _en(n: int) -> str:
     name, other = _EN_NAMES[n % len(_EN_NAMES)], _EN_NAMES[(n + 3) % len(_EN_NAMES)]
-    month, city, year = _EN_MONTHS[n % 12], _EN_CITIES[n % len(_EN_CITIES)], 2000 + n % 24
+    month, city, year = MONTHS_EN[n % 12], _EN_CITIES[n % len(_EN_CITIES)], 2000 + n % 24
     day = 1 + n % 27
     return (
         f"The {n % 50 + 1}th meeting of GRETA was held at the Palais de l'Europe in {city} on "

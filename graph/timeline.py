@@ -7,6 +7,21 @@ from typing import Any
 
 from .errors import QueryError
 
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)  # English month names, for dates written for people (pages, synthetic documents)
+
 __all__ = ["bounds", "parse_day", "starts_within", "within"]
 
 

@@ -16,22 +16,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..timeline import MONTHS_EN
+
 __all__ = ["SynthDocument", "generate", "write_corpus"]
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 PLACES = [
     ("Vienna", "AT", "Austria"),
     ("Strasbourg", "FR", "France"),
@@ -236,10 +224,10 @@ def _symbols(rng: random.Random, n: int) -> list[tuple[str, str]]:
 
 def _fmt_range(start: date, end: date) -> str:
     if start == end:
-        return f"{start.day} {MONTHS[start.month - 1]} {start.year}"
+        return f"{start.day} {MONTHS_EN[start.month - 1]} {start.year}"
     if start.month == end.month:
-        return f"{start.day}-{end.day} {MONTHS[start.month - 1]} {start.year}"
-    return f"{start.day} {MONTHS[start.month - 1]} - {end.day} {MONTHS[end.month - 1]} {end.year}"
+        return f"{start.day}-{end.day} {MONTHS_EN[start.month - 1]} {start.year}"
+    return f"{start.day} {MONTHS_EN[start.month - 1]} - {end.day} {MONTHS_EN[end.month - 1]} {end.year}"
 
 
 def generate(n_documents: int, *, seed: int = 0, n_symbols: int = 2000) -> list[SynthDocument]:
@@ -371,7 +359,7 @@ def _document(
         city = place[0].upper() if place else "VIENNA"
         held = "held online" if online else "held"
         lines += [
-            f"{city}, {end.day} {MONTHS[end.month - 1]} {end.year} – "
+            f"{city}, {end.day} {MONTHS_EN[end.month - 1]} {end.year} – "
             f"The {title}, {org_phrase} and {held} on {when}, "
             f"{'ended' if online else 'concluded in ' + place[0]} today.",
             f"Participants from {states} OSCE participating States discussed {topic} and the implementation of {cite_text}.",

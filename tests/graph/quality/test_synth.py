@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from thbgraph.graph.evaluate import evaluate
-from thbgraph.graph.quality.synth import MONTHS, generate, write_corpus
+from thbgraph.graph.quality.synth import generate, write_corpus
+from thbgraph.graph.timeline import MONTHS_EN as MONTHS
 
 
 def test_same_seed_same_corpus() -> None:
