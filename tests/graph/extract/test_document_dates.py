@@ -6,61 +6,49 @@ Fixtures are written for these tests in the layout of such documents (no page te
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from thbgraph.graph.extract.doctype import document_info, find_dateline
-from thbgraph.graph.extract.meetings import find_meetings
+from thbgraph.graph.extract.doctype import document_info
 from thbgraph.graph.model import Meeting
-from thbgraph.graph.register import Register, load_register
+
+About = Callable[[str], Meeting]  # the `meeting_about` fixture of conftest.py
 
 
-@pytest.fixture(scope="module")
-def reg() -> Register:
-    return load_register()
-
-
-def _subject(text: str, reg: Register) -> Meeting:
-    found, _ = find_meetings(text, reg, info=document_info(text), dateline=find_dateline(text))
-    subjects = [m for m in found if m.role == "subject"]
-    assert subjects, "no subject meeting"
-    for name, ev in subjects[0].facts.items():
-        assert text[ev.start : ev.end] == ev.text, name
-    return subjects[0]
-
-
-def test_a_date_line_under_the_document_number_is_the_documents(reg: Register) -> None:
+def test_a_date_line_under_the_document_number_is_the_documents(meeting_about: About) -> None:
     text = (
         "DÉLÉGUÉS DES MINISTRES\n\nDocuments d'information\n\nCM/Inf(2018)7\n\n"
         "14 mars 2018\n\n"
         "12e réunion du Groupe de liaison (Vienne, 2 mars 2018)\n\n"
         "La douzième réunion du Groupe de liaison s'est tenue le 2 mars 2018 à Vienne.\n"
     )
-    subject = _subject(text, reg)
+    subject = meeting_about(text)
     assert (subject.start_date, subject.end_date) == ("2018-03-02", "2018-03-02")
 
 
-def test_a_city_and_date_beside_a_document_number_is_the_documents(reg: Register) -> None:
+def test_a_city_and_date_beside_a_document_number_is_the_documents(meeting_about: About) -> None:
     text = (
         "Secrétariat de la Convention\n\nStrasbourg, le 9 février 2017 THB-CP(2016)RAP20\n\n"
         "COMITÉ DES PARTIES\n\n"
         "20e réunion du Comité des Parties (Strasbourg, le 25 novembre 2016)\n\n"
         "RAPPORT DE RÉUNION\n\nPoints 1 et 2 de l'ordre du jour : ouverture de la réunion.\n"
     )
-    subject = _subject(text, reg)
+    subject = meeting_about(text)
     assert subject.start_date == "2016-11-25"
 
 
-def test_a_deputies_sitting_header_does_not_date_the_reported_meeting(reg: Register) -> None:
+def test_a_deputies_sitting_header_does_not_date_the_reported_meeting(meeting_about: About) -> None:
     text = (
         "CM(2011)14 3 mai 2011\n\n901 Réunion, 11 mai 2011\n\n"
         "Rapport abrégé de la 6e réunion (Strasbourg, 4-6 avril 2011)\n\n"
         "1. Le Comité ad hoc a tenu sa 6e réunion du 4 au 6 avril 2011 à Strasbourg.\n"
     )
-    subject = _subject(text, reg)
+    subject = meeting_about(text)
     assert (subject.start_date, subject.end_date) == ("2011-04-04", "2011-04-06")
 
 
-def test_a_bracket_in_a_long_prose_paragraph_is_not_the_heading(reg: Register) -> None:
+def test_a_bracket_in_a_long_prose_paragraph_is_not_the_heading(meeting_about: About) -> None:
     prose = (
         "The Committee recalled the conclusions of its previous meeting (Strasbourg, 4 June 2015) "
         "and of the round table held with national rapporteurs and civil society organisations, "
@@ -69,7 +57,7 @@ def test_a_bracket_in_a_long_prose_paragraph_is_not_the_heading(reg: Register) -
     )
     text = "SUMMARY\n\nThe 9th meeting of the Committee was held in Vienna on 3 December 2015.\n\n"
     text += prose + "\n"
-    assert _subject(text, reg).start_date == "2015-12-03"
+    assert meeting_about(text).start_date == "2015-12-03"
 
 
 @pytest.mark.parametrize(

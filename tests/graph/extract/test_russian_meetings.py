@@ -3,47 +3,35 @@ a place in a sentence about a meeting of another year. Fixtures written for thes
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Callable
 
 from thbgraph.graph.extract.doctype import document_info, find_dateline
 from thbgraph.graph.extract.meetings import find_meetings
 from thbgraph.graph.model import Meeting
-from thbgraph.graph.register import Register, load_register
+from thbgraph.graph.register import Register
+
+About = Callable[[str], Meeting]  # the `meeting_about` fixture of conftest.py
 
 
-@pytest.fixture(scope="module")
-def reg() -> Register:
-    return load_register()
-
-
-def _subject(text: str, reg: Register) -> Meeting:
-    found, _ = find_meetings(text, reg, info=document_info(text), dateline=find_dateline(text))
-    subjects = [m for m in found if m.role == "subject"]
-    assert subjects, "no subject meeting"
-    for name, ev in subjects[0].facts.items():
-        assert text[ev.start : ev.end] == ev.text, name
-    return subjects[0]
-
-
-def test_a_visit_told_by_its_verb_is_dated(reg: Register) -> None:
+def test_a_visit_told_by_its_verb_is_dated(meeting_about: About) -> None:
     text = (
         "Координатор ОБСЕ посещает Совет Европы\n"
         "14 апреля 2011 г. Совет Европы в Страсбурге посетил Координатор ОБСЕ по борьбе с "
         "торговлей людьми. Ранее, на встрече на высшем уровне в Стамбуле в июне 2004 г., "
         "государства приняли план.\n"
     )
-    subject = _subject(text, reg)
+    subject = meeting_about(text)
     assert subject.start_date == "2011-04-14"
     assert subject.place != "Istanbul"
 
 
-def test_during_a_briefing_dates_the_briefing(reg: Register) -> None:
+def test_during_a_briefing_dates_the_briefing(meeting_about: About) -> None:
     text = (
         "ОБСЕ отмечает рост числа жертв\n"
         "Во время брифинга 7 октября 2015 года Специальный представитель ОБСЕ рассказала о "
         "новых формах эксплуатации.\n"
     )
-    assert _subject(text, reg).start_date == "2015-10-07"
+    assert meeting_about(text).start_date == "2015-10-07"
 
 
 def test_a_pace_document_number_dates_the_document_not_a_meeting(reg: Register) -> None:
@@ -55,7 +43,7 @@ def test_a_pace_document_number_dates_the_document_not_a_meeting(reg: Register) 
     assert [m.start_date for m in found if m.role == "subject"] in ([], [None])
 
 
-def test_an_agency_dateline_without_a_year_takes_the_headers_year(reg: Register) -> None:
+def test_an_agency_dateline_without_a_year_takes_the_headers_year(meeting_about: About) -> None:
     from thbgraph.graph.extract.doctype import find_dateline
 
     text = (
@@ -67,4 +55,4 @@ def test_an_agency_dateline_without_a_year_takes_the_headers_year(reg: Register)
     dateline = find_dateline(text)
     assert dateline is not None
     assert (dateline.place, dateline.date.first.isoformat()) == ("Кишинэу", "2022-05-04")
-    assert _subject(text, reg).place == "Chisinau"
+    assert meeting_about(text).place == "Chisinau"
