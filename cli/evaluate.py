@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..graph.evaluate import Evaluation, evaluate
+from ..graph.evaluate import Evaluation, Score, evaluate
 from ..graph.regression import compare, load_baseline, write_baseline
 from . import app
 
@@ -19,18 +20,29 @@ class Format(StrEnum):
     json = "json"
 
 
+def _f1(score: Score) -> str:
+    """F1 for the table; a dash where the field has nothing to score (F1 would read 1.000)."""
+    return f"{score.f1:.3f}" if score.tp + score.fp + score.fn else "-"
+
+
 def _print_table(result: Evaluation, *, findings: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(soft_wrap=True)
+    # wide enough for the per-language columns when the output is a file or a pipe
+    console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 150)
     table = Table(title=f"Extraction scores over {len(result.documents)} documents")
-    for column in ("field", "TP", "FP", "FN", "precision", "recall", "F1"):
+    languages = result.by_language()
+    per_language = languages if len(languages) > 1 else {}
+    columns = ["field", "TP", "FP", "FN", "precision", "recall", "F1"]
+    columns += [f"F1 {lang} ({sum((d.language or '?') == lang for d in result.documents)})"
+                for lang in per_language]  # fmt: skip
+    for column in columns:
         table.add_column(column, justify="left" if column == "field" else "right")
     for name, s in result.totals.items():
         table.add_row(
             name, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}",
-            f"{s.f1:.3f}",
+            f"{s.f1:.3f}", *(_f1(totals[name]) for totals in per_language.values()),
         )  # fmt: skip
     console.print(table)
     for doc in result.documents:

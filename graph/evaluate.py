@@ -142,6 +142,7 @@ class DocumentResult:
     scores: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS})
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # the document could not be read or extracted
+    language: str | None = None  # the truth's document.language, else the one extracted
 
 
 @dataclass
@@ -162,6 +163,16 @@ class Evaluation:
     def findings(self) -> list[Finding]:
         return [f for doc in self.documents for f in doc.findings]
 
+    def by_language(self) -> dict[str, dict[str, Score]]:
+        """Totals per document language (micro-averaged), so French and Russian pages are seen
+        beside English ones; documents of unknown language count under "?"."""
+        out: dict[str, dict[str, Score]] = {}
+        for doc in self.documents:
+            totals = out.setdefault(doc.language or "?", {f: Score() for f in FIELDS})
+            for name, score in doc.scores.items():
+                totals[name].add(score)
+        return dict(sorted(out.items()))
+
     def below(self, floors: dict[str, float]) -> dict[str, float]:
         """The fields whose F1 is under its floor, with their F1 (empty when every floor holds).
 
@@ -176,9 +187,14 @@ class Evaluation:
         """Totals, per-document scores and every finding, as `thbgraph evaluate --format json`."""
         return {
             "totals": {name: s.to_json() for name, s in self.totals.items()},
+            "by_language": {
+                lang: {name: s.to_json() for name, s in totals.items()}
+                for lang, totals in self.by_language().items()
+            },
             "documents": [
                 {
                     "source": d.source,
+                    "language": d.language,
                     "error": d.error,
                     "scores": {name: s.to_json() for name, s in d.scores.items()},
                     "findings": [asdict(f) for f in d.findings],
@@ -544,6 +560,8 @@ def score_document(
 ) -> DocumentResult:
     """Compare one document's extraction with its truth entry."""
     result = DocumentResult(source=str(truth_doc.get("source", ex.source)))
+    stated = (truth_doc.get("document") or {}).get("language")
+    result.language = str(stated) if stated else (ex.document.language if ex.text else None)
     text = ex.text
 
     _match_field(

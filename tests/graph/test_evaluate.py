@@ -344,3 +344,31 @@ def test_the_parent_of_a_unit_expected_costs_nothing() -> None:
     ]
     s = score_document(truth, ex, register=load_register()).scores["organisations"]
     assert (s.tp, s.fp, s.fn) == (1, 0, 0)
+
+
+def test_totals_per_language_keep_french_and_russian_pages_apart(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("en.txt", "fr.txt"):
+        (docs / name).write_text(TEXT, encoding="utf-8")
+    french = dict(TRUTH, source="fr.txt", document={"type": "summary", "language": "fr"})
+    french["citations"] = {"required": ["PC.DEC/557", "MC.DEC/6/18", "CETS No. 197"]}
+    truth = _write_truth(tmp_path, [dict(TRUTH, source="en.txt"), french])
+
+    def extractor(path: Path) -> Extraction:
+        ex = _perfect()
+        ex.source = path.name
+        return ex
+
+    result = evaluate(truth, docs, extractor=extractor)
+    by_language = result.by_language()
+    assert list(by_language) == ["en", "fr"]  # "en" extracted, "fr" stated by the truth
+    assert by_language["en"]["citations"].f1 == 1.0
+    assert (by_language["fr"]["citations"].tp, by_language["fr"]["citations"].fn) == (2, 1)
+    assert result.to_json()["by_language"]["fr"]["citations"]["recall"] == round(2 / 3, 4)
+    from thbgraph.cli import _register, app
+
+    _register()
+    table = CliRunner().invoke(app, ["evaluate", str(truth), str(docs), "--no-findings"])
+    assert table.exit_code == 0, table.output
+    assert "F1 en (1)" in table.stdout and "F1 fr (1)" in table.stdout
