@@ -15,6 +15,7 @@ from importlib import resources
 
 from ..model import DocumentInfo, DocumentType
 from .dates import DateMatch, find_dates
+from .pagedate import PageDate, label_end, page_date
 from .passages import PageOf, clean_span, evidence, header_end, lines
 
 __all__ = [
@@ -131,6 +132,7 @@ def _dateline(text: str) -> Dateline | None:
     year = _HEADER_YEAR.search(text, 0, reach)  # "18 сентября" takes the year of "18.09.2023"
     for line in lines(text, 0, reach):
         s, e = clean_span(text, line.start, line.end)
+        s = label_end(text, s, e)  # " date 2024-04-10 VIENNA, 10 April 2024 – ..."
         m = _DATELINE.match(text, s, e)
         if not m:
             continue
@@ -170,7 +172,7 @@ def _genre_cues() -> dict[str, re.Pattern[str]]:
     path = resources.files("thbgraph.graph.extract") / "data" / "document_genres.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     out: dict[str, re.Pattern[str]] = {}
-    for genre in ("news", "publication_page"):
+    for genre in ("news", "publication_page", "press_release", "decision"):
         for key, per_language in data[genre].items():
             alternatives = []
             for lang, phrases in per_language.items():
@@ -227,27 +229,9 @@ def _news_page(text: str) -> bool:
     cues = _genre_cues()
     if cues["news.markers"].search(text, 0, min(len(text), 200)):
         return True
-    return (
-        _headline(text)
-        and _prose(text)
-        and bool(cues["news.event_verbs"].search(text, 0, min(len(text), _STORY_CHARS)))
-    )
-
-
-def _headline(text: str) -> bool:
-    """True when the document opens with a story's headline (or a story's first sentence): a line
-    of a few words to a sentence, not in capitals, not a document number or a date."""
-    span = _first_line(text)
-    if span is None:
-        return False
-    s, e = span
-    line = text[s:e]
-    dates = find_dates(text, s, e)
-    return (
-        20 <= e - s <= 400
-        and not line.isupper()
-        and DOCUMENT_NUMBER.search(line) is None
-        and not (dates and dates[0].start == s)
+    # a story whose headline the page lost (or never had) is still a story
+    return _prose(text) and bool(
+        cues["news.event_verbs"].search(text, 0, min(len(text), _STORY_CHARS))
     )
 
 
@@ -324,7 +308,7 @@ def _heading_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
+def _heading_type(text: str) -> tuple[DocumentType, tuple[int, int]] | None:
     for s, e in _heading_lines(text):
         for kind, pattern in _CUES:
             m = pattern.search(text[s:e])
@@ -335,17 +319,89 @@ def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
                 or _long_heading(text[s:e], m.end(), multiword=" " in m.group(1))
             ):
                 return kind, (s, e)
+    return None
+
+
+def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
+    heading = _heading_type(text)
+    if heading is not None and heading[0] == "press_release":
+        return heading
+    if _news_label(text):  # "News" over "Report on the 24th Conference ...": a news item
+        return "news", None
+    if heading is not None:
+        return heading
+    if _adopted_text(text):
+        return "decision", None
     if _publication_page(text):
         return "publication_page", None
-    if find_dateline(text) is not None:
-        return "press_release", None
+    dateline = find_dateline(text)
+    if dateline is not None:  # a release's dateline, unless a site re-posted it under its own date
+        return ("news" if _reposted(text, dateline) else "press_release"), None
     if _DECISION_OPENING.search(text[:3000]) and _DECIDES.search(text):
         return "decision", None
-    if _news_story(text):  # a headline over a story quoting officials: a release
-        return "press_release", None
+    if _news_story(text):  # a headline over a story quoting officials
+        return ("press_release" if _release_marks(text) else "news"), None
     if _news_page(text):
         return "news", None
     return "other", None
+
+
+_NEWS_LABEL_LINES = 3  # chrome lines read for a news label ("أنت هنا" / "الأخبار")
+
+
+def _news_label(text: str) -> bool:
+    """True when one of the first lines is only a news label ("News", "Actualités", "Новости")."""
+    label = _genre_cues()["news.labels"]
+    top = [ln for ln in lines(text, 0, min(len(text), _TOP_CHARS)) if not ln.blank]
+    for line in top[:_NEWS_LABEL_LINES]:
+        s, e = clean_span(text, line.start, line.end)
+        m = label.match(text, s, e)
+        if m is not None and m.end() == e:
+            return True
+    return False
+
+
+def _reposted(text: str, dateline: Dateline) -> bool:
+    """True when a posting stamp ("Thursday, June 1, 2006 10:40 AM") stands above a release's
+    dateline: a blog or a news site re-posting the release, under its own date."""
+    posted = page_date(text)
+    return posted is not None and posted.stamp and posted.date.end <= dateline.place_start
+
+
+# a dateline without a date: "TIRANA – How quickly ...", "BISHKEK — ..."
+_BARE_DATELINE = re.compile(rf"^[{_UP}]{{3,}}(?:[ -][{_UP}]{{3,}})?\s[–—-]\s", re.MULTILINE)
+
+
+def _release_marks(text: str) -> bool:
+    """True when a story carries the marks of an issued press release although it never says so:
+    a press-contact block, a closing "Published ..." line or end dateline, a dateline without date."""
+    return (
+        _genre_cues()["press_release.contacts"].search(text) is not None
+        or closing_date(text) is not None
+        or _BARE_DATELINE.search(text, 0, min(len(text), _STORY_CHARS)) is not None
+    )
+
+
+_ADOPTED_REACH = 3000
+
+
+def _adopted_text(text: str) -> bool:
+    """An adopted text of an assembly: a heading "Recommendation 1895 (2010)" / "Résolution 1702
+    (2010)" near the top, or a line "Text adopted by the Assembly on ..."."""
+    cues = _genre_cues()
+    reach = min(len(text), _ADOPTED_REACH)
+    if cues["decision.adoption"].search(text, 0, reach):
+        return True
+    word = cues["decision.adopted_texts"]
+    for line in lines(text, 0, reach):
+        s, e = clean_span(text, line.start, line.end)
+        m = word.match(text, s, e)
+        if m and _ADOPTED_NUMBER.match(text, m.end(), e) and e - s < 60:
+            return True
+    return False
+
+
+_ADOPTED_NUMBER = re.compile(r"\s+(?:No\.?\s*|n°\s*|№\s*)?\d{2,5}\s*\((?:19|20)\d\d\)")
 
 
 # what follows a type word that starts a long heading: "Résumé des débats de la réunion ..."
@@ -425,8 +481,13 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
     if span:
         info.evidence = evidence(text, span[0], span[1], page_of)
     dateline = find_dateline(text)
-    if dateline is not None and kind == "press_release":
+    posted: PageDate | None = page_date(text)
+    if kind == "press_release" and posted is not None and posted.labelled:
+        info.date = posted.date.first.isoformat()  # "Communiqué de presse, 18.10.2017"
+    elif dateline is not None and kind == "press_release":
         info.date = dateline.date.first.isoformat()
+    elif kind == "news" and posted is not None:  # the page's date, above a re-posted dateline
+        info.date = posted.date.first.isoformat()
     elif kind == "decision":  # a decision's header carries its date on a line of its own
         for line in lines(text, 0, min(len(text), 400)):
             s, e = clean_span(text, line.start, line.end)
@@ -448,6 +509,8 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
             info.date = closing.first.isoformat()
     # a meeting's own papers (agenda, conclusions, summary) are dated by the meeting, not here
     meeting_paper = kind in ("agenda", "conclusions", "summary")
+    if not info.date and not meeting_paper and posted is not None:
+        info.date = posted.date.first.isoformat()
     if not info.date and not meeting_paper:  # "CM/Inf(2019)15" over "10 avril 2019"
         numbered = numbered_date(text)
         if numbered is not None:

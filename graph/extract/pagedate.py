@@ -1,0 +1,153 @@
+"""The date a web page prints as its own: after a label ("Issued on:", "Publié le", "Опубликовано:",
+"date 2024-04-10") or on a date line under the headline ("18/04/2024", "Thursday, June 1, 2006
+10:40 AM", "20.05.2017   3835 Views").
+
+A page's date is never a meeting's date or a deadline: a label must stand right before the date, and
+a date line must hold nothing but the date and its stamp (weekday, time, view counter). The words
+are data (graph/extract/data/page_dates.json), per language.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .dates import DateMatch, find_dates
+from .passages import clean_span, lines
+
+__all__ = ["PageDate", "label_end", "page_date"]
+
+_TOP_CHARS = 1500  # the chrome, headline, date line and first sentences of a page
+_TOP_LINES = 12  # non-blank lines read for a date line under the headline
+_TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?(?!\d)")
+# what follows a date that opens a line: "09.03.2010 17:30 — Новости | БелТА" (a stamp, then the
+# site's section), "21 September 2023, Chisinau – The ..." (a dateline with the date first)
+_STAMP_TAIL = re.compile(r"\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[—–|-]\s")
+_PLACE_TAIL = re.compile(
+    r",\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+){0,2}\s*[—–-]\s"
+)
+
+
+@dataclass(frozen=True)
+class PageDate:
+    """The page's own date, and whether it is a posting stamp (a date line with a weekday, a time
+    or a view counter: a blog's or a news site's date, not a press release's)."""
+
+    date: DateMatch
+    labelled: bool
+    stamp: bool
+
+
+@dataclass(frozen=True)
+class _Words:
+    label: re.Pattern[str]
+    stamp: frozenset[str]
+    weekdays: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    path = resources.files("thbgraph.graph.extract") / "data" / "page_dates.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    labels = sorted(
+        (phrase for per_language in data["labels"].values() for phrase in per_language),
+        key=len,
+        reverse=True,
+    )
+    body = "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in labels)
+    # a label at the start of a line (after chrome such as "|" or "•"), then ":" or a space
+    label = re.compile(rf"(?i)(?<!\w)(?:{body})(?!\w)\s*[:：,]?\s*")
+    stamp = frozenset(w.lower() for ws in data["stamp_words"].values() for w in ws)
+    weekdays = frozenset(w.lower() for ws in data["weekdays"].values() for w in ws)
+    return _Words(label, stamp, weekdays)
+
+
+def page_date(text: str) -> PageDate | None:
+    """The page's own date near the top: a labelled date first, else a date line of its own."""
+    return _labelled(text) or _date_line(text) or _leading_date(text)
+
+
+def _labelled(text: str) -> PageDate | None:
+    """A date right after a label at the start of a line near the top ("Issued on: 3 May 2019",
+    " date 2024-04-10 VIENNA, ...", "Опубликовано: 06.10.2022")."""
+    words = _words()
+    top = [ln for ln in lines(text, 0, min(len(text), _TOP_CHARS)) if not ln.blank]
+    for n, line in enumerate(top):
+        s, e = clean_span(text, line.start, line.end)
+        m = words.label.match(text, s, e)
+        if m is None:
+            continue
+        at = m.end()
+        if at >= e and n + 1 < len(top):  # "Дата:" on a line of its own, the date under it
+            at, e = clean_span(text, top[n + 1].start, top[n + 1].end)
+        found = find_dates(text, at, min(e, at + 60))
+        if found and found[0].start == at and not found[0].is_range and found[0].has_year:
+            return PageDate(found[0], labelled=True, stamp=False)
+    return None
+
+
+def _date_line(text: str) -> PageDate | None:
+    """A line near the top that holds a full date and nothing but its stamp: weekday, time, view
+    counter ("Thursday, June 1, 2006 10:40 AM", "20.05.2017 3835 Views", "18/04/2024")."""
+    words = _words()
+    seen = 0
+    for line in lines(text, 0, min(len(text), _TOP_CHARS)):
+        if line.blank:
+            continue
+        seen += 1
+        if seen > _TOP_LINES:
+            break
+        s, e = clean_span(text, line.start, line.end)
+        if e - s > 60:
+            continue
+        found = find_dates(text, s, e)
+        if len(found) != 1 or found[0].is_range or not found[0].has_year:
+            continue
+        d = found[0]
+        rest = text[s : d.start] + " " + text[d.end : e]
+        timed = _TIME.search(rest) is not None
+        rest = _TIME.sub(" ", rest)
+        tokens = [t.lower() for t in re.findall(r"[^\W\d_]+", rest)]
+        if any(t not in words.stamp and t not in words.weekdays for t in tokens):
+            continue
+        weekday = any(t in words.weekdays for t in re.findall(r"[^\W\d_]+", d.text.lower()))
+        stamp = timed or bool(tokens) or weekday
+        return PageDate(d, labelled=False, stamp=stamp)
+    return None
+
+
+def _leading_date(text: str) -> PageDate | None:
+    """A date that opens a line near the top and runs into a stamp or a story: "09.03.2010 17:30 —
+    Новости Общества | БелТА", "21 September 2023, Chisinau – The Secretary of State ..."."""
+    seen = 0
+    for line in lines(text, 0, min(len(text), _TOP_CHARS)):
+        if line.blank:
+            continue
+        seen += 1
+        if seen > _TOP_LINES:
+            break
+        s, e = clean_span(text, line.start, line.end)
+        found = find_dates(text, s, min(e, s + 40))
+        if not found or found[0].start != s or found[0].is_range or not found[0].has_year:
+            continue
+        if _STAMP_TAIL.match(text, found[0].end, e):
+            return PageDate(found[0], labelled=False, stamp=True)
+        if _PLACE_TAIL.match(text, found[0].end, e):
+            return PageDate(found[0], labelled=False, stamp=False)
+    return None
+
+
+def label_end(text: str, s: int, e: int) -> int:
+    """Where a line's leading page-date label and date end (" date 2024-04-10 VIENNA, ..." -> the
+    offset of "VIENNA"), or `s` when the line does not open with one."""
+    m = _words().label.match(text, s, e)
+    if m is None:
+        return s
+    found = find_dates(text, m.end(), min(e, m.end() + 60))
+    if not found or found[0].start != m.end():
+        return s
+    rest = re.match(r"\s*", text[found[0].end : e])
+    return found[0].end + (rest.end() if rest else 0)
