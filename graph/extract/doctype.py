@@ -123,16 +123,20 @@ class Dateline:
 def find_dateline(text: str) -> Dateline | None:
     """The dateline near the top: "STRASBOURG, France, 23 May 2018 – ..." running on into the story,
     or "Strasbourg, le 16 novembre 2021" / "WASHINGTON, Nov. 16, 2021" on a line of its own."""
-    return _dateline(text)
+    return _dateline(text, labelled=False)
 
 
 @lru_cache(maxsize=4)
-def _dateline(text: str) -> Dateline | None:
+def _dateline(text: str, *, labelled: bool = True) -> Dateline | None:
+    """The dateline; with `labelled`, also one after a page-date label (" date 2024-04-10 VIENNA,
+    10 April 2024 – ..."), which the document type reads (the meeting readers get the public
+    `find_dateline`, whose behaviour is kept: they take its date as the meeting's fallback)."""
     reach = min(len(text), header_end(text) + 600)
     year = _HEADER_YEAR.search(text, 0, reach)  # "18 сентября" takes the year of "18.09.2023"
     for line in lines(text, 0, reach):
         s, e = clean_span(text, line.start, line.end)
-        s = label_end(text, s, e)  # " date 2024-04-10 VIENNA, 10 April 2024 – ..."
+        if labelled:
+            s = label_end(text, s, e)  # " date 2024-04-10 VIENNA, 10 April 2024 – ..."
         m = _DATELINE.match(text, s, e)
         if not m:
             continue
@@ -195,12 +199,14 @@ def _first_line(text: str) -> tuple[int, int] | None:
 
 def _publication_page(text: str) -> bool:
     """A page presenting a publication: its launch announced at the top ("GRETA publishes its
-    annual report", "опубликовала доклад") or a publication's cover words ("Thematic publication")."""
+    annual report", "опубликовала доклад"), a publication's cover words ("Thematic publication")
+    or the page speaking of the work itself ("This guide was developed ...")."""
     cues = _genre_cues()
     top = min(len(text), _TOP_CHARS)
     return bool(
         cues["publication_page.announcements"].search(text, 0, top)
         or cues["publication_page.markers"].search(text, 0, top)
+        or cues["publication_page.self_references"].search(text, 0, top)
     )
 
 
@@ -334,7 +340,7 @@ def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
         return "decision", None
     if _publication_page(text):
         return "publication_page", None
-    dateline = find_dateline(text)
+    dateline = _dateline(text)
     if dateline is not None:  # a release's dateline, unless a site re-posted it under its own date
         return ("news" if _reposted(text, dateline) else "press_release"), None
     if _DECISION_OPENING.search(text[:3000]) and _DECIDES.search(text):
@@ -342,6 +348,9 @@ def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
     if _news_story(text):  # a headline over a story quoting officials
         return ("press_release" if _release_marks(text) else "news"), None
     if _news_page(text):
+        return "news", None
+    posted = page_date(text)
+    if posted is not None and posted.stamp and _prose(text):  # a post under its stamp line
         return "news", None
     return "other", None
 
@@ -435,7 +444,7 @@ def _title(text: str, kind: DocumentType, cue: tuple[int, int] | None) -> tuple[
     begin = cue[1] if cue else 0
     limit = header_end(text)
     longest = 160 if kind in _STORIES else 250
-    dateline = find_dateline(text) if kind == "press_release" else None
+    dateline = _dateline(text) if kind == "press_release" else None
     for line in lines(text, begin):
         if line.start > max(limit, begin + 400):
             break
@@ -451,7 +460,7 @@ def _title(text: str, kind: DocumentType, cue: tuple[int, int] | None) -> tuple[
         if _DATELINE.match(text, s, e) and kind == "press_release":
             continue
         return (s, e)
-    if kind in _STORIES:  # headlines sometimes end up last after PDF conversion
+    if kind in ("press_release", "publication_page"):  # headlines may end up last in a PDF
         last = next((ln for ln in reversed(lines(text)) if not ln.blank), None)
         if last is not None:
             s, e = clean_span(text, last.start, last.end)
@@ -473,6 +482,8 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
     """Type, title, date issued (from a press-release dateline) and language of the document."""
     kind, cue = _type(text)
     title_span = _title(text, kind, cue)
+    if title_span is None and kind == "news":  # a story without a headline: its first heading line
+        title_span = _title(text, "other", cue)
     info = DocumentInfo(type=kind, language=detect_language(text))
     if title_span:
         title = " ".join(text[title_span[0] : title_span[1]].split())
@@ -480,7 +491,7 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
     span = cue or title_span
     if span:
         info.evidence = evidence(text, span[0], span[1], page_of)
-    dateline = find_dateline(text)
+    dateline = _dateline(text)
     posted: PageDate | None = page_date(text)
     if kind == "press_release" and posted is not None and posted.labelled:
         info.date = posted.date.first.isoformat()  # "Communiqué de presse, 18.10.2017"
