@@ -15,7 +15,7 @@ from importlib import resources
 
 from ..model import DocumentInfo, DocumentType
 from .dates import DateMatch, find_dates
-from .pagedate import PageDate, label_end, page_date
+from .pagedate import PageDate, is_byline, label_end, page_date
 from .passages import PageOf, clean_span, evidence, header_end, lines
 
 __all__ = [
@@ -79,8 +79,12 @@ _DATELINE = re.compile(
 )
 # "Adopted 27 June 2024", "adopté le 3 mai 2022", "принято 5 мая 2021 г.": a decision's date line
 _ADOPTED = re.compile(
-    r"(?i)(?:adopted|approved|adopt[ée]e?|approuv[ée]e?|принят[оаы]?|утвержден[оаы]?)"
-    r"(?:\s+(?:on|le))?\s+"
+    r"(?i)(?:(?:adopted|approved|adopt[ée]e?|approuv[ée]e?|принят[оаы]?|утвержден[оаы]?)"
+    r"(?:\s+(?:on|le))?|от|dated|en\s+date\s+du)\s+"
+)
+# the place a decision's date line ends with: "от 10 декабря 2010 года      город Москва"
+_DATE_LINE_PLACE = re.compile(
+    rf"\s+(?:(?:город|г\.|ville\s+de)\s*)?[{_UP}][\w'’-]+(?:\s[{_UP}][\w'’-]+)?"
 )
 _DECISION_OPENING = re.compile(r"^(?:The\s+)?(?:Permanent|Ministerial)\s+Council\s*,", re.MULTILINE)
 _DECIDES = re.compile(r"^\s*(?:Decides|Adopts|Tasks)\b", re.MULTILINE)
@@ -138,7 +142,7 @@ def _dateline(text: str, *, labelled: bool = True) -> Dateline | None:
         if labelled:
             s = label_end(text, s, e)  # " date 2024-04-10 VIENNA, 10 April 2024 – ..."
         m = _DATELINE.match(text, s, e)
-        if not m:
+        if not m or is_byline(text, s, e):  # "By Anna Berg, 3 May 2019": a writer, no place
             continue
         dates = find_dates(
             text, m.end(), min(e, m.end() + 40), default_year=int(year.group(1)) if year else None
@@ -505,7 +509,9 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
             found = find_dates(text, s, e)
             at = _ADOPTED.match(text, s, e)
             begins = at.end() if at else s
-            if found and found[0].start == begins and found[0].end == e and not found[0].is_range:
+            if not found or found[0].start != begins or found[0].is_range:
+                continue
+            if found[0].end == e or _DATE_LINE_PLACE.fullmatch(text, found[0].end, e):
                 info.date = found[0].first.isoformat()
                 break
     elif kind == "report" and cue is not None:  # "Strasbourg, 15 February 2011" above the heading

@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
 from .dates import DateMatch, find_dates
-from .passages import clean_span, lines
+from .passages import Line, clean_span, lines
 
-__all__ = ["PageDate", "label_end", "page_date"]
+__all__ = ["PageDate", "is_byline", "label_end", "page_date"]
 
 _TOP_CHARS = 1500  # the chrome, headline, date line and first sentences of a page
 _TOP_LINES = 12  # non-blank lines read for a date line under the headline
@@ -26,6 +27,19 @@ _TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?(?!\d)")
 # what follows a date that opens a line: "09.03.2010 17:30 — Новости | БелТА" (a stamp, then the
 # site's section), "21 September 2023, Chisinau – The ..." (a dateline with the date first)
 _STAMP_TAIL = re.compile(r"\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[—–|-]\s")
+# a news site's stamp with hyphens, glued to the story: "5-08-2016, 12:59За два года ..."
+_HYPHEN_STAMP = re.compile(
+    r"(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d),?\s*(?:[01]?\d|2[0-3]):[0-5]\d"
+)
+_CAP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+# an outlet's dateline: "Strasbourg, 7 June 2023 (TDI): Yesterday ..." (place, date, agency tag)
+_TAGGED_PLACE = re.compile(rf"[{_CAP}][\w'’.-]+(?:[ -][{_CAP}][\w'’.-]+){{0,2}},\s(?:le\s)?")
+_TAG = re.compile(rf"\s?\([{_CAP}][\w.-]{{1,15}}\)\s?[:–—-]")
+# a byline with its date: "[Lieutenant-colonel Martin, 18 mai 2012]", "By Anna Berg, 3 May 2019"
+_BYLINE = re.compile(
+    r"(?i)\[\s*[^\W\d][^\d\[\]\n]{1,60}?,\s*(?:le\s+)?|(?:by|par)\s+[^\W\d][^\d\n]{1,60}?,\s*(?:le\s+)?"
+)
+_BYLINE_CHARS = 2500
 _PLACE_TAIL = re.compile(
     r",\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+){0,2}\s*[—–-]\s"
 )
@@ -67,7 +81,14 @@ def _words() -> _Words:
 
 def page_date(text: str) -> PageDate | None:
     """The page's own date near the top: a labelled date first, else a date line of its own."""
-    return _labelled(text) or _date_line(text) or _leading_date(text)
+    return (
+        _labelled(text)
+        or _date_line(text)
+        or _leading_date(text)
+        or _hyphen_stamp(text)
+        or _tagged_dateline(text)
+        or _byline(text)
+    )
 
 
 def _labelled(text: str) -> PageDate | None:
@@ -151,3 +172,63 @@ def label_end(text: str, s: int, e: int) -> int:
         return s
     rest = re.match(r"\s*", text[found[0].end : e])
     return found[0].end + (rest.end() if rest else 0)
+
+
+def _hyphen_stamp(text: str) -> PageDate | None:
+    """A stamp "D-MM-YYYY, HH:MM" opening a line near the top ("5-08-2016, 12:59За ...")."""
+    for line in _top_lines(text):
+        m = _HYPHEN_STAMP.match(text, line.start, line.end)
+        if m is None:
+            continue
+        try:
+            day = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        d = DateMatch(m.start(), m.end("y"), text[m.start() : m.end("y")], day, day)
+        return PageDate(d, labelled=False, stamp=True)
+    return None
+
+
+def _tagged_dateline(text: str) -> PageDate | None:
+    """An outlet's dateline near the top: "Strasbourg, 7 June 2023 (TDI): ..."."""
+    for line in _top_lines(text):
+        s, e = clean_span(text, line.start, line.end)
+        m = _TAGGED_PLACE.match(text, s, e)
+        if m is None:
+            continue
+        found = find_dates(text, m.end(), min(e, m.end() + 40))
+        if not found or found[0].start != m.end() or found[0].is_range or not found[0].has_year:
+            continue
+        if _TAG.match(text, found[0].end, e):
+            return PageDate(found[0], labelled=False, stamp=False)
+    return None
+
+
+def _byline(text: str) -> PageDate | None:
+    """A byline line with its date near the top: "[Lieutenant-colonel Martin, 18 mai 2012]"."""
+    for line in lines(text, 0, min(len(text), _BYLINE_CHARS)):
+        s = line.start + len(line.text) - len(line.text.lstrip())  # keep the "[" of "[Name, date]"
+        e = clean_span(text, line.start, line.end)[1]
+        if line.blank or e - s > 90:
+            continue
+        m = _BYLINE.match(text, s, e)
+        if m is None:
+            continue
+        found = find_dates(text, m.end(), e)
+        if len(found) != 1 or found[0].start != m.end() or found[0].is_range:
+            continue
+        if text[found[0].end : e].strip(" ]") == "" and found[0].has_year:
+            return PageDate(found[0], labelled=False, stamp=False)
+    return None
+
+
+def _top_lines(text: str) -> list[Line]:
+    """The first non-blank lines near the top (chrome, headline, date line, first sentences)."""
+    top = [ln for ln in lines(text, 0, min(len(text), _TOP_CHARS)) if not ln.blank]
+    return top[:_TOP_LINES]
+
+
+def is_byline(text: str, s: int, e: int) -> bool:
+    """True when text[s:e] opens as a byline ("By Anna Berg, 3 May 2019", "[Name, date]"): a
+    writer's name, not a dateline's place."""
+    return _BYLINE.match(text, s, e) is not None

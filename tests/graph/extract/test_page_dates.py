@@ -161,3 +161,30 @@ def test_a_story_with_release_marks_is_a_press_release(text: str) -> None:
 )
 def test_an_adopted_assembly_text_is_a_decision(text: str) -> None:
     assert document_info(text).type == "decision"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Пограничники прошли обучение\n14-03-2019, 10:05{_STORY_RU}", "2019-03-14"),
+        (f"Border guards trained\n\nRiga, 9 March 2021 (BNA): {_STORY_EN}", "2021-03-09"),
+        (
+            f"Formation des gardes-frontières\n{_STORY_FR}[Capitaine Morel, 18 mai 2012]\n",
+            "2012-05-18",
+        ),
+        (f"Border guards trained\nBy Anna Berg, 3 May 2019\n\n{_STORY_EN}", "2019-05-03"),
+    ],
+    ids=["hyphen-stamp-glued", "outlet-tag", "bracketed-byline", "by-line"],
+)
+def test_a_news_site_s_own_date(text: str, expected: str) -> None:
+    info = document_info(text)
+    assert (info.type, info.date) == ("news", expected)
+
+
+def test_a_decision_dated_with_its_place() -> None:
+    text = (
+        "Совет министров\n\nРЕШЕНИЕ\n\nот 4 марта 2015 года          город Минск\n\n"
+        "о программе сотрудничества в борьбе с торговлей людьми\n"
+    )
+    info = document_info(text)
+    assert (info.type, info.date) == ("decision", "2015-03-04")
