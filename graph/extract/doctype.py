@@ -29,13 +29,11 @@ __all__ = [
 ]
 
 # (type, heading pattern); the first heading line near the top that matches decides.
+_PRESS_RELEASE = re.compile(
+    r"\b(press\s+release|news\s+release|communiqu[ée]s? de presse|пресс-релиз)\b", re.I
+)
 _CUES: list[tuple[DocumentType, re.Pattern[str]]] = [
-    (
-        "press_release",
-        re.compile(
-            r"\b(press\s+release|news\s+release|communiqu[ée]s? de presse|пресс-релиз)\b", re.I
-        ),
-    ),
+    ("press_release", _PRESS_RELEASE),
     (
         "agenda",
         re.compile(
@@ -180,7 +178,7 @@ def _genre_cues() -> dict[str, re.Pattern[str]]:
     path = resources.files("thbgraph.graph.extract") / "data" / "document_genres.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     out: dict[str, re.Pattern[str]] = {}
-    for genre in ("news", "publication_page", "press_release", "decision"):
+    for genre in ("news", "publication_page", "press_release", "decision", "content_type"):
         for key, per_language in data[genre].items():
             alternatives = []
             for lang, phrases in per_language.items():
@@ -333,6 +331,9 @@ def _heading_type(text: str) -> tuple[DocumentType, tuple[int, int]] | None:
 
 
 def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
+    stated = _content_type(text)
+    if stated is not None:
+        return stated, None
     heading = _heading_type(text)
     if heading is not None and heading[0] == "press_release":
         return heading
@@ -357,6 +358,24 @@ def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
     if posted is not None and posted.stamp and _prose(text):  # a post under its stamp line
         return "news", None
     return "other", None
+
+
+def _content_type(text: str) -> DocumentType | None:
+    """The genre a page states of itself near the top: "Content type: News" / "Press release"."""
+    cues = _genre_cues()
+    for line in lines(text, 0, min(len(text), _HEAD_CHARS)):
+        s, e = clean_span(text, line.start, line.end)
+        m = cues["content_type.labels"].match(text, s, e)
+        if m is None:
+            continue
+        at = m.end() + len(text[m.end() : e]) - len(text[m.end() : e].lstrip(" :"))
+        value = text[at:e].strip()
+        if _PRESS_RELEASE.match(value):
+            return "press_release"
+        news = cues["news.labels"].match(value)
+        if news is not None and news.end() == len(value):
+            return "news"
+    return None
 
 
 _NEWS_LABEL_LINES = 3  # chrome lines read for a news label ("أنت هنا" / "الأخبار")

@@ -188,3 +188,21 @@ def test_a_decision_dated_with_its_place() -> None:
     )
     info = document_info(text)
     assert (info.type, info.date) == ("decision", "2015-03-04")
+
+
+@pytest.mark.parametrize(
+    ("stated", "dateline", "expected"),
+    [
+        ("News", "", "news"),
+        ("Press release", "RIGA, 4 October 2022 – ", "press_release"),
+        ("Press release", "", "press_release"),
+    ],
+    ids=["news", "release", "release-without-dateline"],
+)
+def test_the_content_type_a_page_states(stated: str, dateline: str, expected: str) -> None:
+    text = (
+        f"Border guards trained\nPublishing date: 4 October 2022\nContent type: {stated}\n\n"
+        f"{dateline}{_STORY_EN}"
+    )
+    info = document_info(text)
+    assert (info.type, info.date) == (expected, "2022-10-04")
