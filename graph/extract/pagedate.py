@@ -4,7 +4,8 @@
 
 A page's date is never a meeting's date or a deadline: a label must stand right before the date, and
 a date line must hold nothing but the date and its stamp (weekday, time, view counter). The words
-are data (graph/extract/data/page_dates.json), per language.
+are data (graph/extract/data/page_dates.json), per language; a date line in another language
+("lunes, 17 de octubre de 2016") is read with CLDR's month and weekday names (Babel), loaded once.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ def page_date(text: str) -> PageDate | None:
         or _hyphen_stamp(text)
         or _tagged_dateline(text)
         or _byline(text)
+        or _other_locale_line(text)
     )
 
 
@@ -232,3 +234,84 @@ def is_byline(text: str, s: int, e: int) -> bool:
     """True when text[s:e] opens as a byline ("By Anna Berg, 3 May 2019", "[Name, date]"): a
     writer's name, not a dateline's place."""
     return _BYLINE.match(text, s, e) is not None
+
+
+@dataclass(frozen=True)
+class _Cldr:
+    months: dict[str, int]
+    other_words: frozenset[str]  # weekday names and joiners ("de")
+
+
+@lru_cache(maxsize=1)
+def _cldr() -> _Cldr:
+    """Month names (format and stand-alone, wide) and weekday names of the locales listed in
+    page_dates.json, from CLDR through Babel; a name two locales give different months is dropped."""
+    from babel import Locale
+
+    path = resources.files("thbgraph.graph.extract") / "data" / "page_dates.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    months: dict[str, int] = {}
+    clashes: set[str] = set()
+    other: set[str] = {w.lower() for w in data["cldr_joiners"]}
+    for code in data["cldr_locales"]:
+        locale = Locale.parse(code)
+        for context in ("format", "stand-alone"):
+            for number, name in locale.months[context]["wide"].items():
+                key = name.lower()
+                if len(key) < 3:
+                    continue
+                if months.setdefault(key, number) != number:
+                    clashes.add(key)
+            other.update(name.lower() for name in locale.days[context]["wide"].values())
+    for key in clashes:
+        del months[key]
+    return _Cldr(months, frozenset(other))
+
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _other_locale_line(text: str) -> PageDate | None:
+    """A date line near the top in a language other than English, French or Russian: day, month
+    name and year, with a weekday and joiners at most ("lunes, 17 de octubre de 2016")."""
+    for line in _top_lines(text):
+        s, e = clean_span(text, line.start, line.end)
+        if e - s > 60 or not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[s:e]):
+            continue
+        found = _cldr_date(text, s, e)
+        if found is not None:
+            return PageDate(found, labelled=False, stamp=True)
+    return None
+
+
+def _cldr_date(text: str, s: int, e: int) -> DateMatch | None:
+    """The date of a line that holds only a CLDR date (and a weekday, joiners, a time)."""
+    cldr = _cldr()
+    stamp = _words().stamp
+    body = _TIME.sub(lambda m: " " * len(m.group(0)), text[s:e])
+    day = month = year = None
+    first = last = None
+    for m in _TOKEN.finditer(body):
+        word = m.group(0).lower()
+        if word.isdigit():
+            if len(word) == 4 and year is None and word[:2] in ("19", "20"):
+                year = int(word)
+            elif len(word) <= 2 and day is None and 1 <= int(word) <= 31:
+                day = int(word)
+            else:
+                return None
+        elif word in cldr.months and month is None:
+            month = cldr.months[word]
+        elif word in cldr.other_words or word in stamp:
+            continue
+        else:
+            return None
+        first = m.start() if first is None else first
+        last = m.end()
+    if day is None or month is None or year is None or first is None or last is None:
+        return None
+    try:
+        when = date(year, month, day)
+    except ValueError:
+        return None
+    return DateMatch(s + first, s + last, text[s + first : s + last], when, when)

@@ -206,3 +206,24 @@ def test_the_content_type_a_page_states(stated: str, dateline: str, expected: st
     )
     info = document_info(text)
     assert (info.type, info.date) == (expected, "2022-10-04")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("martes, 8 de marzo de 2016", "2016-03-08"),
+        ("Mittwoch, 14. September 2022", "2022-09-14"),
+        ("3 lutego 2021, 10:15", "2021-02-03"),
+    ],
+    ids=["es", "de", "pl-genitive"],
+)
+def test_a_date_line_in_another_locale(line: str, expected: str) -> None:
+    """A blog in another language re-posting a French story dates it in its own words (CLDR)."""
+    text = f"Formation des gardes-frontières\n\n{line}\n\n{_STORY_FR}"
+    info = document_info(text)
+    assert (info.type, info.date) == ("news", expected)
+
+
+def test_a_foreign_line_with_other_words_is_no_date() -> None:
+    text = f"Formation des gardes-frontières\n\nmartes 8 de marzo de 2016 en Madrid\n\n{_STORY_FR}"
+    assert page_date(text) is None
