@@ -37,7 +37,7 @@ _CUES: list[tuple[DocumentType, re.Pattern[str]]] = [
     (
         "agenda",
         re.compile(
-            r"^(?:(?:draft|revised|annotated|final|provisional|projet\s+d['’]|проект)\s*)?"
+            r"^(?:(?:draft|revised|annotated|final|provisional|projet\s+d['’]|проект)\s*){0,2}"
             r"(agenda|programme|program|ordre du jour|повестк[аи] дня|программа)\b",
             re.I,
         ),

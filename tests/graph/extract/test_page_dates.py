@@ -227,3 +227,14 @@ def test_a_date_line_in_another_locale(line: str, expected: str) -> None:
 def test_a_foreign_line_with_other_words_is_no_date() -> None:
     text = f"Formation des gardes-frontières\n\nmartes 8 de marzo de 2016 en Madrid\n\n{_STORY_FR}"
     assert page_date(text) is None
+
+
+def test_an_agenda_with_two_modifiers() -> None:
+    text = (
+        "Regional Forum, 4-5 May, Riga\n\nFighting forced labour in supply chains\n\n"
+        "Riga, 4-5 May 2022\n\nDRAFT Annotated Agenda\n\n"
+        "Forced labour is a human rights violation and a lucrative crime, and this forum looks at "
+        "what labour inspectors and prosecutors can do together against it in supply chains.\n"
+    )
+    info = document_info(text)
+    assert (info.type, info.date) == ("agenda", None)
