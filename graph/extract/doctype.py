@@ -545,7 +545,9 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
             info.date = closing.first.isoformat()
     # a meeting's own papers (agenda, conclusions, summary) are dated by the meeting, not here
     meeting_paper = kind in ("agenda", "conclusions", "summary")
-    if not info.date and not meeting_paper and posted is not None:
+    # a date line under an event page's title is the event's; only a labelled one dates it
+    dates_page = posted is not None and (kind in _STORIES or posted.labelled)
+    if not info.date and not meeting_paper and posted is not None and dates_page:
         info.date = posted.date.first.isoformat()
     if not info.date and not meeting_paper:  # "CM/Inf(2019)15" over "10 avril 2019"
         numbered = numbered_date(text)

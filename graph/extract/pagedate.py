@@ -220,7 +220,7 @@ def _byline(text: str) -> PageDate | None:
         if len(found) != 1 or found[0].start != m.end() or found[0].is_range:
             continue
         if text[found[0].end : e].strip(" ]") == "" and found[0].has_year:
-            return PageDate(found[0], labelled=False, stamp=False)
+            return PageDate(found[0], labelled=False, stamp=True)  # a writer's post
     return None
 
 

@@ -238,3 +238,15 @@ def test_an_agenda_with_two_modifiers() -> None:
     )
     info = document_info(text)
     assert (info.type, info.date) == ("agenda", None)
+
+
+def test_an_event_page_s_date_line_is_the_event_s() -> None:
+    """Under an event page's title (not a story), a date line is the event's date, not the
+    page's; only a labelled date would date the page."""
+    text = "Regional Forum on Forced Labour\n\n15 April 2024\n\nVenue: City Hall, Riga\nRegister online\n"
+    info = document_info(text)
+    assert (info.type, info.date) == ("other", None)
+    labelled = (
+        "Regional Forum on Forced Labour\n\nPosted on: 2 March 2024\n\nVenue: City Hall, Riga\n"
+    )
+    assert document_info(labelled).date == "2024-03-02"
