@@ -5,7 +5,8 @@
 A page's date is never a meeting's date or a deadline: a label must stand right before the date, and
 a date line must hold nothing but the date and its stamp (weekday, time, view counter). The words
 are data (graph/extract/data/page_dates.json), per language; a date line in another language
-("lunes, 17 de octubre de 2016") is read with CLDR's month and weekday names (Babel), loaded once.
+("lunes, 17 de octubre de 2016") is read with CLDR's month and weekday names, generated from Babel
+into data/cldr_dates.json (scripts/make_cldr_dates.py).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from importlib import resources
 from .dates import DateMatch, find_dates
 from .passages import Line, clean_span, lines
 
-__all__ = ["PageDate", "is_byline", "label_end", "page_date"]
+__all__ = ["PageDate", "cldr_names", "is_byline", "label_end", "page_date"]
 
 _TOP_CHARS = 1500  # the chrome, headline, date line and first sentences of a page
 _TOP_LINES = 12  # non-blank lines read for a date line under the headline
@@ -242,18 +243,17 @@ class _Cldr:
     other_words: frozenset[str]  # weekday names and joiners ("de")
 
 
-@lru_cache(maxsize=1)
-def _cldr() -> _Cldr:
-    """Month names (format and stand-alone, wide) and weekday names of the locales listed in
-    page_dates.json, from CLDR through Babel; a name two locales give different months is dropped."""
+def cldr_names(locales: list[str]) -> dict[str, object]:
+    """Month names (format and stand-alone, wide; a name two locales give different months is
+    dropped) and weekday names of `locales`, from CLDR through Babel: the content of
+    data/cldr_dates.json, which scripts/make_cldr_dates.py writes (Babel takes ~2 s to load them)."""
+    import babel
     from babel import Locale
 
-    path = resources.files("thbgraph.graph.extract") / "data" / "page_dates.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
     months: dict[str, int] = {}
     clashes: set[str] = set()
-    other: set[str] = {w.lower() for w in data["cldr_joiners"]}
-    for code in data["cldr_locales"]:
+    weekdays: set[str] = set()
+    for code in locales:
         locale = Locale.parse(code)
         for context in ("format", "stand-alone"):
             for number, name in locale.months[context]["wide"].items():
@@ -262,10 +262,27 @@ def _cldr() -> _Cldr:
                     continue
                 if months.setdefault(key, number) != number:
                     clashes.add(key)
-            other.update(name.lower() for name in locale.days[context]["wide"].values())
+            weekdays.update(name.lower() for name in locale.days[context]["wide"].values())
     for key in clashes:
         del months[key]
-    return _Cldr(months, frozenset(other))
+    return {
+        "_about": "Month and weekday names of other locales for page date lines, generated from "
+        "CLDR by scripts/make_cldr_dates.py (locales: page_dates.json 'cldr_locales'); do not edit.",
+        "babel": babel.__version__,
+        "locales": list(locales),
+        "months": dict(sorted(months.items())),
+        "weekdays": sorted(weekdays),
+    }
+
+
+@lru_cache(maxsize=1)
+def _cldr() -> _Cldr:
+    """The CLDR names of data/cldr_dates.json, with the joiners of page_dates.json."""
+    folder = resources.files("thbgraph.graph.extract") / "data"
+    names = json.loads((folder / "cldr_dates.json").read_text(encoding="utf-8"))
+    words = json.loads((folder / "page_dates.json").read_text(encoding="utf-8"))
+    other = {w.lower() for w in words["cldr_joiners"]} | set(names["weekdays"])
+    return _Cldr({k: int(v) for k, v in names["months"].items()}, frozenset(other))
 
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")

@@ -250,3 +250,19 @@ def test_an_event_page_s_date_line_is_the_event_s() -> None:
         "Regional Forum on Forced Labour\n\nPosted on: 2 March 2024\n\nVenue: City Hall, Riga\n"
     )
     assert document_info(labelled).date == "2024-03-02"
+
+
+def test_the_cldr_names_file_matches_babel() -> None:
+    """data/cldr_dates.json is what scripts/make_cldr_dates.py writes from Babel's CLDR data."""
+    import json
+    from importlib import resources
+
+    from thbgraph.graph.extract.pagedate import cldr_names
+
+    folder = resources.files("thbgraph.graph.extract") / "data"
+    stored = json.loads((folder / "cldr_dates.json").read_text(encoding="utf-8"))
+    locales = json.loads((folder / "page_dates.json").read_text(encoding="utf-8"))["cldr_locales"]
+    assert stored["locales"] == locales
+    fresh = cldr_names(locales)
+    assert (stored["months"], stored["weekdays"]) == (fresh["months"], fresh["weekdays"])
+    assert stored["months"]["octubre"] == 10
