@@ -15,6 +15,7 @@ from importlib import resources
 
 from ..model import DocumentInfo, DocumentType
 from .dates import DateMatch, find_dates
+from .pagedate import PageDate, is_byline, label_end, page_date
 from .passages import PageOf, clean_span, evidence, header_end, lines
 
 __all__ = [
@@ -28,17 +29,15 @@ __all__ = [
 ]
 
 # (type, heading pattern); the first heading line near the top that matches decides.
+_PRESS_RELEASE = re.compile(
+    r"\b(press\s+release|news\s+release|communiqu[ée]s? de presse|пресс-релиз)\b", re.I
+)
 _CUES: list[tuple[DocumentType, re.Pattern[str]]] = [
-    (
-        "press_release",
-        re.compile(
-            r"\b(press\s+release|news\s+release|communiqu[ée]s? de presse|пресс-релиз)\b", re.I
-        ),
-    ),
+    ("press_release", _PRESS_RELEASE),
     (
         "agenda",
         re.compile(
-            r"^(?:(?:draft|revised|annotated|final|provisional|projet\s+d['’]|проект)\s*)?"
+            r"^(?:(?:draft|revised|annotated|final|provisional|projet\s+d['’]|проект)\s*){0,2}"
             r"(agenda|programme|program|ordre du jour|повестк[аи] дня|программа)\b",
             re.I,
         ),
@@ -78,8 +77,12 @@ _DATELINE = re.compile(
 )
 # "Adopted 27 June 2024", "adopté le 3 mai 2022", "принято 5 мая 2021 г.": a decision's date line
 _ADOPTED = re.compile(
-    r"(?i)(?:adopted|approved|adopt[ée]e?|approuv[ée]e?|принят[оаы]?|утвержден[оаы]?)"
-    r"(?:\s+(?:on|le))?\s+"
+    r"(?i)(?:(?:adopted|approved|adopt[ée]e?|approuv[ée]e?|принят[оаы]?|утвержден[оаы]?)"
+    r"(?:\s+(?:on|le))?|от|dated|en\s+date\s+du)\s+"
+)
+# the place a decision's date line ends with: "от 10 декабря 2010 года      город Москва"
+_DATE_LINE_PLACE = re.compile(
+    rf"\s+(?:(?:город|г\.|ville\s+de)\s*)?[{_UP}][\w'’-]+(?:\s[{_UP}][\w'’-]+)?"
 )
 _DECISION_OPENING = re.compile(r"^(?:The\s+)?(?:Permanent|Ministerial)\s+Council\s*,", re.MULTILINE)
 _DECIDES = re.compile(r"^\s*(?:Decides|Adopts|Tasks)\b", re.MULTILINE)
@@ -122,17 +125,22 @@ class Dateline:
 def find_dateline(text: str) -> Dateline | None:
     """The dateline near the top: "STRASBOURG, France, 23 May 2018 – ..." running on into the story,
     or "Strasbourg, le 16 novembre 2021" / "WASHINGTON, Nov. 16, 2021" on a line of its own."""
-    return _dateline(text)
+    return _dateline(text, labelled=False)
 
 
 @lru_cache(maxsize=4)
-def _dateline(text: str) -> Dateline | None:
+def _dateline(text: str, *, labelled: bool = True) -> Dateline | None:
+    """The dateline; with `labelled`, also one after a page-date label (" date 2024-04-10 VIENNA,
+    10 April 2024 – ..."), which the document type reads (the meeting readers get the public
+    `find_dateline`, whose behaviour is kept: they take its date as the meeting's fallback)."""
     reach = min(len(text), header_end(text) + 600)
     year = _HEADER_YEAR.search(text, 0, reach)  # "18 сентября" takes the year of "18.09.2023"
     for line in lines(text, 0, reach):
         s, e = clean_span(text, line.start, line.end)
+        if labelled:
+            s = label_end(text, s, e)  # " date 2024-04-10 VIENNA, 10 April 2024 – ..."
         m = _DATELINE.match(text, s, e)
-        if not m:
+        if not m or is_byline(text, s, e):  # "By Anna Berg, 3 May 2019": a writer, no place
             continue
         dates = find_dates(
             text, m.end(), min(e, m.end() + 40), default_year=int(year.group(1)) if year else None
@@ -170,7 +178,7 @@ def _genre_cues() -> dict[str, re.Pattern[str]]:
     path = resources.files("thbgraph.graph.extract") / "data" / "document_genres.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     out: dict[str, re.Pattern[str]] = {}
-    for genre in ("news", "publication_page"):
+    for genre in ("news", "publication_page", "press_release", "decision", "content_type"):
         for key, per_language in data[genre].items():
             alternatives = []
             for lang, phrases in per_language.items():
@@ -193,12 +201,14 @@ def _first_line(text: str) -> tuple[int, int] | None:
 
 def _publication_page(text: str) -> bool:
     """A page presenting a publication: its launch announced at the top ("GRETA publishes its
-    annual report", "опубликовала доклад") or a publication's cover words ("Thematic publication")."""
+    annual report", "опубликовала доклад"), a publication's cover words ("Thematic publication")
+    or the page speaking of the work itself ("This guide was developed ...")."""
     cues = _genre_cues()
     top = min(len(text), _TOP_CHARS)
     return bool(
         cues["publication_page.announcements"].search(text, 0, top)
         or cues["publication_page.markers"].search(text, 0, top)
+        or cues["publication_page.self_references"].search(text, 0, top)
     )
 
 
@@ -227,27 +237,9 @@ def _news_page(text: str) -> bool:
     cues = _genre_cues()
     if cues["news.markers"].search(text, 0, min(len(text), 200)):
         return True
-    return (
-        _headline(text)
-        and _prose(text)
-        and bool(cues["news.event_verbs"].search(text, 0, min(len(text), _STORY_CHARS)))
-    )
-
-
-def _headline(text: str) -> bool:
-    """True when the document opens with a story's headline (or a story's first sentence): a line
-    of a few words to a sentence, not in capitals, not a document number or a date."""
-    span = _first_line(text)
-    if span is None:
-        return False
-    s, e = span
-    line = text[s:e]
-    dates = find_dates(text, s, e)
-    return (
-        20 <= e - s <= 400
-        and not line.isupper()
-        and DOCUMENT_NUMBER.search(line) is None
-        and not (dates and dates[0].start == s)
+    # a story whose headline the page lost (or never had) is still a story
+    return _prose(text) and bool(
+        cues["news.event_verbs"].search(text, 0, min(len(text), _STORY_CHARS))
     )
 
 
@@ -324,7 +316,7 @@ def _heading_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
+def _heading_type(text: str) -> tuple[DocumentType, tuple[int, int]] | None:
     for s, e in _heading_lines(text):
         for kind, pattern in _CUES:
             m = pattern.search(text[s:e])
@@ -335,17 +327,113 @@ def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
                 or _long_heading(text[s:e], m.end(), multiword=" " in m.group(1))
             ):
                 return kind, (s, e)
+    return None
+
+
+def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
+    stated = _content_type(text)
+    if stated is not None:
+        return stated, None
+    heading = _heading_type(text)
+    if heading is not None and heading[0] == "press_release":
+        return heading
+    if _news_label(text):  # "News" over "Report on the 24th Conference ...": a news item
+        return "news", None
+    if heading is not None:
+        return heading
+    if _adopted_text(text):
+        return "decision", None
     if _publication_page(text):
         return "publication_page", None
-    if find_dateline(text) is not None:
-        return "press_release", None
+    dateline = _dateline(text)
+    if dateline is not None:  # a release's dateline, unless a site re-posted it under its own date
+        return ("news" if _reposted(text, dateline) else "press_release"), None
     if _DECISION_OPENING.search(text[:3000]) and _DECIDES.search(text):
         return "decision", None
-    if _news_story(text):  # a headline over a story quoting officials: a release
-        return "press_release", None
+    if _news_story(text):  # a headline over a story quoting officials
+        return ("press_release" if _release_marks(text) else "news"), None
     if _news_page(text):
         return "news", None
+    posted = page_date(text)
+    if posted is not None and posted.stamp and _prose(text):  # a post under its stamp line
+        return "news", None
     return "other", None
+
+
+def _content_type(text: str) -> DocumentType | None:
+    """The genre a page states of itself near the top: "Content type: News" / "Press release"."""
+    cues = _genre_cues()
+    for line in lines(text, 0, min(len(text), _HEAD_CHARS)):
+        s, e = clean_span(text, line.start, line.end)
+        m = cues["content_type.labels"].match(text, s, e)
+        if m is None:
+            continue
+        at = m.end() + len(text[m.end() : e]) - len(text[m.end() : e].lstrip(" :"))
+        value = text[at:e].strip()
+        if _PRESS_RELEASE.match(value):
+            return "press_release"
+        news = cues["news.labels"].match(value)
+        if news is not None and news.end() == len(value):
+            return "news"
+    return None
+
+
+_NEWS_LABEL_LINES = 3  # chrome lines read for a news label ("أنت هنا" / "الأخبار")
+
+
+def _news_label(text: str) -> bool:
+    """True when one of the first lines is only a news label ("News", "Actualités", "Новости")."""
+    label = _genre_cues()["news.labels"]
+    top = [ln for ln in lines(text, 0, min(len(text), _TOP_CHARS)) if not ln.blank]
+    for line in top[:_NEWS_LABEL_LINES]:
+        s, e = clean_span(text, line.start, line.end)
+        m = label.match(text, s, e)
+        if m is not None and m.end() == e:
+            return True
+    return False
+
+
+def _reposted(text: str, dateline: Dateline) -> bool:
+    """True when a posting stamp ("Thursday, June 1, 2006 10:40 AM") stands above a release's
+    dateline: a blog or a news site re-posting the release, under its own date."""
+    posted = page_date(text)
+    return posted is not None and posted.stamp and posted.date.end <= dateline.place_start
+
+
+# a dateline without a date: "TIRANA – How quickly ...", "BISHKEK — ..."
+_BARE_DATELINE = re.compile(rf"^[{_UP}]{{3,}}(?:[ -][{_UP}]{{3,}})?\s[–—-]\s", re.MULTILINE)
+
+
+def _release_marks(text: str) -> bool:
+    """True when a story carries the marks of an issued press release although it never says so:
+    a press-contact block, a closing "Published ..." line or end dateline, a dateline without date."""
+    return (
+        _genre_cues()["press_release.contacts"].search(text) is not None
+        or closing_date(text) is not None
+        or _BARE_DATELINE.search(text, 0, min(len(text), _STORY_CHARS)) is not None
+    )
+
+
+_ADOPTED_REACH = 3000
+
+
+def _adopted_text(text: str) -> bool:
+    """An adopted text of an assembly: a heading "Recommendation 1895 (2010)" / "Résolution 1702
+    (2010)" near the top, or a line "Text adopted by the Assembly on ..."."""
+    cues = _genre_cues()
+    reach = min(len(text), _ADOPTED_REACH)
+    if cues["decision.adoption"].search(text, 0, reach):
+        return True
+    word = cues["decision.adopted_texts"]
+    for line in lines(text, 0, reach):
+        s, e = clean_span(text, line.start, line.end)
+        m = word.match(text, s, e)
+        if m and _ADOPTED_NUMBER.match(text, m.end(), e) and e - s < 60:
+            return True
+    return False
+
+
+_ADOPTED_NUMBER = re.compile(r"\s+(?:No\.?\s*|n°\s*|№\s*)?\d{2,5}\s*\((?:19|20)\d\d\)")
 
 
 # what follows a type word that starts a long heading: "Résumé des débats de la réunion ..."
@@ -379,7 +467,7 @@ def _title(text: str, kind: DocumentType, cue: tuple[int, int] | None) -> tuple[
     begin = cue[1] if cue else 0
     limit = header_end(text)
     longest = 160 if kind in _STORIES else 250
-    dateline = find_dateline(text) if kind == "press_release" else None
+    dateline = _dateline(text) if kind == "press_release" else None
     for line in lines(text, begin):
         if line.start > max(limit, begin + 400):
             break
@@ -395,7 +483,7 @@ def _title(text: str, kind: DocumentType, cue: tuple[int, int] | None) -> tuple[
         if _DATELINE.match(text, s, e) and kind == "press_release":
             continue
         return (s, e)
-    if kind in _STORIES:  # headlines sometimes end up last after PDF conversion
+    if kind in ("press_release", "publication_page"):  # headlines may end up last in a PDF
         last = next((ln for ln in reversed(lines(text)) if not ln.blank), None)
         if last is not None:
             s, e = clean_span(text, last.start, last.end)
@@ -417,6 +505,8 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
     """Type, title, date issued (from a press-release dateline) and language of the document."""
     kind, cue = _type(text)
     title_span = _title(text, kind, cue)
+    if title_span is None and kind == "news":  # a story without a headline: its first heading line
+        title_span = _title(text, "other", cue)
     info = DocumentInfo(type=kind, language=detect_language(text))
     if title_span:
         title = " ".join(text[title_span[0] : title_span[1]].split())
@@ -424,16 +514,23 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
     span = cue or title_span
     if span:
         info.evidence = evidence(text, span[0], span[1], page_of)
-    dateline = find_dateline(text)
-    if dateline is not None and kind == "press_release":
+    dateline = _dateline(text)
+    posted: PageDate | None = page_date(text)
+    if kind == "press_release" and posted is not None and posted.labelled:
+        info.date = posted.date.first.isoformat()  # "Communiqué de presse, 18.10.2017"
+    elif dateline is not None and kind == "press_release":
         info.date = dateline.date.first.isoformat()
+    elif kind == "news" and posted is not None:  # the page's date, above a re-posted dateline
+        info.date = posted.date.first.isoformat()
     elif kind == "decision":  # a decision's header carries its date on a line of its own
         for line in lines(text, 0, min(len(text), 400)):
             s, e = clean_span(text, line.start, line.end)
             found = find_dates(text, s, e)
             at = _ADOPTED.match(text, s, e)
             begins = at.end() if at else s
-            if found and found[0].start == begins and found[0].end == e and not found[0].is_range:
+            if not found or found[0].start != begins or found[0].is_range:
+                continue
+            if found[0].end == e or _DATE_LINE_PLACE.fullmatch(text, found[0].end, e):
                 info.date = found[0].first.isoformat()
                 break
     elif kind == "report" and cue is not None:  # "Strasbourg, 15 February 2011" above the heading
@@ -448,6 +545,10 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
             info.date = closing.first.isoformat()
     # a meeting's own papers (agenda, conclusions, summary) are dated by the meeting, not here
     meeting_paper = kind in ("agenda", "conclusions", "summary")
+    # a date line under an event page's title is the event's; only a labelled one dates it
+    dates_page = posted is not None and (kind in _STORIES or posted.labelled)
+    if not info.date and not meeting_paper and posted is not None and dates_page:
+        info.date = posted.date.first.isoformat()
     if not info.date and not meeting_paper:  # "CM/Inf(2019)15" over "10 avril 2019"
         numbered = numbered_date(text)
         if numbered is not None:
