@@ -13,7 +13,7 @@ from ..model import Evidence, Publication
 from ..register import Register
 from .organisations import OrgMention, organisation_mentions, outermost
 from .passages import sentence_at
-from .publication_pages import download_titles
+from .publication_pages import page_titles
 from .publication_phrases import phrase_titles, recase
 
 __all__ = ["find_publications", "footnote_urls"]
@@ -421,7 +421,7 @@ def find_publications(text: str, register: Register) -> list[Publication]:
             if note and note.url
             else None,
         )
-    for phrase in [*download_titles(text), *phrase_titles(text, mentions)]:
+    for phrase in [*page_titles(text, mentions), *phrase_titles(text, mentions)]:
         key = " ".join(phrase.title.casefold().split())
         s, e = phrase.start, phrase.end
         if any(s < te and ts < e for ts, te in taken) or any(k in key or key in k for k in found):
@@ -541,6 +541,11 @@ def _self_reference() -> re.Pattern[str]:
     return re.compile(rf"(?:{words})\b")
 
 
+_METADATA_LINE = re.compile(
+    r"(?:" + "|".join(re.escape(w) for w in cues()["metadata_labels"]) + r")[ \t]*:", re.IGNORECASE
+)
+
+
 def _self_named(head: str) -> list[tuple[str, int | None, int, int]]:
     """A work's own title: the heading line just before the first sentences say 'This handbook
     ...' ('Данное пособие ...'), within the first lines of the text."""
@@ -551,6 +556,8 @@ def _self_named(head: str) -> list[tuple[str, int | None, int, int]]:
     for line in reversed(lines[-3:]):
         title = line.group(0).strip()
         words = title.split()
+        if _METADATA_LINE.match(title):
+            continue  # 'Publisher: Organization for ...': a listing's field, not a title
         if 2 <= len(words) <= 25 and _is_title(title) and not title.endswith(":"):
             caps = sum(w[:1].isupper() for w in words if len(w) > 3)
             if caps >= max(1, len([w for w in words if len(w) > 3]) // 3):
