@@ -84,19 +84,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "list": re.compile(
             rf"(?<![\w-])(?:{_alt(_per_language('list_nouns'))})\b[^.;:\n]{{0,120}}:[ \t]*"
             rf"|(?<![\w-])(?:{_alt(_per_language('list_nouns'))})[ \t]+(?:such[ \t]+as|including)[ \t]+"
+            r"(?:(?:the|a|an)[ \t]+)?"
         ),
         "link": re.compile(
             rf"[ \t]*,?[ \t]*(?:(?:{_alt(p['list_links'])})[ \t]+)?(?:(?:the|a|an)[ \t]+)?"
+        ),
+        "item_break": re.compile(
+            rf"[ \t]+(?:and|or|as[ \t]+well[ \t]+as)[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?"
+            rf"(?:[A-Z][\w-]*[ \t]+){{0,2}}(?:{_alt(_per_language('head_nouns'))})\b"
         ),
         "possessive": re.compile(
             rf"(?<!\w)(?:{_alt(p['possessives'])})[ \t]+(?P<year>(?:19|20)\d\d)[ \t]*\n?[ \t]*{upper}"
         ),
         "colon": re.compile(
             rf"(?<![\w-])(?P<noun>{_alt(_per_language('colon_nouns'))})\b"
-            r"(?P<q>[^.:;\n]{0,40}?)[ \t]*[-–]?[ \t]*:[ \t]*(?=[A-ZÀ-ÖØ-Þ])"
+            r"(?P<q>[^.:;,\n]{0,40}?)[ \t]*[-–]?[ \t]*:[ \t]*(?=[A-ZÀ-ÖØ-Þ])"
         ),
         "url": re.compile(
-            rf"[ \t]*\n?[ \t]*\n?[ \t]*\(?[ \t]*(?:(?i:{_alt(p['link_words'])})[ \t]*:?[ \t]*)?{_URL}"
+            rf"[ \t]*\n?[ \t]*\n?[ \t]*\(?[ \t]*(?:(?i:{_alt(p['link_words'])})[^:\n(]{{0,30}}?:?[ \t]*)?{_URL}"
         ),
     }
 
@@ -198,6 +203,14 @@ def _title(text: str, s: int, e: int, year: int | None) -> PhraseTitle:
     )
 
 
+def _next_item(text: str, s: int, e: int) -> tuple[int, int]:
+    """The first item of a run that joins two titles of a list: 'the Handbook on ... and the
+    Guide to ...' ends before ' and the Guide' (a work's head noun opens the next item)."""
+    for m in _patterns()["item_break"].finditer(text, s, e):
+        return s, m.start()
+    return s, e
+
+
 def _list_titles(text: str, mentions: Sequence[OrgMention]) -> list[PhraseTitle]:
     """'the latest OSCE reports ...: A, B as well as the C' and 'publications such as A and B'."""
     out: list[PhraseTitle] = []
@@ -207,7 +220,7 @@ def _list_titles(text: str, mentions: Sequence[OrgMention]) -> list[PhraseTitle]
             run = title_run(text, pos)
             if run is None:
                 break
-            s, e = run
+            s, e = _next_item(text, *run)
             if _outside(s, e, text, mentions) >= 2 and not _not_head(text[s:e]):
                 out.append(_title(text, s, e, None))
             link = _patterns()["link"].match(text, e)
@@ -224,7 +237,7 @@ def _cue_titles(text: str, mentions: Sequence[OrgMention]) -> list[PhraseTitle]:
         run = title_run(text, m.end())
         if run is None:
             continue
-        s, e = run
+        s, e = _next_item(text, *run)
         if m.group("comma") and text[e : e + 1] != ",":
             continue  # an apposition closes with a comma
         if _outside(s, e, text, mentions) >= 2 and not _not_head(text[s:e]):
@@ -262,6 +275,7 @@ def _head_titles(text: str, mentions: Sequence[OrgMention]) -> list[PhraseTitle]
         run = title_run(text, s)
         if run is None or run[1] <= m.end():
             continue
+        run = _next_item(text, *run)
         head_end = text.find(" ", m.start())
         rest = text[head_end : run[1]]
         if re.match(r"\s+(?:of|by)\s", rest) and not re.search(r"\son\s+(?:the\s+)?[A-Z]", rest):
@@ -373,7 +387,7 @@ def recase(title: str, acronyms: frozenset[str] = frozenset()) -> str:
         low = word.lower()
         if sentence:
             out.append(low if i else low[:1].upper() + low[1:])
-        elif i and low in lower:
+        elif i and low in lower and not out[-1].endswith((":", "–", "—")):
             out.append(low)
         else:
             out.append(low[:1].upper() + low[1:])

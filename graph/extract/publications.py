@@ -452,14 +452,16 @@ def _series(text: str, mentions: list[OrgMention]) -> list[tuple[str, int | None
     Report', 'le huitième rapport général d'activités', 'общий доклад о деятельности ГРЕТА'."""
     named = {m.key for m in mentions}
     out: list[tuple[str, int | None, int, int]] = []
-    for pattern, _series_name, needs in _series_patterns():
-        if needs and needs not in named:
+    read: set[str] = set()
+    for pattern, series_name, needs in _series_patterns():
+        if (needs and needs not in named) or series_name in read:
             continue
         for m in pattern.finditer(text):
             year = m.groupdict().get("year")
             written = recase(" ".join(m.group(0).split()), _acronyms(mentions))
             title = written[:1].upper() + written[1:]
             out.append((title, int(year) if year else None, m.start(), m.end()))
+            read.add(series_name)
             break  # one report of a series per document: its first mention
     return out
 
