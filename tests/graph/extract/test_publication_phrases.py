@@ -151,6 +151,11 @@ NOT_PUBLICATIONS = [
         "l'école.",
     ),
     (
+        "a discussion's name after 'entitled'",
+        'The Mission held an interactive discussion entitled "Facing New Forms of Online '
+        'Recruitment". Experts spoke.',
+    ),
+    (
         "a Russian talk after 'С докладом'",
         "С докладом «Новые формы эксплуатации в регионе» выступил представитель университета.",
     ),
