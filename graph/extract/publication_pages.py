@@ -30,7 +30,10 @@ def download_titles(text: str) -> list[PhraseTitle]:
     """Each 'Title - Publisher, YEAR DOWNLOAD' line: the title and year (the publisher is read
     from the organisations of the line by the caller)."""
     out: list[PhraseTitle] = []
-    for m in _download_line().finditer(text):
+    words = "|".join(re.escape(w) for w in phrases()["download"])
+    ends = re.finditer(rf"(?:{words})[ \t]*$", text, re.MULTILINE)
+    lines = {text.rfind("\n", 0, e.start()) + 1 for e in ends}  # only lines that end so
+    for m in (x for start in sorted(lines) if (x := _download_line().match(text, start))):
         title = m.group("title").strip()
         if len(title.split()) < 2 or not title[:1].isupper():
             continue

@@ -15,6 +15,7 @@ from .organisations import OrgMention, organisation_mentions, outermost
 from .passages import sentence_at
 from .publication_pages import page_titles
 from .publication_phrases import phrase_titles, recase
+from .publication_references import reference_titles
 
 __all__ = ["find_publications", "footnote_urls"]
 
@@ -421,7 +422,8 @@ def find_publications(text: str, register: Register) -> list[Publication]:
             if note and note.url
             else None,
         )
-    for phrase in [*page_titles(text, mentions), *phrase_titles(text, mentions)]:
+    unquoted = [*reference_titles(text, mentions), *page_titles(text, mentions)]
+    for phrase in [*unquoted, *phrase_titles(text, mentions)]:
         key = " ".join(phrase.title.casefold().split())
         s, e = phrase.start, phrase.end
         if any(s < te and ts < e for ts, te in taken) or any(k in key or key in k for k in found):
