@@ -332,13 +332,12 @@ def _country_report_titles(text: str, mentions: Sequence[OrgMention]) -> list[Ph
     sur la Belgique': titled as the page words them (the truth convention for untitled reports)."""
     named = {m.key for m in mentions}
     out: list[PhraseTitle] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[str] = set()
     for pattern, needs in _country_reports():
         if needs and needs not in named and not re.search(rf"(?i)\b{re.escape(needs)}\b", text):
             continue  # 'le Greta' in a newspaper's spelling names GRETA too
         for m in pattern.finditer(text):
-            words = m.group(0).split()
-            key = (words[0].casefold(), words[-1].casefold())  # its ordinal and country
+            key = m.group(0).split()[-1].casefold()  # its country: one report per country
             if key not in seen:
                 seen.add(key)
                 out.append(_title(text, m.start(), m.end(), None))

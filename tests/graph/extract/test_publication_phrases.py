@@ -112,6 +112,22 @@ FOUND = [
         [("premier rapport relatif à la Suède", None)],
     ),
     (
+        "a Russian GRETA country report named by its ordinal and country",
+        "Группа ГРЕТА опубликовала третий доклад по Хорватии. В докладе отмечены успехи.",
+        [("третий доклад по Хорватии", None)],
+    ),
+    (
+        "GRETA's report on a country, without an ordinal",
+        "GRETA's report on North Macedonia was presented to the Committee.",
+        [("GRETA's report on North Macedonia", None)],
+    ),
+    (
+        "the French 'rapport du GRETA sur', one report per country",
+        "Le GRETA publie son quatrième rapport sur la Norvège\n\nLe rapport du GRETA sur la "
+        "Norvège note des progrès.",
+        [("quatrième rapport sur la Norvège", None)],
+    ),
+    (
         "a French general report in capitals without accents",
         "14ème RAPPORT GENERAL DU GRETA\nLe rapport annuel du GRETA souligne l'accès à la justice.",
         [("14ème rapport general du GRETA", None)],
@@ -181,6 +197,10 @@ NOT_PUBLICATIONS = [
     (
         "final reports on several countries, with no ordinal",
         "Le GRETA a adopté des rapports finaux sur l'Albanie et la Croatie.",
+    ),
+    (
+        "reports adopted on several countries",
+        "GRETA adopted reports on Azerbaijan and Sweden at its meeting.",
     ),
     (
         "a listing's field before 'This handout'",
