@@ -25,7 +25,7 @@ from .organisations import OrgMention
 __all__ = ["PhraseTitle", "phrase_titles", "phrases", "recase"]
 
 # One token of running text: a word (with inner apostrophes and hyphens) or one other sign
-_TOKEN = re.compile(r"\w[\w'’-]*|[^\w\s]")
+_TOKEN = re.compile(r"\w[\w'’-]*(?:/\w+)?|[^\w\s]")
 _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ0-9]")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _URL = r"(https?://[^\s<>()\]\"]+[^\s<>()\]\".,;])"
@@ -82,9 +82,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:on|for|of|to|against|about|in)[ \t]+(?:the[ \t]+)?(?=[A-Z0-9])"
         ),
         "list": re.compile(
-            rf"(?<![\w-])(?:{_alt(_per_language('list_nouns'))})\b[^.;:\n]{{0,120}}:[ \t]*"
-            rf"|(?<![\w-])(?:{_alt(_per_language('list_nouns'))})[ \t]+(?:such[ \t]+as|including)[ \t]+"
+            rf"(?<![\w-])(?:{_alt(_per_language('list_nouns'))})[ \t]+(?:such[ \t]+as|including)[ \t]+"
             r"(?:(?:the|a|an)[ \t]+)?"
+            rf"|(?<![\w-])(?:{_alt(_per_language('list_nouns'))})\b[^.;:\n]{{0,120}}:[ \t]*"
         ),
         "link": re.compile(
             rf"[ \t]*,?[ \t]*(?:(?:{_alt(p['list_links'])})[ \t]+)?(?:(?:the|a|an)[ \t]+)?"
@@ -203,9 +203,16 @@ def _title(text: str, s: int, e: int, year: int | None) -> PhraseTitle:
     )
 
 
+_OWNER = re.compile(r"(?:[A-Z][\w-]*[ \t]+){0,2}?[A-Z][\w-]*['’]s[ \t]+(?=[A-Z0-9])")
+
+
 def _next_item(text: str, s: int, e: int) -> tuple[int, int]:
     """The first item of a run that joins two titles of a list: 'the Handbook on ... and the
-    Guide to ...' ends before ' and the Guide' (a work's head noun opens the next item)."""
+    Guide to ...' ends before ' and the Guide' (a work's head noun opens the next item); an
+    owner before the title ('the Office's Safe Return ...') is left out."""
+    owner = _OWNER.match(text, s, e)
+    if owner and len(text[owner.end() : e].split()) >= 3:
+        s = owner.end()
     for m in _patterns()["item_break"].finditer(text, s, e):
         return s, m.start()
     return s, e

@@ -545,6 +545,7 @@ def _self_reference() -> re.Pattern[str]:
     return re.compile(rf"(?:{words})\b")
 
 
+_DATE_LINE = re.compile(r"\b\d{1,2}\.?\s+\w+\s+(?:19|20)\d\d\b")  # a day, a month, a year
 _METADATA_LINE = re.compile(
     r"(?:" + "|".join(re.escape(w) for w in cues()["metadata_labels"]) + r")[ \t]*:", re.IGNORECASE
 )
@@ -554,14 +555,14 @@ def _self_named(head: str) -> list[tuple[str, int | None, int, int]]:
     """A work's own title: the heading line just before the first sentences say 'This handbook
     ...' ('Данное пособие ...'), within the first lines of the text."""
     m = _self_reference().search(head[:3000])
-    if m is None:
-        return []
+    if m is None or head[max(0, m.start() - 1) : m.start()] in ('"', "“", "«", "„"):
+        return []  # 'This handbook ...' in a quoted speech says nothing of the page
     lines = [x for x in re.finditer(r"[^\n]+", head[: m.start()]) if x.group(0).strip()]
     for line in reversed(lines[-3:]):
         title = line.group(0).strip()
         words = title.split()
-        if _METADATA_LINE.match(title):
-            continue  # 'Publisher: Organization for ...': a listing's field, not a title
+        if _METADATA_LINE.match(title) or _DATE_LINE.search(title):
+            continue  # 'Publisher: Organization for ...', 'WARSAW 14 May 2004': no titles
         if 2 <= len(words) <= 25 and _is_title(title) and not title.endswith(":"):
             caps = sum(w[:1].isupper() for w in words if len(w) > 3)
             if caps >= max(1, len([w for w in words if len(w) > 3]) // 3):

@@ -36,6 +36,24 @@ FOUND = [
         ],
     ),
     (
+        "'such as' before a title that holds a colon",
+        "This shows in tools such as the Office’s Safe Return — Principles for Returning "
+        "Victims: A Field Guide — Third Edition (SRP Guide). It is used widely.",
+        [("Safe Return — Principles for Returning Victims: A Field Guide — Third Edition", None)],
+    ),
+    (
+        "an apposition after 'The publication,'",
+        "The publication, Crossing Borders: Joint Protection of Exploited Workers, gives "
+        "practical tools to labour inspectors.",
+        [("Crossing Borders: Joint Protection of Exploited Workers", None)],
+    ),
+    (
+        "'Guiding Principles' as a head noun with its modifier, after 'launched its'",
+        "The Office launched its Guiding Principles on Remedies for Exploited Seasonal Workers "
+        "at an event in Riga.",
+        [("Guiding Principles on Remedies for Exploited Seasonal Workers", None)],
+    ),
+    (
         "a possessive owner and a capitalised head noun, with 'published in <month> <year>'",
         "The Centre’s Manual on Interviewing Child Victims in Criminal Cases, published in May "
         "2021, was handed to the judges.",
@@ -201,6 +219,11 @@ NOT_PUBLICATIONS = [
     (
         "reports adopted on several countries",
         "GRETA adopted reports on Azerbaijan and Sweden at its meeting.",
+    ),
+    (
+        "a dateline before a quoted 'This handbook'",
+        "Newsroom\nA new handbook for judges\nRIGA 3 June 2011\nRIGA, 3 June 2011 - A new "
+        'handbook was issued.\n"This handbook answers what happens next," said the Director.',
     ),
     (
         "a listing's field before 'This handout'",
