@@ -341,7 +341,7 @@ def find_publications(text: str, register: Register) -> list[Publication]:
             return
         taken.append((title_s, title_e))
         found[key] = Publication(
-            title=" ".join(stripped.split()),
+            title=recase(" ".join(stripped.split()), _acronyms(mentions)),
             year=year,
             url=note.url if note and note.url else None,
             publisher=_publishers(text, title_s, title_e, mentions),

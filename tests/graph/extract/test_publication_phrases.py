@@ -107,10 +107,10 @@ FOUND = [
         [("Voices from the Shelters", None)],
     ),
     (
-        "a capitals heading whose download link repeats it in quotes",
+        "a capitals heading whose download link repeats it in quotes, re-cased",
         'A ROAD MAP FOR PROTECTION: ENDING EXPLOITATION IN AGRICULTURE\n\nDownload "A ROAD MAP '
         'FOR PROTECTION: ENDING EXPLOITATION IN AGRICULTURE"\n',
-        [("A ROAD MAP FOR PROTECTION: ENDING EXPLOITATION IN AGRICULTURE", None)],
+        [("A Road Map for Protection: Ending Exploitation in Agriculture", None)],
     ),
     (
         "a French GRETA country report named by its ordinal and country",
