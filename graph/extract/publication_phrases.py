@@ -301,6 +301,8 @@ def _possessive_titles(text: str, mentions: Sequence[OrgMention]) -> list[Phrase
         run = title_run(text, m.end())
         if run is None or _not_head(text[run[0] : run[1]]):
             continue
+        if _EVENT_NOUN.search(text[run[0] : min(run[1], run[0] + 40)]):
+            continue  # 'its 2018 Annual Meeting of ...': an event
         if _outside(run[0], run[1], text, mentions) >= 3:
             out.append(_title(text, run[0], run[1], int(m.group("year"))))
     return out

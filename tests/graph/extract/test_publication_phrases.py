@@ -213,6 +213,10 @@ NOT_PUBLICATIONS = [
         "They recalled the 2005 Addendum to the OSCE Action Plan on Child Victims of Trafficking.",
     ),
     (
+        "a meeting after 'its <year>'",
+        "At its 2018 Annual Meeting of National Rapporteurs in Sofia, the network agreed.",
+    ),
+    (
         "final reports on several countries, with no ordinal",
         "Le GRETA a adopté des rapports finaux sur l'Albanie et la Croatie.",
     ),
