@@ -13,6 +13,9 @@ from ..model import Evidence, Publication
 from ..register import Register
 from .organisations import OrgMention, organisation_mentions, outermost
 from .passages import sentence_at
+from .publication_pages import page_titles
+from .publication_phrases import phrase_titles, recase
+from .publication_references import reference_titles
 
 __all__ = ["find_publications", "footnote_urls"]
 
@@ -53,8 +56,10 @@ _CUE_BEFORE = re.compile(
     rf"(?:\b(?:{_CUE})s?\b|\b(?:{_VERBS}|{_GENERIC})\b|\b(?:{_RU_CUE})\w*)[^.;]{{0,40}}$",
     re.IGNORECASE,
 )
+_GENERIC_BEFORE = re.compile(rf"\b(?:{_GENERIC})[ \t]*[“\"«„]$", re.IGNORECASE)
 _ONLY_GENERIC = re.compile(rf"^(?:{_GENERIC}|{_alternatives('generic', 'ru')})", re.IGNORECASE)
 _EVENT = re.compile(rf"(?<!\w)(?:{_alternatives('events')})", re.IGNORECASE)
+_TALK = re.compile(rf"(?<!\w)(?:{_alternatives('talks')})", re.IGNORECASE)
 _WORK = re.compile(rf"(?<!\w)(?:{_alternatives('nouns')})", re.IGNORECASE)
 # Single curly quotes: an opening ‘ is never an apostrophe; the closing ’ is one followed by no letter
 _SINGLE_QUOTED = re.compile(r"(?<![\w‘])‘(?P<e>[^‘\n]{4,300}?)’(?!\w)")
@@ -249,7 +254,11 @@ def _names_an_event(window: str, cue: re.Match[str]) -> bool:
     “…”', 'на конференции под названием „…“'), unless a work is of that event ('the proceedings of
     the conference “…”')."""
     nouns = [(m.start(), m.end(), "event") for m in _EVENT.finditer(window)]
-    nouns += [(m.start(), m.end(), "work") for m in _WORK.finditer(window)]
+    nouns += [
+        (m.start(), m.end(), "work")
+        for m in _WORK.finditer(window)
+        if not any(s <= m.start() < e for s, e, _ in nouns)  # 'journée d'étude': an event
+    ]
     if not nouns:
         return False
     start, _, kind = max(nouns)
@@ -285,6 +294,9 @@ def find_publications(text: str, register: Register) -> list[Publication]:
         stripped = title.strip()
         title_s += len(title) - len(title.lstrip())
         title_e = title_s + len(stripped)
+        generic = _GENERIC_BEFORE.search(text[max(0, title_s - 30) : title_s])
+        if need_cue and stripped.endswith(".") and generic:
+            stripped, title_e = stripped[:-1], title_e - 1  # 'entitled "Listening to Victims."'
         question = stripped.endswith("?") and need_cue
         if not _is_title(stripped.rstrip("?") if question else stripped):
             return
@@ -299,6 +311,8 @@ def find_publications(text: str, register: Register) -> list[Publication]:
             return
         if need_cue and cue and not year_m and _names_an_event(window, cue):
             return  # 'the conference entitled “…”': the name of an event
+        if need_cue and not year_m and _TALK.search(window):
+            return  # 'С докладом «…» выступила': the title of a talk
         if _SPEECH_AFTER.match(tail):
             return
         pos = after + (year_m.end() if year_m else 0)
@@ -327,7 +341,7 @@ def find_publications(text: str, register: Register) -> list[Publication]:
             return
         taken.append((title_s, title_e))
         found[key] = Publication(
-            title=" ".join(stripped.split()),
+            title=recase(" ".join(stripped.split()), _acronyms(mentions)),
             year=year,
             url=note.url if note and note.url else None,
             publisher=_publishers(text, title_s, title_e, mentions),
@@ -408,6 +422,25 @@ def find_publications(text: str, register: Register) -> list[Publication]:
             if note and note.url
             else None,
         )
+    unquoted = [*reference_titles(text, mentions), *page_titles(text, mentions)]
+    for phrase in [*unquoted, *phrase_titles(text, mentions)]:
+        key = " ".join(phrase.title.casefold().split())
+        s, e = phrase.start, phrase.end
+        if any(s < te and ts < e for ts, te in taken) or any(k in key or key in k for k in found):
+            continue  # read already, or a longer or shorter form of a title read
+        if key in commitments:
+            continue
+        taken.append((s, e))
+        found[key] = Publication(
+            title=phrase.title,
+            year=phrase.year,
+            url=phrase.url,
+            publisher=_publishers(text, s, e, mentions),
+            evidence=Evidence(text[s:e], s, e),
+            url_evidence=Evidence(phrase.url, phrase.url_start, phrase.url_end)
+            if phrase.url
+            else None,
+        )
     return sorted(found.values(), key=lambda p: p.evidence.start if p.evidence else 0)
 
 
@@ -421,16 +454,23 @@ def _series(text: str, mentions: list[OrgMention]) -> list[tuple[str, int | None
     Report', 'le huitième rapport général d'activités', 'общий доклад о деятельности ГРЕТА'."""
     named = {m.key for m in mentions}
     out: list[tuple[str, int | None, int, int]] = []
-    for pattern, _series_name, needs in _series_patterns():
-        if needs and needs not in named:
+    read: set[str] = set()
+    for pattern, series_name, needs in _series_patterns():
+        if (needs and needs not in named) or series_name in read:
             continue
         for m in pattern.finditer(text):
             year = m.groupdict().get("year")
-            written = " ".join(m.group(0).split())
+            written = recase(" ".join(m.group(0).split()), _acronyms(mentions))
             title = written[:1].upper() + written[1:]
             out.append((title, int(year) if year else None, m.start(), m.end()))
+            read.add(series_name)
             break  # one report of a series per document: its first mention
     return out
+
+
+def _acronyms(mentions: list[OrgMention]) -> frozenset[str]:
+    """The acronyms of the organisations named, kept in capitals when a title is re-cased."""
+    return frozenset(a.upper() for m in mentions for a in (m.acronym, m.text) if a and a.isupper())
 
 
 @lru_cache(maxsize=1)
@@ -505,16 +545,24 @@ def _self_reference() -> re.Pattern[str]:
     return re.compile(rf"(?:{words})\b")
 
 
+_DATE_LINE = re.compile(r"\b\d{1,2}\.?\s+\w+\s+(?:19|20)\d\d\b")  # a day, a month, a year
+_METADATA_LINE = re.compile(
+    r"(?:" + "|".join(re.escape(w) for w in cues()["metadata_labels"]) + r")[ \t]*:", re.IGNORECASE
+)
+
+
 def _self_named(head: str) -> list[tuple[str, int | None, int, int]]:
     """A work's own title: the heading line just before the first sentences say 'This handbook
     ...' ('Данное пособие ...'), within the first lines of the text."""
     m = _self_reference().search(head[:3000])
-    if m is None:
-        return []
+    if m is None or head[max(0, m.start() - 1) : m.start()] in ('"', "“", "«", "„"):
+        return []  # 'This handbook ...' in a quoted speech says nothing of the page
     lines = [x for x in re.finditer(r"[^\n]+", head[: m.start()]) if x.group(0).strip()]
     for line in reversed(lines[-3:]):
         title = line.group(0).strip()
         words = title.split()
+        if _METADATA_LINE.match(title) or _DATE_LINE.search(title):
+            continue  # 'Publisher: Organization for ...', 'WARSAW 14 May 2004': no titles
         if 2 <= len(words) <= 25 and _is_title(title) and not title.endswith(":"):
             caps = sum(w[:1].isupper() for w in words if len(w) > 3)
             if caps >= max(1, len([w for w in words if len(w) > 3]) // 3):
