@@ -35,9 +35,14 @@ MAX_FAST_DEATHS = 5  # so many quick deaths in a row: the parent gives up (a bro
 
 
 def bind_socket(host: str, port: int, *, backlog: int = 2048) -> socket.socket:
-    """A listening TCP socket on host:port, inheritable by forked children."""
+    """A listening TCP socket on host:port, inheritable by forked children.
+
+    Made with its protocol named (IPPROTO_TCP): asyncio sets TCP_NODELAY only on sockets that
+    say so, and without it every keep-alive answer written in two parts waits ~40 ms for the
+    client's delayed ACK (measured: 48 ms for any answer, sequentially).
+    """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
