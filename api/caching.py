@@ -8,16 +8,25 @@ swaps in a new generation, and a client (or a cache) that sends it back in If-No
 The generation is read before the request is answered; a swap during the request can only make
 the body newer than its tag, so a later revalidation sees a different tag and fetches again.
 A remote store (sparql+http://...) has no generations: its answers carry no validators.
+
+The same key keeps answers: a GET answered 200 is kept in this server process (a bounded LRU,
+`THBGRAPH_RESPONSE_CACHE_MB`, of the current generation only) and the next identical request
+is answered from it without running the route. An answer depends on nothing else, so a kept
+answer is the one the route would give, until the generation changes, which empties the cache.
+Not kept: answers of queries calling RAND/NOW/UUID/STRUUID/BNODE (different each time), answers
+marked `no-store`, large ones (over an eighth of the budget), anything but 200.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+from collections import OrderedDict
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote_plus
 
 from fastapi import FastAPI
 from starlette.datastructures import Headers, MutableHeaders
@@ -35,6 +44,8 @@ __all__ = [
 # Paths with their own validators (StaticFiles; releases, written without a new generation).
 SKIP_PREFIXES = ("/static/", "/dumps/releases")
 VARY = "Accept"
+# functions whose answer differs from one evaluation to the next (SPARQL 1.1 17.4)
+VOLATILE = re.compile(r"\b(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
 CACHE_CONTROL = "public, no-cache"  # caches may keep an answer, revalidating it with the ETag
 IMMUTABLE = "public, max-age=31536000, immutable"  # a change's patch, a release's file
 
@@ -92,11 +103,72 @@ def file_validated(
     return fresh, {"ETag": etag, "Cache-Control": cache_control}
 
 
-class ConditionalGet:
-    """ASGI middleware: validators on 2xx GET/HEAD answers, and 304 for a matching request."""
+class ResponseCache:
+    """Answers of one generation by ETag and URL: (status, headers, body), least recently used first
+    out, at most `budget` bytes of bodies (one answer at most an eighth of it)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.largest = budget // 8
+        self.generation = ""
+        self.size = 0
+        self.hits = 0
+        self._items: OrderedDict[str, tuple[int, list[tuple[bytes, bytes]], bytes]] = OrderedDict()
+
+    def _follow(self, generation: str) -> None:
+        if generation != self.generation:
+            self._items.clear()
+            self.generation, self.size = generation, 0
+
+    def get(self, generation: str, key: str) -> tuple[int, list[tuple[bytes, bytes]], bytes] | None:
+        self._follow(generation)
+        found = self._items.get(key)
+        if found is not None:
+            self._items.move_to_end(key)
+            self.hits += 1
+        return found
+
+    def put(
+        self,
+        generation: str,
+        etag: str,
+        status: int,
+        headers: list[tuple[bytes, bytes]],
+        body: bytes,
+    ) -> None:
+        self._follow(generation)
+        if len(body) > self.largest or etag in self._items:
+            return
+        self._items[etag] = (status, headers, body)
+        self.size += len(body)
+        while self.size > self.budget and self._items:
+            _, (_, _, old) = self._items.popitem(last=False)
+            self.size -= len(old)
+
+
+def _keepable(scope: Scope) -> bool:
+    """Whether the answer to this request may be kept: a GET whose query calls no function
+    that answers differently each time."""
+    if scope["method"] != "GET":
+        return False
+    query = scope.get("query_string", b"")
+    return not (query and VOLATILE.search(unquote_plus(query.decode("latin-1"))))
+
+
+def _cache_budget() -> int:
+    from ..graph.caps import caps
+
+    return int(caps().response_cache_mb * 1024 * 1024)
+
+
+class ConditionalGet:
+    """ASGI middleware: validators on 2xx GET/HEAD answers, 304 for a matching request, and
+    answers kept per generation (`ResponseCache`)."""
+
+    def __init__(self, app: ASGIApp, *, cache_bytes: int | None = None) -> None:
         self.app = app
+        budget = _cache_budget() if cache_bytes is None else cache_bytes
+        self.cache = ResponseCache(budget) if budget > 0 else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -149,7 +221,42 @@ class ConditionalGet:
                         out["vary"] = f"{vary}, {VARY}"
             await send(message)
 
-        await self.app(scope, receive, send_with_validators)
+        cache = self.cache
+        if cache is None or not _keepable(scope):
+            await self.app(scope, receive, send_with_validators)
+            return
+        # the answer may also name the URL it was asked at (base IRIs, feed links): kept per host
+        url = f"{scope.get('scheme', '')}://{headers.get('host', '')}{scope.get('root_path', '')}"
+        key = f"{etag} {url}"
+        kept = cache.get(generation, key)
+        if kept is not None:
+            status, raw, body = kept
+            start = {"type": "http.response.start", "status": status, "headers": list(raw)}
+            await send_with_validators(start)
+            await send_with_validators({"type": "http.response.body", "body": body})
+            return
+        started: dict[str, Any] = {}
+        parts: list[bytes] = []
+
+        async def send_and_keep(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                started.update(status=message["status"], headers=list(message["headers"]))
+            elif message["type"] == "http.response.body" and started.get("status") == 200:
+                parts.append(bytes(message.get("body", b"")))
+                if sum(map(len, parts)) > cache.largest:  # too large to keep: stop collecting
+                    started["status"] = None
+                    parts.clear()
+                elif not message.get("more_body", False):
+                    headers = started["headers"]
+                    no_store = any(
+                        k.lower() == b"cache-control" and b"no-store" in v.lower()
+                        for k, v in headers
+                    )
+                    if not no_store:
+                        cache.put(generation, key, 200, headers, b"".join(parts))
+            await send_with_validators(message)
+
+        await self.app(scope, receive, send_and_keep)
 
 
 def install(app: FastAPI) -> None:
