@@ -11,7 +11,8 @@ A remote store (sparql+http://...) has no generations: its answers carry no vali
 
 The same key keeps answers: a GET answered 200 is kept in this server process (a bounded LRU,
 `THBGRAPH_RESPONSE_CACHE_MB`, of the current generation only) and the next identical request
-is answered from it without running the route. An answer depends on nothing else, so a kept
+is answered from it without running the route; an identical request arriving while the first
+is still being answered waits for that answer instead of running it again. An answer depends on nothing else, so a kept
 answer is the one the route would give, until the generation changes, which empties the cache.
 Not kept: answers of queries calling RAND/NOW/UUID/STRUUID/BNODE (different each time), answers
 marked `no-store`, large ones (over an eighth of the budget), anything but 200.
@@ -19,6 +20,8 @@ marked `no-store`, large ones (over an eighth of the budget), anything but 200.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import os
 import re
@@ -46,6 +49,7 @@ SKIP_PREFIXES = ("/static/", "/dumps/releases")
 VARY = "Accept"
 # functions whose answer differs from one evaluation to the next (SPARQL 1.1 17.4)
 VOLATILE = re.compile(r"\b(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
+FOLLOW_WAIT_S = 60.0  # the longest a request waits for the same request's answer, then runs
 CACHE_CONTROL = "public, no-cache"  # caches may keep an answer, revalidating it with the ETag
 IMMUTABLE = "public, max-age=31536000, immutable"  # a change's patch, a release's file
 
@@ -103,6 +107,10 @@ def file_validated(
     return fresh, {"ETag": etag, "Cache-Control": cache_control}
 
 
+Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
+"""An answer as sent: status, raw headers, body."""
+
+
 class ResponseCache:
     """Answers of one generation by ETag and URL: (status, headers, body), least recently used first
     out, at most `budget` bytes of bodies (one answer at most an eighth of it)."""
@@ -146,6 +154,18 @@ class ResponseCache:
             self.size -= len(old)
 
 
+class _Flight:
+    """A request being answered: identical requests wait for `done`, then take its `answer`."""
+
+    def __init__(self) -> None:
+        self.done = asyncio.Event()
+        self.answer: Answer | None = None
+
+
+def _no_store(headers: list[tuple[bytes, bytes]]) -> bool:
+    return any(k.lower() == b"cache-control" and b"no-store" in v.lower() for k, v in headers)
+
+
 def _keepable(scope: Scope) -> bool:
     """Whether the answer to this request may be kept: a GET whose query calls no function
     that answers differently each time."""
@@ -169,6 +189,7 @@ class ConditionalGet:
         self.app = app
         budget = _cache_budget() if cache_bytes is None else cache_bytes
         self.cache = ResponseCache(budget) if budget > 0 else None
+        self._running: dict[str, _Flight] = {}  # the requests being answered, to wait for
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -229,34 +250,49 @@ class ConditionalGet:
         url = f"{scope.get('scheme', '')}://{headers.get('host', '')}{scope.get('root_path', '')}"
         key = f"{etag} {url}"
         kept = cache.get(generation, key)
+        flight = self._running.get(key) if kept is None else None
+        if flight is not None:
+            # the same request is being answered: wait for its answer rather than run it again
+            # (50 clients asking one slow SPARQL query would otherwise queue 50 copies of it),
+            # and give the same answer, kept or not (an error, a time limit) as it would be
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(flight.done.wait(), FOLLOW_WAIT_S)
+            kept = cache.get(generation, key) or flight.answer
         if kept is not None:
             status, raw, body = kept
             start = {"type": "http.response.start", "status": status, "headers": list(raw)}
             await send_with_validators(start)
             await send_with_validators({"type": "http.response.body", "body": body})
             return
+        mine = _Flight() if flight is None else None
         started: dict[str, Any] = {}
         parts: list[bytes] = []
 
         async def send_and_keep(message: Message) -> None:
             if message["type"] == "http.response.start":
                 started.update(status=message["status"], headers=list(message["headers"]))
-            elif message["type"] == "http.response.body" and started.get("status") == 200:
+            elif message["type"] == "http.response.body" and started.get("status"):
                 parts.append(bytes(message.get("body", b"")))
                 if sum(map(len, parts)) > cache.largest:  # too large to keep: stop collecting
                     started["status"] = None
                     parts.clear()
                 elif not message.get("more_body", False):
-                    headers = started["headers"]
-                    no_store = any(
-                        k.lower() == b"cache-control" and b"no-store" in v.lower()
-                        for k, v in headers
-                    )
-                    if not no_store:
-                        cache.put(generation, key, 200, headers, b"".join(parts))
+                    answer = (started["status"], started["headers"], b"".join(parts))
+                    if mine is not None:
+                        mine.answer = answer
+                    if answer[0] == 200 and not _no_store(answer[1]):
+                        cache.put(generation, key, *answer)
             await send_with_validators(message)
 
-        await self.app(scope, receive, send_and_keep)
+        if mine is None:  # waited in vain (too long, or too large to share): run it
+            await self.app(scope, receive, send_and_keep)
+            return
+        self._running[key] = mine
+        try:
+            await self.app(scope, receive, send_and_keep)
+        finally:
+            del self._running[key]
+            mine.done.set()
 
 
 def install(app: FastAPI) -> None:
