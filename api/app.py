@@ -24,6 +24,7 @@ from .head import HeadAsGet
 from .local import CurrentStore, LocalRunner
 from .openapi import served_only
 from .pool import QueryPool
+from .prefork import NameProcess
 from .problems import install as install_problems
 
 __all__ = ["create_app"]
@@ -113,6 +114,7 @@ def create_app(
         max_age=3600,
     )
     app.add_middleware(HeadAsGet)  # outermost but CORS: HEAD answers wherever GET does
+    app.add_middleware(NameProcess)  # THBGraph-Process: which forked server process answered
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
 
     from .gsp import router as gsp_router

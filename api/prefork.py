@@ -25,13 +25,40 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["bind_socket", "serve_processes"]
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["NameProcess", "bind_socket", "serve_processes"]
 
 log = logging.getLogger(__name__)
 
 STOP_GRACE_S = 10.0  # a child still running this long after SIGTERM is killed
 RESPAWN_BACKOFF_S = 1.0  # a child that died within this of its start waits before it is replaced
 MAX_FAST_DEATHS = 5  # so many quick deaths in a row: the parent gives up (a broken store, a bug)
+
+
+_index: int | None = None  # this server process's number, in a forked child
+
+
+class NameProcess:
+    """ASGI middleware: each answer of a forked server process says which one it came from
+    (`THBGraph-Process: 0..N-1`), so an operator or a test can see that every one answers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        index = _index
+        if scope["type"] != "http" or index is None:
+            await self.app(scope, receive, send)
+            return
+        value = str(index).encode("ascii")
+
+        async def named(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), (b"thbgraph-process", value)]
+            await send(message)
+
+        await self.app(scope, receive, named)
 
 
 def bind_socket(host: str, port: int, *, backlog: int = 2048) -> socket.socket:
@@ -56,11 +83,13 @@ def bind_socket(host: str, port: int, *, backlog: int = 2048) -> socket.socket:
 
 def _run_child(run: Callable[[int], None], index: int, parent: int) -> None:
     """In a forked child: die with the parent, take the default signal handlers, run, exit."""
+    global _index
     from ..graph.processes import kill_with_parent
 
     code = 0
     try:
         kill_with_parent(parent)
+        _index = index
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
