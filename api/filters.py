@@ -148,11 +148,12 @@ async def _known(backend: Any, name: str, compute: Any) -> Spellings:
 async def _known_of_list(backend: Any, name: str, answer: str, pick: Any) -> Spellings:
     store = backend.local.store
     generation = store.generation()
-    cached = backend.known.peek(generation, name)
+    cached: Spellings | None = backend.known.peek(generation, name)
     if cached is not None:
         return cached
     items = await backend.run(answer)
-    return backend.known.get(generation, name, lambda: pick(items))
+    found: Spellings = backend.known.get(generation, name, lambda: pick(items))
+    return found
 
 
 async def check_search_filters(backend: Any, *, kind: str | None, body: str | None) -> None:

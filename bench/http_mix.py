@@ -79,6 +79,19 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its living descendants."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for p in _descendants(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15 of stat)
+    return total / tick
+
+
 def _kib(path: str, field: str) -> int:
     try:
         text = Path(path).read_text()
@@ -295,7 +308,9 @@ def under_load(
         await asyncio.gather(watch(end), *(client(n, end) for n in range(clients)))
         return time.perf_counter() - t
 
+    server_cpu, own_cpu = tree_cpu_s(pid), time.process_time()
     wall = asyncio.run(run())
+    server_cpu, own_cpu = tree_cpu_s(pid) - server_cpu, time.process_time() - own_cpu
     every = [s for v in per_kind.values() for s in v]
     overall = _ms_percentiles(every)
     counts: dict[str, int] = {}
@@ -313,6 +328,8 @@ def under_load(
         "peak_tree_rss_bytes": max((m["rss"] for m in memory), default=0),
         "peak_tree_pss_bytes": max((m["pss"] for m in memory), default=0),
         "server_processes": max((m["processes"] for m in memory), default=0),
+        "server_cpu_s": server_cpu,
+        "client_cpu_s": own_cpu,
         "ok": not errors and overall["p95_ms"] <= MIX_P95_MS,
     }
 
@@ -389,7 +406,10 @@ def render(results: dict[str, Any], command: str, quads: int | None = None) -> s
         f"{m.get('server_processes', 0)} processes (servers, fork servers, query workers) at "
         f"most {m['peak_tree_rss_bytes'] / 2**20:.0f} MiB RSS summed, "
         f"{m.get('peak_tree_pss_bytes', 0) / 2**20:.0f} MiB PSS (shared pages counted once). "
-        f"**{'met' if m['ok'] else 'missed'}**.",
+        f"CPU used during the mix: the server's processes {m.get('server_cpu_s', 0):.0f} s "
+        f"({1000 * m.get('server_cpu_s', 0) / max(1, m['requests']):.1f} ms per request), "
+        f"the bench's clients {m.get('client_cpu_s', 0):.0f} s, of the 2 cores' "
+        f"{2 * m['wall_s']:.0f} s. **{'met' if m['ok'] else 'missed'}**.",
         "",
         "| request | n | p50 | p95 |",
         "|---|---|---|---|",
