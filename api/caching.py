@@ -15,7 +15,8 @@ is answered from it without running the route; an identical request arriving whi
 is still being answered waits for that answer instead of running it again. An answer depends on nothing else, so a kept
 answer is the one the route would give, until the generation changes, which empties the cache.
 Not kept: answers of queries calling RAND/NOW/UUID/STRUUID/BNODE (different each time), answers
-marked `no-store`, large ones (over an eighth of the budget), anything but 200.
+with their own ETag or varying on more than Accept, answers marked `no-store`, large ones (over
+an eighth of the budget), anything but 200.
 """
 
 from __future__ import annotations
@@ -162,8 +163,20 @@ class _Flight:
         self.answer: Answer | None = None
 
 
-def _no_store(headers: list[tuple[bytes, bytes]]) -> bool:
-    return any(k.lower() == b"cache-control" and b"no-store" in v.lower() for k, v in headers)
+def _shareable(headers: list[tuple[bytes, bytes]]) -> bool:
+    """Whether an answer depends on the generation and the cache key alone: not one with its
+    own validators (a route that answers its own conditional requests, on a content hash), nor
+    one that varies on more than Accept (a patch gzipped or not by Accept-Encoding), nor one
+    marked `no-store`."""
+    for name, value in headers:
+        low = name.lower()
+        if low == b"etag":
+            return False
+        if low == b"vary" and {v.strip() for v in value.lower().split(b",")} - {b"accept"}:
+            return False
+        if low == b"cache-control" and b"no-store" in value.lower():
+            return False
+    return True
 
 
 def _keepable(scope: Scope) -> bool:
@@ -278,10 +291,11 @@ class ConditionalGet:
                     parts.clear()
                 elif not message.get("more_body", False):
                     answer = (started["status"], started["headers"], b"".join(parts))
-                    if mine is not None:
-                        mine.answer = answer
-                    if answer[0] == 200 and not _no_store(answer[1]):
-                        cache.put(generation, key, *answer)
+                    if _shareable(answer[1]):
+                        if mine is not None:
+                            mine.answer = answer
+                        if answer[0] == 200:
+                            cache.put(generation, key, *answer)
             await send_with_validators(message)
 
         if mine is None:  # waited in vain (too long, or too large to share): run it
