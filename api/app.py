@@ -24,6 +24,7 @@ from .head import HeadAsGet
 from .local import CurrentStore, LocalRunner
 from .openapi import served_only
 from .pool import QueryPool
+from .prefork import NameProcess
 from .problems import install as install_problems
 
 __all__ = ["create_app"]
@@ -49,6 +50,7 @@ def create_app(
     *,
     workers: int | None = None,
     threads: int | None = None,
+    budget_workers: int | None = None,
 ) -> FastAPI:
     """A FastAPI app over the store at `store_location` (default: the configured store).
 
@@ -56,6 +58,8 @@ def create_app(
     or 2); the JSON API answers in `threads` threads of the server (default $THBGRAPH_THREADS
     or the number of cores, at most 4: more threads only contend for the GIL).
     A `sparql+http://...` location serves a remote SPARQL server, read-only.
+    `budget_workers`: the query workers of all server processes, which share the workers'
+    memory budget (api/prefork.py; default `workers`).
     """
     remote = remote_location(store_location)
     location: Path | str
@@ -79,7 +83,11 @@ def create_app(
             location, remote=remote is not None, timeout_s=limits.query_timeout_s + 1
         )
         local = LocalRunner(current, threads=nthreads)
-        pool = QueryPool(location, size=size) if remote is None else None
+        pool = (
+            QueryPool(location, size=size, budget_workers=budget_workers)
+            if remote is None
+            else None
+        )
         app.state.backend = Backend(local=local, pool=pool, limits=limits, store_location=location)
         app.state.store_location = location
         try:
@@ -106,6 +114,7 @@ def create_app(
         max_age=3600,
     )
     app.add_middleware(HeadAsGet)  # outermost but CORS: HEAD answers wherever GET does
+    app.add_middleware(NameProcess)  # THBGraph-Process: which forked server process answered
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
 
     from .gsp import router as gsp_router

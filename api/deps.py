@@ -11,6 +11,7 @@ from fastapi import Depends, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from ..graph.settings import Limits
+from .filters import Known
 from .local import LocalRunner
 from .pool import QueryPool
 
@@ -53,6 +54,7 @@ class Backend:
     limits: Limits
     store_location: Path | str
     _graphs_cache: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    known: Known = field(default_factory=Known)  # the filters' known values (api/filters.py)
 
     async def call(self, request: dict[str, Any], *, timeout: float | None = None) -> Any:
         """Run a user request (a SPARQL query, a dump) off the event loop, within the time limit."""

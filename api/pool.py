@@ -84,7 +84,10 @@ class QueryPool:
         size: int = 2,
         max_queue: int | None = None,
         max_wait_s: float | None = None,
+        budget_workers: int | None = None,
     ) -> None:
+        """`budget_workers`: how many workers share THBGRAPH_MEMORY_MB (default `size`; more
+        when several server processes each run a pool, see api/prefork.py)."""
         root = Path(location)
         if not (root / "current").exists():
             raise StoreError(f"no graph store at {root}: run `thbgraph build --store {root}` first")
@@ -98,11 +101,12 @@ class QueryPool:
         self.max_wait_s = settings.queue_wait_s if max_wait_s is None else max_wait_s
         # Each worker caps its address space at its share of the workers' budget, so that the
         # server's processes together stay bounded whatever the queries do.
-        self.memory_mb = settings.memory_per_worker_mb(size)
-        if not settings.worker_memory_mb and self.memory_mb * size > settings.workers_memory_mb:
+        sharing = max(size, budget_workers or size)
+        self.memory_mb = settings.memory_per_worker_mb(sharing)
+        if not settings.worker_memory_mb and self.memory_mb * sharing > settings.workers_memory_mb:
             log.warning(
                 "thbgraph: %d query workers of %d MB each exceed THBGRAPH_MEMORY_MB=%d",
-                size,
+                sharing,
                 self.memory_mb,
                 settings.workers_memory_mb,
             )

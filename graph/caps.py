@@ -26,6 +26,7 @@ in graph/settings.py `Limits`, which the CLI's `--timeout` sets.
 | max_query_chars | THBGRAPH_MAX_QUERY_CHARS | 20000 | a query's length |
 | max_query_depth | THBGRAPH_MAX_QUERY_DEPTH | 32 | a query's bracket nesting |
 | max_triple_patterns | THBGRAPH_MAX_TRIPLE_PATTERNS | 200 | a query's triple patterns |
+| response_cache_mb | THBGRAPH_RESPONSE_CACHE_MB | 64 | answers kept per server process and generation (0: none) |
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ ENV = {
     "max_query_chars": "THBGRAPH_MAX_QUERY_CHARS",
     "max_query_depth": "THBGRAPH_MAX_QUERY_DEPTH",
     "max_triple_patterns": "THBGRAPH_MAX_TRIPLE_PATTERNS",
+    "response_cache_mb": "THBGRAPH_RESPONSE_CACHE_MB",
 }
 
 
@@ -89,6 +91,7 @@ class Caps:
     max_query_chars: int = 20_000
     max_query_depth: int = 32
     max_triple_patterns: int = 200
+    response_cache_mb: float = 64
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Caps:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from ..deps import BackendDep, Limit, Offset, paginate
+from ..filters import check_search_filters
 
 __all__ = ["router"]
 
@@ -69,7 +70,9 @@ async def search(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Entities whose labels, aliases or passages contain every word of `q` or another form of
-    it (stemmed: en/fr/ru), best first (BM25 `score`, a `snippet` with the words in `<mark>`)."""
+    it (stemmed: en/fr/ru), best first (BM25 `score`, a `snippet` with the words in `<mark>`).
+    A `kind` or `body` the index does not know answers 400 with the known ones."""
+    await check_search_filters(backend, kind=kind, body=body)
     page: dict[str, Any] = await backend.run(
         "search_page", q=q, limit=limit, offset=offset, kind=kind, year=year, body=body
     )

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from ..deps import BackendDep, Limit, Offset, paginate
+from ..filters import check_meeting_filters
 
 __all__ = ["router"]
 
@@ -28,7 +29,9 @@ async def list_meetings(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Meetings ordered by start date then IRI."""
+    """Meetings ordered by start date then IRI. A `cites` symbol or an `organiser` the store
+    does not know answers 400 with the known ones."""
+    await check_meeting_filters(backend, cites=cites, organiser=organiser)
     items = await backend.run(
         "meetings",
         year=year,

@@ -91,10 +91,18 @@ class Server:
         return self.base + path
 
 
-def start_server(store: Path | str, *, workers: int = 2, timeout: float = TEST_TIMEOUT_S) -> Server:
+def start_server(
+    store: Path | str,
+    *,
+    workers: int = 2,
+    timeout: float = TEST_TIMEOUT_S,
+    processes: int | None = None,
+    env: dict[str, str] | None = None,
+) -> Server:
     """Start `thbgraph serve` on a free port and wait until it answers.
 
     Its output goes to a file, not a pipe: a pipe nobody reads fills up under load and stalls it.
+    `processes`: server processes (default: the command's, one per core); `env`: more variables.
     """
     port = free_port()
     env = {
@@ -102,6 +110,7 @@ def start_server(store: Path | str, *, workers: int = 2, timeout: float = TEST_T
         "THBGRAPH_MAX_RESULTS": str(TEST_MAX_RESULTS),
         "THBGRAPH_MAX_BODY": str(64 * 1024),
         "NO_PROXY": "*",
+        **(env or {}),
     }
     cmd = [
         sys.executable,
@@ -118,6 +127,7 @@ def start_server(store: Path | str, *, workers: int = 2, timeout: float = TEST_T
         str(timeout),
         "--workers",
         str(workers),
+        *(["--processes", str(processes)] if processes else []),
     ]
     log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the server)
     process = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)

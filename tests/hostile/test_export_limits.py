@@ -36,7 +36,8 @@ def test_an_export_past_its_time_limit_is_killed_in_its_worker_and_answers_503(
     """The worker that ran the export is killed and replaced (so the export ran in a worker, not
     in the server, where nothing could stop it); the answer names the limit; the server serves on."""
     monkeypatch.setenv("THBGRAPH_EXPORT_TIMEOUT_S", "0.01")
-    server = start_server(built_store)
+    # one server process: its fork server's children are its two query workers
+    server = start_server(built_store, processes=1)
     try:
         before = _workers(server.process.pid)
         assert len(before) == 2
