@@ -53,4 +53,6 @@ def test_the_2003_focal_point_series_has_five_dated_placed_members(built_store: 
             "December/January",
         ),
     }
-    assert all(str(r["dated"]).lower() in {"true", "1"} for r in rows), rows  # every date has its passage
+    assert all(str(r["dated"]).lower() in {"true", "1"} for r in rows), (
+        rows
+    )  # every date has its passage

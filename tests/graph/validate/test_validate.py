@@ -86,9 +86,7 @@ def test_all_graphs_takes_user_graphs_in(valid_store: Path) -> None:
     assert not report.conforms
     assert USER_GRAPH in report.graphs
     assert listed.graphs == [USER_GRAPH]
-    assert [r.component.rsplit("#")[-1] for r in listed.results] == [
-        "SPARQLConstraintComponent"
-    ]
+    assert [r.component.rsplit("#")[-1] for r in listed.results] == ["SPARQLConstraintComponent"]
 
 
 def test_unknown_graph_is_named_with_the_known_ones(valid_store: Path) -> None:
