@@ -15,7 +15,8 @@ from importlib import resources
 
 from ..model import DocumentInfo, DocumentType
 from .dates import DateMatch, find_dates
-from .passages import PageOf, clean_span, evidence, header_end, lines
+from .document import Document, as_document
+from .passages import PageOf, clean_span, evidence
 
 __all__ = [
     "DRAFT_DATE",
@@ -119,18 +120,19 @@ class Dateline:
     date: DateMatch
 
 
-def find_dateline(text: str) -> Dateline | None:
+def find_dateline(text: str | Document) -> Dateline | None:
     """The dateline near the top: "STRASBOURG, France, 23 May 2018 – ..." running on into the story,
     or "Strasbourg, le 16 novembre 2021" / "WASHINGTON, Nov. 16, 2021" on a line of its own."""
-    return _dateline(text)
+    return as_document(text).dateline
 
 
-@lru_cache(maxsize=4)
-def _dateline(text: str) -> Dateline | None:
-    reach = min(len(text), header_end(text) + 600)
+def dateline_of(doc: Document) -> Dateline | None:
+    """The dateline of a document model (its `dateline` property, found once per document)."""
+    text = doc.text
+    reach = min(len(text), doc.header_end + 600)
     year = _HEADER_YEAR.search(text, 0, reach)  # "18 сентября" takes the year of "18.09.2023"
-    for line in lines(text, 0, reach):
-        s, e = clean_span(text, line.start, line.end)
+    for line in doc.lines_in(0, reach):
+        s, e = doc.clean_line(line)
         m = _DATELINE.match(text, s, e)
         if not m:
             continue
@@ -142,19 +144,20 @@ def _dateline(text: str) -> Dateline | None:
         rest = text[dates[0].end : e]
         # a dateline runs on into the story, maybe after the agency: "/МОЛДПРЕС/. Вице-премьер"
         runs_on = re.match(r"\s?(?:/[^/\n]{2,24}/\.?\s?(?=\S)|[-–—:]\s?\S)", rest)
-        if not runs_on and not (rest.strip(" .") == "" and _prose_follows(text, line.end)):
+        if not runs_on and not (rest.strip(" .") == "" and _prose_follows(doc, line.end)):
             continue
         return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
     return None
 
 
-def _news_story(text: str) -> bool:
+def _news_story(doc: Document) -> bool:
     """A press release that never says so: a headline line over a story that quotes officials
     ("..., said X", "– заявила X")."""
-    first = next((ln for ln in lines(text, 0, min(len(text), 600)) if not ln.blank), None)
+    text = doc.text
+    first = next((ln for ln in doc.lines_in(0, min(len(text), 600)) if not ln.blank), None)
     if first is None:
         return False
-    s, e = clean_span(text, first.start, first.end)
+    s, e = doc.clean_line(first)
     headline = (
         20 <= e - s <= 160
         and not text[s:e].rstrip().endswith((".", ":"))
@@ -186,9 +189,10 @@ _TOP_CHARS = 600  # the headline and the first sentence
 _STORY_CHARS = 1500  # the first sentences of a story
 
 
-def _first_line(text: str) -> tuple[int, int] | None:
-    first = next((ln for ln in lines(text, 0, min(len(text), _TOP_CHARS)) if not ln.blank), None)
-    return None if first is None else clean_span(text, first.start, first.end)
+def _first_line(doc: Document) -> tuple[int, int] | None:
+    top = min(len(doc.text), _TOP_CHARS)
+    first = next((ln for ln in doc.lines_in(0, top) if not ln.blank), None)
+    return None if first is None else doc.clean_line(first)
 
 
 def _publication_page(text: str) -> bool:
@@ -202,11 +206,11 @@ def _publication_page(text: str) -> bool:
     )
 
 
-def _prose(text: str) -> bool:
+def _prose(doc: Document) -> bool:
     """True when the top of the document holds a paragraph of prose (a story, not a list): a line,
     or a paragraph whose lines run on (no short line ends one early), of at least 100 characters."""
     paragraph: list[str] = []
-    for line in [*lines(text, 0, min(len(text), 2 * _STORY_CHARS)), None]:
+    for line in [*doc.lines_in(0, min(len(doc.text), 2 * _STORY_CHARS)), None]:
         body = line.text.strip() if line is not None and not line.blank else ""
         if len(body) >= 100 and body.count(" ") >= 12:
             return True  # a paragraph on one line
@@ -221,23 +225,25 @@ def _prose(text: str) -> bool:
     return False
 
 
-def _news_page(text: str) -> bool:
+def _news_page(doc: Document) -> bool:
     """A news story without a press release's dateline: labelled a news item near the top, or
     prose whose first sentences report what happened ("held", "a organisé", "состоялась")."""
+    text = doc.text
     cues = _genre_cues()
     if cues["news.markers"].search(text, 0, min(len(text), 200)):
         return True
     return (
-        _headline(text)
-        and _prose(text)
+        _headline(doc)
+        and _prose(doc)
         and bool(cues["news.event_verbs"].search(text, 0, min(len(text), _STORY_CHARS)))
     )
 
 
-def _headline(text: str) -> bool:
+def _headline(doc: Document) -> bool:
     """True when the document opens with a story's headline (or a story's first sentence): a line
     of a few words to a sentence, not in capitals, not a document number or a date."""
-    span = _first_line(text)
+    text = doc.text
+    span = _first_line(doc)
     if span is None:
         return False
     s, e = span
@@ -251,12 +257,14 @@ def _headline(text: str) -> bool:
     )
 
 
-def closing_date(text: str) -> DateMatch | None:
+def closing_date(text: str | Document) -> DateMatch | None:
     """The date of a closing line: "Published 8 November 2017", "Issued in Vienna on 12 September
     2019", "Опубликовано 2 октября 2019 г." or an end dateline "Sarajevo, 13 March 2025"."""
-    tail = [ln for ln in lines(text, max(0, len(text) - 1500)) if not ln.blank][-4:]
+    doc = as_document(text)
+    text = doc.text
+    tail = [ln for ln in doc.lines_in(max(0, len(text) - 1500)) if not ln.blank][-4:]
     for line in reversed(tail):
-        s, e = clean_span(text, line.start, line.end)
+        s, e = doc.clean_line(line)
         if e - s > 80:
             continue
         found = find_dates(text, s, e)
@@ -271,10 +279,12 @@ def closing_date(text: str) -> DateMatch | None:
     return None
 
 
-def draft_date(text: str) -> DateMatch | None:
+def draft_date(text: str | Document) -> DateMatch | None:
     """A draft's version date in the header: "Projet, version du 14 novembre 2022"."""
-    for line in lines(text, 0, min(len(text), max(600, header_end(text)))):
-        s, e = clean_span(text, line.start, line.end)
+    doc = as_document(text)
+    text = doc.text
+    for line in doc.lines_in(0, min(len(text), max(600, doc.header_end))):
+        s, e = doc.clean_line(line)
         if e - s > 80:
             continue
         for d in find_dates(text, s, e):
@@ -283,9 +293,9 @@ def draft_date(text: str) -> DateMatch | None:
     return None
 
 
-def _prose_follows(text: str, pos: int) -> bool:
+def _prose_follows(doc: Document, pos: int) -> bool:
     """True when the next non-blank line is a paragraph of prose (a story, not a schedule)."""
-    for line in lines(text, pos + 1, min(len(text), pos + 3000)):
+    for line in doc.lines_in(pos + 1, min(len(doc.text), pos + 3000)):
         if line.blank:
             continue
         body = line.text.strip()
@@ -315,17 +325,18 @@ def detect_language(text: str) -> str:
     return max(("en", "fr"), key=lambda lang: counts[lang])
 
 
-def _heading_lines(text: str) -> list[tuple[int, int]]:
+def _heading_lines(doc: Document) -> list[tuple[int, int]]:
     out = []
-    for line in lines(text, 0, min(len(text), max(_HEAD_CHARS, header_end(text)))):
-        s, e = clean_span(text, line.start, line.end)
+    for line in doc.lines_in(0, min(len(doc.text), max(_HEAD_CHARS, doc.header_end))):
+        s, e = doc.clean_line(line)
         if e > s and e - s <= 160:
             out.append((s, e))
     return out
 
 
-def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
-    for s, e in _heading_lines(text):
+def _type(doc: Document) -> tuple[DocumentType, tuple[int, int] | None]:
+    text = doc.text
+    for s, e in _heading_lines(doc):
         for kind, pattern in _CUES:
             m = pattern.search(text[s:e])
             if m and (
@@ -337,13 +348,13 @@ def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
                 return kind, (s, e)
     if _publication_page(text):
         return "publication_page", None
-    if find_dateline(text) is not None:
+    if doc.dateline is not None:
         return "press_release", None
     if _DECISION_OPENING.search(text[:3000]) and _DECIDES.search(text):
         return "decision", None
-    if _news_story(text):  # a headline over a story quoting officials: a release
+    if _news_story(doc):  # a headline over a story quoting officials: a release
         return "press_release", None
-    if _news_page(text):
+    if _news_page(doc):
         return "news", None
     return "other", None
 
@@ -372,20 +383,23 @@ def _long_heading(line: str, cue_end: int, *, multiword: bool = False) -> bool:
 _STORIES = ("press_release", "news", "publication_page")
 
 
-def _title(text: str, kind: DocumentType, cue: tuple[int, int] | None) -> tuple[int, int] | None:
+def _title(
+    doc: Document, kind: DocumentType, cue: tuple[int, int] | None
+) -> tuple[int, int] | None:
     """The first substantial heading line after the type cue (or at the top)."""
+    text = doc.text
     if cue and cue[1] - cue[0] > 30 and kind not in _STORIES:
         return _block(text, cue[0])
     begin = cue[1] if cue else 0
-    limit = header_end(text)
+    limit = doc.header_end
     longest = 160 if kind in _STORIES else 250
-    dateline = find_dateline(text) if kind == "press_release" else None
-    for line in lines(text, begin):
+    dateline = doc.dateline if kind == "press_release" else None
+    for line in doc.lines_in(begin):
         if line.start > max(limit, begin + 400):
             break
         if dateline is not None and line.start >= dateline.place_start - 5:
             break  # a press release's headline comes before its dateline
-        s, e = clean_span(text, line.start, line.end)
+        s, e = doc.clean_line(line)
         if e - s < 12 or e - s > longest or (text[s:e].isupper() and e - s > 40 and not cue):
             continue
         if find_dates(text, s, e) and len(text[s:e]) < 40:
@@ -396,9 +410,9 @@ def _title(text: str, kind: DocumentType, cue: tuple[int, int] | None) -> tuple[
             continue
         return (s, e)
     if kind in _STORIES:  # headlines sometimes end up last after PDF conversion
-        last = next((ln for ln in reversed(lines(text)) if not ln.blank), None)
+        last = next((ln for ln in reversed(doc.lines) if not ln.blank), None)
         if last is not None:
-            s, e = clean_span(text, last.start, last.end)
+            s, e = doc.clean_line(last)
             seg = text[s:e]
             headline = not seg.endswith(".") or re.search(r"\b(?:meeting|conference)\b", seg, re.I)
             if 12 <= e - s <= 130 and headline and not re.search(r"[“”\"]|\bsaid\b|https?://", seg):
@@ -413,23 +427,25 @@ def _block(text: str, start: int) -> tuple[int, int]:
     return clean_span(text, start, stop)
 
 
-def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
+def document_info(text: str | Document, page_of: PageOf | None = None) -> DocumentInfo:
     """Type, title, date issued (from a press-release dateline) and language of the document."""
-    kind, cue = _type(text)
-    title_span = _title(text, kind, cue)
-    info = DocumentInfo(type=kind, language=detect_language(text))
+    doc = as_document(text)
+    text = doc.text
+    kind, cue = _type(doc)
+    title_span = _title(doc, kind, cue)
+    info = DocumentInfo(type=kind, language=doc.language)
     if title_span:
         title = " ".join(text[title_span[0] : title_span[1]].split())
         info.title = title
     span = cue or title_span
     if span:
         info.evidence = evidence(text, span[0], span[1], page_of)
-    dateline = find_dateline(text)
+    dateline = doc.dateline
     if dateline is not None and kind == "press_release":
         info.date = dateline.date.first.isoformat()
     elif kind == "decision":  # a decision's header carries its date on a line of its own
-        for line in lines(text, 0, min(len(text), 400)):
-            s, e = clean_span(text, line.start, line.end)
+        for line in doc.lines_in(0, min(len(text), 400)):
+            s, e = doc.clean_line(line)
             found = find_dates(text, s, e)
             at = _ADOPTED.match(text, s, e)
             begins = at.end() if at else s
@@ -437,19 +453,19 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
                 info.date = found[0].first.isoformat()
                 break
     elif kind == "report" and cue is not None:  # "Strasbourg, 15 February 2011" above the heading
-        for line in lines(text, 0, cue[0]):
-            s, e = clean_span(text, line.start, line.end)
+        for line in doc.lines_in(0, cue[0]):
+            s, e = doc.clean_line(line)
             issued = _dated_line(text, s, e) if e > s else None
             if issued is not None:
                 info.date = issued.first.isoformat()
     if not info.date:  # a closing line or a draft's version date dates the document
-        closing = closing_date(text) or draft_date(text)
+        closing = closing_date(doc) or draft_date(doc)
         if closing is not None:
             info.date = closing.first.isoformat()
     # a meeting's own papers (agenda, conclusions, summary) are dated by the meeting, not here
     meeting_paper = kind in ("agenda", "conclusions", "summary")
     if not info.date and not meeting_paper:  # "CM/Inf(2019)15" over "10 avril 2019"
-        numbered = numbered_date(text)
+        numbered = numbered_date(doc)
         if numbered is not None:
             info.date = numbered.first.isoformat()
     if not info.date and dateline is not None and not meeting_paper:  # a news story's dateline
@@ -476,11 +492,13 @@ def only_date(text: str, s: int, e: int) -> DateMatch | None:
     return None if re.search(r"[^\W\d_]{3,}", rest) else found[0]
 
 
-def numbered_date(text: str) -> DateMatch | None:
+def numbered_date(text: str | Document) -> DateMatch | None:
     """The issue date beside a document number near the top: on its line, or the next line."""
+    doc = as_document(text)
+    text = doc.text
     numbered = False
-    for line in lines(text, 0, min(len(text), _NUMBERED_REACH)):
-        s, e = clean_span(text, line.start, line.end)
+    for line in doc.lines_in(0, min(len(text), _NUMBERED_REACH)):
+        s, e = doc.clean_line(line)
         if s == e:
             continue
         number = DOCUMENT_NUMBER.search(text, s, e)
