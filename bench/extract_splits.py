@@ -70,13 +70,15 @@ def _caches() -> list[Any]:
 
     if hasattr(doctype, "_dateline"):
         out.append(doctype._dateline)
+    return out
+
+
+def _forget_models() -> None:
     try:
         from thbgraph.graph.extract import document
-
-        out.append(document._cached)
     except ImportError:
-        pass
-    return out
+        return
+    document._RECENT.clear()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         caches = _caches()
         for cache in caches:
             cache.cache_clear()
+        _forget_models()
         extract(doc.text, source=path.name, page_starts=doc.page_starts)
         for cache in caches:
             if cache.__name__ in ("_paragraphs", "_dateline"):  # the others: counted as calls

@@ -1,7 +1,7 @@
 """Rule-based extractors: one module per kind of fact (symbols, dates, meetings, persons...).
 
 `extract(text, source=...)` splits the normalised text once into its document model
-(`document.build_document`: lines, layout, sentences), runs every stage over that model and
+(`document.as_document`: lines, layout, sentences), runs every stage over that model and
 returns an `Extraction` whose every passage satisfies `text[start:end] == evidence.text`.
 """
 
@@ -35,7 +35,7 @@ def extract(
     from .citations import find_citations, flag_anachronisms
     from .countries import find_countries
     from .doctype import document_info
-    from .document import build_document
+    from .document import as_document
     from .followups import find_follow_ups
     from .meetings import find_meetings
     from .organisations import find_organisations
@@ -47,7 +47,7 @@ def extract(
     starts = list(page_starts or [])
     page_of = (lambda offset: 1 + sum(1 for s in starts if s <= offset)) if starts else None
     result = Extraction(source=source, text=text, sha256=sha256, page_starts=starts)
-    doc = build_document(text)  # the one split of the text that every stage reads
+    doc = as_document(text)  # the one split of the text that every stage reads
     result.document = document_info(doc, page_of)
     dateline = doc.dateline
     result.meetings, warnings = find_meetings(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
@@ -23,14 +23,21 @@ from .passages import Line, clean_span, is_footnote, paragraphs, segments
 if TYPE_CHECKING:
     from .doctype import Dateline
 
-__all__ = ["Document", "LineKind", "as_document", "build_document"]
+__all__ = [
+    "Document",
+    "LineKind",
+    "as_document",
+    "build_document",
+    "built_document",
+    "line_letters",
+]
 
 LineKind = Literal[
     "blank", "text", "heading", "chrome", "toc", "table", "footnote", "reference", "dateline"
 ]
 
 # a table of contents row: a title, a leader run (dots, underscores, dashes), a page number
-_TOC_ROW = re.compile(r"(?:[._\-·…]\s?){4,}\s*\(?\d{1,4}\)?\s*$")
+_LEADERS = frozenset("._-·…")
 # a table row: cells between pipes, or cells separated by tabs
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|\t\S[^\t]*\t")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
@@ -71,6 +78,7 @@ class Document:
     sentences: tuple[tuple[int, int], ...]  # trimmed, non-empty: passages.sentences(text)
     sentence_starts: tuple[int, ...]
     kinds: tuple[LineKind, ...]  # the layout kind of each line
+    _letters: dict[int, tuple[int, bool]] = field(default_factory=dict, compare=False, repr=False)
 
     # --- views over part of the text ---------------------------------------------------------
 
@@ -92,6 +100,16 @@ class Document:
     def line_index(self, offset: int) -> int:
         """The index in `lines` of the line that holds `offset`."""
         return max(0, bisect_right(self.line_starts, offset) - 1)
+
+    def line_letters(self, offset: int) -> tuple[int, bool]:
+        """The number of letters of the line that holds `offset`, and whether all are capitals
+        (counted once per line: a scan of the line per mention is quadratic on a long line)."""
+        k = self.line_index(offset)
+        got = self._letters.get(k)
+        if got is None:
+            letters = [c for c in self.lines[k].text if c.isalpha()]
+            got = self._letters[k] = (len(letters), all(c.isupper() for c in letters))
+        return got
 
     def clean_line(self, line: Line) -> tuple[int, int]:
         """`passages.clean_span` of a line: looked up for a whole line, computed for a cut one."""
@@ -195,13 +213,40 @@ def build_document(text: str) -> Document:
 
 
 def as_document(text: str | Document) -> Document:
-    """The document model of `text` (built once here when a caller passes plain text)."""
-    return text if isinstance(text, Document) else _cached(text)
+    """The document model of `text`: the one extract() built for this very string object when
+    there is one (looked up by identity, in constant time), else built here."""
+    if isinstance(text, Document):
+        return text
+    found = built_document(text)
+    if found is None:
+        found = build_document(text)
+        _RECENT.insert(0, found)
+        del _RECENT[_KEEP:]
+    return found
 
 
-@lru_cache(maxsize=4)
-def _cached(text: str) -> Document:
-    return build_document(text)
+_KEEP = 4
+_RECENT: list[Document] = []  # the last models built, newest first
+
+
+def built_document(text: str) -> Document | None:
+    """The model already built for this string object, if any (never builds one: helpers that
+    read short pieces of text fall back to their own scan instead of evicting the document's)."""
+    return next((d for d in _RECENT if d.text is text), None)
+
+
+def line_letters(text: str | Document, offset: int) -> tuple[int, bool]:
+    """The number of letters of the line that holds `offset`, and whether all are capitals: from
+    the document model when `text` has one, else by scanning that one line."""
+    if isinstance(text, Document):
+        return text.line_letters(offset)
+    doc = built_document(text)
+    if doc is not None:
+        return doc.line_letters(offset)
+    ls = text.rfind("\n", 0, offset) + 1
+    le = text.find("\n", offset)
+    letters = [c for c in text[ls : le if le != -1 else len(text)] if c.isalpha()]
+    return len(letters), all(c.isupper() for c in letters)
 
 
 def _header_end(text: str, paras: tuple[tuple[int, int], ...]) -> int:
@@ -240,7 +285,7 @@ def _kinds(
             kind = "blank"
         elif chrome.fullmatch(body):
             kind = "chrome"
-        elif _TOC_ROW.search(body) and re.search(r"[^\W\d_]", body):
+        elif _toc_row(body):
             kind = "toc"
         elif _TABLE_ROW.search(line.text):
             kind = "table"
@@ -258,6 +303,30 @@ def _kinds(
             kind = "text"
         kinds.append(kind)
     return tuple(kinds)
+
+
+def _toc_row(body: str) -> bool:
+    """A title, a run of at least four leaders (single spaces allowed between them) and a page
+    number at the end ("2. Findings ........ 14"). A scan from the right, linear in the line
+    (a pattern searched from every position of a line of leaders would be quadratic)."""
+    e = len(body.rstrip())
+    if e and body[e - 1] == ")":
+        e -= 1
+    digits = e
+    while digits > 0 and e - digits < 4 and body[digits - 1].isdigit():
+        digits -= 1
+    if digits == e or (digits > 0 and body[digits - 1].isdigit()):
+        return False
+    e = digits - 1 if digits > 0 and body[digits - 1] == "(" else digits
+    while e > 0 and body[e - 1].isspace():
+        e -= 1
+    run = 0
+    while e > 0 and (
+        body[e - 1] in _LEADERS or (body[e - 1] == " " and e > 1 and body[e - 2] in _LEADERS)
+    ):
+        run += body[e - 1] in _LEADERS
+        e -= 1
+    return run >= 4 and any(ch.isalpha() for ch in body[:e])
 
 
 def _heading(text: str, lines: list[Line], clean: tuple[tuple[int, int], ...], k: int) -> bool:

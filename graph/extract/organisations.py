@@ -18,7 +18,7 @@ from ..model import Evidence, Organisation
 from ..register import Register
 from .countries import _table as _country_table
 from .countries import country_name, is_country_word
-from .document import Document, as_document
+from .document import Document, as_document, line_letters
 from .inflection import declined, stem, stem_pattern
 from .spans import SpanIndex
 from .symbols import find_symbols
@@ -691,13 +691,10 @@ def is_demonym(word: str) -> bool:
     return word in _country_table().demonyms
 
 
-def _line_is_caps(text: str, pos: int) -> bool:
+def _line_is_caps(text: str | Document, pos: int) -> bool:
     """True inside an all-capitals line (a heading), where capitals say nothing about names."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    line = text[ls : le if le != -1 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 8 and all(c.isupper() for c in letters)
+    letters, capitals = line_letters(text, pos)
+    return letters > 8 and capitals
 
 
 def _acronym_mentions(
