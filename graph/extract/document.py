@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -78,6 +78,7 @@ class Document:
     sentences: tuple[tuple[int, int], ...]  # trimmed, non-empty: passages.sentences(text)
     sentence_starts: tuple[int, ...]
     kinds: tuple[LineKind, ...]  # the layout kind of each line
+    breaks: tuple[int, ...]  # where each blank-line break ("\n", spaces or tabs, "\n") starts
     _letters: dict[int, tuple[int, bool]] = field(default_factory=dict, compare=False, repr=False)
 
     # --- views over part of the text ---------------------------------------------------------
@@ -100,6 +101,12 @@ class Document:
     def line_index(self, offset: int) -> int:
         """The index in `lines` of the line that holds `offset`."""
         return max(0, bisect_right(self.line_starts, offset) - 1)
+
+    def block_end(self, pos: int) -> int:
+        """Where the block that runs on from `pos` ends: the start of the next blank-line break
+        (a newline, spaces or tabs, a newline) at or after `pos`, else the end of the text."""
+        k = bisect_left(self.breaks, pos)
+        return self.breaks[k] if k < len(self.breaks) else len(self.text)
 
     def line_letters(self, offset: int) -> tuple[int, bool]:
         """The number of letters of the line that holds `offset`, and whether all are capitals
@@ -209,6 +216,11 @@ def build_document(text: str) -> Document:
         sentences=tuple(sents),
         sentence_starts=tuple(s for s, _ in sents),
         kinds=_kinds(text, all_lines, clean, head),
+        breaks=tuple(
+            all_lines[k].end
+            for k in range(len(all_lines) - 2)
+            if all_lines[k + 1].text.strip(" \t") == ""
+        ),
     )
 
 

@@ -152,14 +152,15 @@ def _marker_number(marker: str) -> int:
     return int(marker.strip("[]^").translate(_SUP_TO_DIGIT))
 
 
-def footnote_urls(text: str) -> dict[int, _Footnote]:
+def footnote_urls(text: str | Document) -> dict[int, _Footnote]:
     """Footnote number -> the footnote block and its first URL ('⁶ See <https://...>')."""
+    doc = as_document(text)
+    text = doc.text
     notes: dict[int, _Footnote] = {}
     for m in _FOOTNOTE_START.finditer(text):
         digits = m.group(1) or m.group(2) or m.group(3)
         start = m.start()
-        block_end = re.search(r"\n[ \t]*\n|\Z", text[m.end() :])
-        end = m.end() + (block_end.start() if block_end else 0)
+        end = doc.block_end(m.end())  # the next blank line (a search per footnote was quadratic)
         block = text[m.end() : end]
         url = _URL.search(block)
         if m.group(3) and not url:
@@ -281,7 +282,7 @@ def find_publications(text: str | Document, register: Register) -> list[Publicat
     doc = as_document(text)
     text = doc.text
     mentions = outermost(organisation_mentions(text, register))
-    notes = footnote_urls(text)
+    notes = footnote_urls(doc)
     commitments = _commitment_names(register)
     found: dict[str, Publication] = {}
     taken: list[tuple[int, int]] = []
