@@ -305,12 +305,12 @@ def _kinds(
             kind = "footnote"
         elif references.fullmatch(body):
             kind, in_references = "heading", True
+        elif line.start < head and not in_references and _dateline_like(body):
+            kind = "dateline"
         elif _heading(text, lines, clean, k):
             kind, in_references = "heading", False
         elif in_references:
             kind = "reference"
-        elif line.start < head and _dateline_like(body):
-            kind = "dateline"
         else:
             kind = "text"
         kinds.append(kind)
@@ -353,9 +353,13 @@ def _heading(text: str, lines: list[Line], clean: tuple[tuple[int, int], ...], k
     return before and after and bool(re.match(r"[\W\d_]*[^\W\d_]", body)) and body[:1] != "("
 
 
-_DATE_TAIL = re.compile(r"(?:19|20)\d\d\s*(?:г\.?|года?)?\.?$")
+# "Vienna, 4 July 2019", "Strasbourg, le 16 novembre 2021", "Москва, 15 мая 2021 г."
+_DATELINE_LINE = re.compile(
+    r"[A-ZÀ-ÞА-ЯЁ][\w'.-]+(?:\s[A-ZÀ-ÞА-ЯЁ][\w'.-]+){0,2},\s(?:le\s|the\s)?\d{1,2}\S*\s"
+    r"[^\W\d_]+\.?,?\s(?:19|20)\d\d(?:\s?г\.?|\sгода)?\.?"
+)
 
 
 def _dateline_like(body: str) -> bool:
-    """A short header line that is a place and a year-dated date ("Vienna, 4 July 2019")."""
-    return len(body) <= 80 and "," in body and _DATE_TAIL.search(body) is not None
+    """A short header line that is a place and a date ("Vienna, 4 July 2019")."""
+    return len(body) <= 80 and _DATELINE_LINE.fullmatch(body) is not None
