@@ -71,7 +71,7 @@ def extract(
     result.persons = find_persons(text, reg)
     result.publications = find_publications(doc, reg)
     result.countries = find_countries(text)
-    result.follow_ups = find_follow_ups(text, reg)
+    result.follow_ups = find_follow_ups(doc, reg)
     result.topics = find_topics(text, reg)
     if page_of is not None:
         _put_pages(result, page_of)

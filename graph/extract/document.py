@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -97,6 +98,18 @@ class Document:
             out.append(line if (s, e) == (line.start, line.end) else Line(s, e, self.text[s:e]))
             k += 1
         return out
+
+    def iter_lines(self, start: int = 0) -> Iterator[Line]:
+        """The lines from `start` to the end of the text, the first cut at `start`, one at a time
+        (for a stage that stops at the end of a list or table, without listing the rest)."""
+        k = self.line_index(start)
+        if k < len(self.lines) and self.lines[k].end < start:
+            return
+        for j in range(k, len(self.lines)):
+            line = self.lines[j]
+            if j == k and line.start < start:
+                line = Line(start, line.end, self.text[start : line.end])
+            yield line
 
     def line_index(self, offset: int) -> int:
         """The index in `lines` of the line that holds `offset`."""

@@ -67,7 +67,7 @@ def test_views_give_what_a_split_of_the_part_gives(text: str, data: st.DataObjec
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert doc.lines_in(start, end) == lines(text, start, end)
-    assert doc.lines_in(start) == lines(text, start)
+    assert doc.lines_in(start) == lines(text, start) == list(doc.iter_lines(start))
     assert doc.sentences_until(end) == sentences(text, 0, end)
     for line in doc.lines_in(start, end):
         assert doc.clean_line(line) == clean_span(text, line.start, line.end)
