@@ -265,7 +265,6 @@ def _only_date(text: str, s: int, e: int) -> bool:
 def _bracketed_date(text: str | Document, end: int) -> DateMatch | None:
     """The date of a heading that names a meeting with its place and date in brackets."""
     doc = as_document(text)
-    text = doc.text
     found = bracketed_heading(doc, end)
     return found[1] if found is not None else None
 

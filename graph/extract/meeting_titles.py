@@ -285,7 +285,6 @@ def _subject_title(
     text: str | Document, info: DocumentInfo, register: Register, head: int
 ) -> tuple[str, tuple[int, int]] | None:
     doc = as_document(text)
-    text = doc.text
     found = _titled(doc, info, register, head)
     if found is None:
         return None
