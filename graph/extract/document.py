@@ -64,7 +64,7 @@ def _line_of(list_name: str) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?:{body})\s*:?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: never hash or compare a whole text by value
 class Document:
     """One normalised text and its layout, split once (see the module docstring)."""
 
