@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
@@ -54,7 +54,7 @@ def _words() -> dict[str, dict[str, list[str]]]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-@lru_cache(maxsize=1)
+@cache
 def _line_of(list_name: str) -> re.Pattern[str]:
     """A whole line made of one of the phrases of a word list (any language, case ignored)."""
     phrases = sorted(
