@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from ..model import DocumentInfo, DocumentType
+from .datelines import DATELINE as _DATELINE
+from .datelines import Dateline
 from .dates import DateMatch, find_dates
 from .document import Document, as_document
 from .passages import PageOf, clean_span, evidence
@@ -70,13 +71,6 @@ _CUES: list[tuple[DocumentType, re.Pattern[str]]] = [
         ),
     ),
 ]
-_UP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-_LOW = "a-zß-ÿа-яё"
-_DATELINE = re.compile(
-    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
-    rf"(?P<place>[{_UP}][{_UP}' .-]+[{_UP}]|[{_UP}][{_LOW}'-]+(?:\s[{_UP}][{_LOW}'-]+){{0,2}})"
-    r"(?:,\s(?P<country>[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)*))?,\s(?:le\s|the\s)?"
-)
 # "Adopted 27 June 2024", "adopté le 3 mai 2022", "принято 5 мая 2021 г.": a decision's date line
 _ADOPTED = re.compile(
     r"(?i)(?:adopted|approved|adopt[ée]e?|approuv[ée]e?|принят[оаы]?|утвержден[оаы]?)"
@@ -107,47 +101,12 @@ _STOPWORDS = {
     "ru": {"и", "в", "на", "по", "с", "для", "о", "что", "не", "от", "к", "из"},
 }
 _HEAD_CHARS = 1500
-_HEADER_YEAR = re.compile(r"(?<![\d.])(?:\d{1,2}[./]\d{1,2}[./])?((?:19|20)\d\d)(?!\d)")
-
-
-@dataclass(frozen=True)
-class Dateline:
-    """A press-release dateline: "CITY, (Country,) date – text"."""
-
-    place: str
-    place_start: int
-    place_end: int
-    date: DateMatch
 
 
 def find_dateline(text: str | Document) -> Dateline | None:
     """The dateline near the top: "STRASBOURG, France, 23 May 2018 – ..." running on into the story,
     or "Strasbourg, le 16 novembre 2021" / "WASHINGTON, Nov. 16, 2021" on a line of its own."""
     return as_document(text).dateline
-
-
-def dateline_of(doc: Document) -> Dateline | None:
-    """The dateline of a document model (its `dateline` property, found once per document)."""
-    text = doc.text
-    reach = min(len(text), doc.header_end + 600)
-    year = _HEADER_YEAR.search(text, 0, reach)  # "18 сентября" takes the year of "18.09.2023"
-    for line in doc.lines_in(0, reach):
-        s, e = doc.clean_line(line)
-        m = _DATELINE.match(text, s, e)
-        if not m:
-            continue
-        dates = find_dates(
-            text, m.end(), min(e, m.end() + 40), default_year=int(year.group(1)) if year else None
-        )
-        if not dates or dates[0].start != m.end() or dates[0].is_range:
-            continue
-        rest = text[dates[0].end : e]
-        # a dateline runs on into the story, maybe after the agency: "/МОЛДПРЕС/. Вице-премьер"
-        runs_on = re.match(r"\s?(?:/[^/\n]{2,24}/\.?\s?(?=\S)|[-–—:]\s?\S)", rest)
-        if not runs_on and not (rest.strip(" .") == "" and _prose_follows(doc, line.end)):
-            continue
-        return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
-    return None
 
 
 def _news_story(doc: Document) -> bool:
@@ -293,16 +252,6 @@ def draft_date(text: str | Document) -> DateMatch | None:
     return None
 
 
-def _prose_follows(doc: Document, pos: int) -> bool:
-    """True when the next non-blank line is a paragraph of prose (a story, not a schedule)."""
-    for line in doc.lines_in(pos + 1, min(len(doc.text), pos + 3000)):
-        if line.blank:
-            continue
-        body = line.text.strip()
-        return len(body) >= 100 and body.count(" ") >= 12
-    return False
-
-
 def _dated_line(text: str, s: int, e: int) -> DateMatch | None:
     """The date of a header line that is only a date, or a place and a date ("Vienna, 4 July 2019")."""
     found = find_dates(text, s, e)
@@ -433,7 +382,7 @@ def document_info(text: str | Document, page_of: PageOf | None = None) -> Docume
     text = doc.text
     kind, cue = _type(doc)
     title_span = _title(doc, kind, cue)
-    info = DocumentInfo(type=kind, language=doc.language)
+    info = DocumentInfo(type=kind, language=detect_language(text))
     if title_span:
         title = " ".join(text[title_span[0] : title_span[1]].split())
         info.title = title

@@ -3,7 +3,7 @@
 Every extraction stage reads the same `Document` instead of re-splitting the text: its lines (with
 their trimmed spans), paragraphs, the end of the header block, the sentence split, the kind of each
 line (heading, page chrome, table of contents, table, footnote, reference list, dateline) and the
-document's language. Everything is an exact offset into `Document.text`; the views over a part of
+press-release dateline. Everything is an exact offset into `Document.text`; the views over a part of
 the text (`lines_in`, `sentences_until`) give what the splitting helpers of `passages` give for
 that part, without splitting again.
 """
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from .passages import Line, clean_span, is_footnote, paragraphs, segments
 
 if TYPE_CHECKING:
-    from .doctype import Dateline
+    from .datelines import Dateline
 
 __all__ = [
     "Document",
@@ -184,17 +184,10 @@ class Document:
 
     @cached_property
     def dateline(self) -> Dateline | None:
-        """The press-release dateline near the top (doctype.find_dateline), found once."""
-        from .doctype import dateline_of
+        """The press-release dateline near the top (datelines.dateline_of), found once."""
+        from .datelines import dateline_of
 
         return dateline_of(self)
-
-    @cached_property
-    def language(self) -> str:
-        """en, fr or ru (doctype.detect_language), found once."""
-        from .doctype import detect_language
-
-        return detect_language(self.text)
 
 
 def build_document(text: str) -> Document:
