@@ -34,6 +34,9 @@ LAYOUTS = {
     "toc_dots": _toc(". "),
     "runs": "Heading " + "".join(c * 50 + " " for c in "_*.-|#[") + "\n",
     "underscore_spaces": "Title " + "__ " * 200 + "4\n",
+    "dot_leader_line": ". ",  # one line of ". . . ." (a leader pattern at every position: quadratic)
+    "one_line_prose": _PROSE.replace("\n", " "),  # no newline at all: one line of the whole text
+    "bracket_footnotes": "Report [7] on trafficking.\n[7] https://example.org/r\n",
 }
 
 

@@ -1,7 +1,8 @@
 """Rule-based extractors: one module per kind of fact (symbols, dates, meetings, persons...).
 
-`extract(text, source=...)` runs them all over one normalised document and returns an
-`Extraction` whose every passage satisfies `text[start:end] == evidence.text`.
+`extract(text, source=...)` splits the normalised text once into its document model
+(`document.as_document`: lines, layout, sentences), runs every stage over that model and
+returns an `Extraction` whose every passage satisfies `text[start:end] == evidence.text`.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def extract(
     from .agenda import find_agenda
     from .citations import find_citations, flag_anachronisms
     from .countries import find_countries
-    from .doctype import document_info, find_dateline
+    from .doctype import document_info
+    from .document import as_document
     from .followups import find_follow_ups
     from .meetings import find_meetings
     from .organisations import find_organisations
@@ -45,16 +47,17 @@ def extract(
     starts = list(page_starts or [])
     page_of = (lambda offset: 1 + sum(1 for s in starts if s <= offset)) if starts else None
     result = Extraction(source=source, text=text, sha256=sha256, page_starts=starts)
-    result.document = document_info(text, page_of)
-    dateline = find_dateline(text)
+    doc = as_document(text)  # the one split of the text that every stage reads
+    result.document = document_info(doc, page_of)
+    dateline = doc.dateline
     result.meetings, warnings = find_meetings(
-        text, reg, info=result.document, dateline=dateline, page_of=page_of
+        doc, reg, info=result.document, dateline=dateline, page_of=page_of
     )
     result.warnings += warnings
     subject = next((m for m in result.meetings if m.role == "subject"), None)
     if subject is not None:
         subject.agenda, warnings = find_agenda(
-            text, start_date=subject.start_date, end_date=subject.end_date, page_of=page_of
+            doc, start_date=subject.start_date, end_date=subject.end_date, page_of=page_of
         )
         result.warnings += warnings
     until = (subject.end_date if subject else None) or result.document.date
@@ -64,11 +67,11 @@ def extract(
     result.warnings += warnings
     if until:
         result.warnings += flag_anachronisms(result.citations, reg, date.fromisoformat(until))
-    result.organisations = find_organisations(text, reg)
+    result.organisations = find_organisations(doc, reg)
     result.persons = find_persons(text, reg)
-    result.publications = find_publications(text, reg)
+    result.publications = find_publications(doc, reg)
     result.countries = find_countries(text)
-    result.follow_ups = find_follow_ups(text, reg)
+    result.follow_ups = find_follow_ups(doc, reg)
     result.topics = find_topics(text, reg)
     if page_of is not None:
         _put_pages(result, page_of)

@@ -13,7 +13,8 @@ from datetime import date, timedelta
 
 from ..model import AgendaItem
 from .dates import parse_date
-from .passages import PageOf, clean_span, evidence, is_footnote, lines
+from .document import Document, as_document
+from .passages import PageOf, evidence, is_footnote
 
 __all__ = ["find_agenda"]
 
@@ -50,13 +51,15 @@ def _item_date(day: int | None, current: date | None, start: date | None) -> str
 
 
 def find_agenda(
-    text: str,
+    text: str | Document,
     *,
     start_date: str | None = None,
     end_date: str | None = None,
     page_of: PageOf | None = None,
 ) -> tuple[list[AgendaItem], list[str]]:
     """Agenda items in document order, and warnings about the debris met."""
+    doc = as_document(text)
+    text = doc.text
     first = date.fromisoformat(start_date) if start_date else None
     warnings: list[str] = []
     items: list[AgendaItem] = []
@@ -64,12 +67,12 @@ def find_agenda(
     day: int | None = None
     current: date | None = None
     in_agenda = False
-    all_lines = [ln for ln in lines(text) if not ln.blank]
+    all_lines = [ln for ln in doc.lines_in() if not ln.blank]
     i = 0
     while i < len(all_lines):
         line = all_lines[i]
         i += 1
-        s, e = clean_span(text, line.start, line.end)
+        s, e = doc.clean_line(line)
         body = text[s:e]
         if not body or is_footnote(line.text) or len(body) > 300:
             continue
@@ -110,7 +113,7 @@ def find_agenda(
             if not title:
                 nxt = all_lines[i] if i < len(all_lines) else None
                 if nxt is not None:
-                    ns, ne = clean_span(text, nxt.start, nxt.end)
+                    ns, ne = doc.clean_line(nxt)
                     nbody = text[ns:ne]
                     if (
                         nbody

@@ -13,6 +13,7 @@ import pycountry
 
 from ..errors import ThbGraphError
 from ..model import Country, Evidence
+from .document import Document, line_letters
 from .inflection import stem_pattern
 
 __all__ = ["country_mentions", "country_name", "find_countries", "is_country_word"]
@@ -241,12 +242,10 @@ def _mentions(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-def _line_is_caps(text: str, pos: int) -> bool:
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    line = text[ls : le if le != -1 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 4 and all(c.isupper() for c in letters)
+def _line_is_caps(text: str | Document, pos: int) -> bool:
+    """True inside an all-capitals line (each line counted once when the text has its model)."""
+    letters, capitals = line_letters(text, pos)
+    return letters > 4 and capitals
 
 
 def find_countries(text: str) -> list[Country]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .passages import sentences
+from .document import Document, as_document
 
 _UNITS = [
     "one",
@@ -139,11 +139,13 @@ def _french_number(words: list[str]) -> int:
 _Count = tuple[int, tuple[int, int]]  # the number and the span that states it
 
 
-def _counts(text: str) -> tuple[_Count | None, _Count | None]:
+def _counts(text: str | Document) -> tuple[_Count | None, _Count | None]:
     """How many participants and how many States took part, each from its first statement."""
+    doc = as_document(text)
+    text = doc.text
     participants: _Count | None = None
     states: _Count | None = None
-    for s, e in sentences(text):
+    for s, e in doc.sentences_until():
         seg = text[s:e]
         if participants is None:
             m = _PARTICIPANTS.search(seg)

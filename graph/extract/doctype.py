@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from ..model import DocumentInfo, DocumentType
+from .datelines import DATELINE as _DATELINE
+from .datelines import Dateline, dateline_of
 from .dates import DateMatch, find_dates
-from .pagedate import PageDate, is_byline, label_end, page_date
-from .passages import PageOf, clean_span, evidence, header_end, lines
+from .document import Document, as_document
+from .pagedate import PageDate, page_date
+from .passages import PageOf, clean_span, evidence
 
 __all__ = [
     "DRAFT_DATE",
@@ -70,11 +72,6 @@ _CUES: list[tuple[DocumentType, re.Pattern[str]]] = [
 ]
 _UP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _LOW = "a-zß-ÿа-яё"
-_DATELINE = re.compile(
-    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
-    rf"(?P<place>[{_UP}][{_UP}' .-]+[{_UP}]|[{_UP}][{_LOW}'-]+(?:\s[{_UP}][{_LOW}'-]+){{0,2}})"
-    r"(?:,\s(?P<country>[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)*))?,\s(?:le\s|the\s)?"
-)
 # "Adopted 27 June 2024", "adopté le 3 mai 2022", "принято 5 мая 2021 г.": a decision's date line
 _ADOPTED = re.compile(
     r"(?i)(?:(?:adopted|approved|adopt[ée]e?|approuv[ée]e?|принят[оаы]?|утвержден[оаы]?)"
@@ -109,57 +106,28 @@ _STOPWORDS = {
     "ru": {"и", "в", "на", "по", "с", "для", "о", "что", "не", "от", "к", "из"},
 }
 _HEAD_CHARS = 1500
-_HEADER_YEAR = re.compile(r"(?<![\d.])(?:\d{1,2}[./]\d{1,2}[./])?((?:19|20)\d\d)(?!\d)")
 
 
-@dataclass(frozen=True)
-class Dateline:
-    """A press-release dateline: "CITY, (Country,) date – text"."""
-
-    place: str
-    place_start: int
-    place_end: int
-    date: DateMatch
-
-
-def find_dateline(text: str) -> Dateline | None:
+def find_dateline(text: str | Document) -> Dateline | None:
     """The dateline near the top: "STRASBOURG, France, 23 May 2018 – ..." running on into the story,
     or "Strasbourg, le 16 novembre 2021" / "WASHINGTON, Nov. 16, 2021" on a line of its own."""
-    return _dateline(text, labelled=False)
+    return as_document(text).dateline
 
 
 @lru_cache(maxsize=4)
-def _dateline(text: str, *, labelled: bool = True) -> Dateline | None:
-    """The dateline; with `labelled`, also one after a page-date label (" date 2024-04-10 VIENNA,
-    10 April 2024 – ..."), which the document type reads (the meeting readers get the public
-    `find_dateline`, whose behaviour is kept: they take its date as the meeting's fallback)."""
-    reach = min(len(text), header_end(text) + 600)
-    year = _HEADER_YEAR.search(text, 0, reach)  # "18 сентября" takes the year of "18.09.2023"
-    for line in lines(text, 0, reach):
-        s, e = clean_span(text, line.start, line.end)
-        if labelled:
-            s = label_end(text, s, e)  # " date 2024-04-10 VIENNA, 10 April 2024 – ..."
-        m = _DATELINE.match(text, s, e)
-        if not m or is_byline(text, s, e):  # "By Anna Berg, 3 May 2019": a writer, no place
-            continue
-        dates = find_dates(
-            text, m.end(), min(e, m.end() + 40), default_year=int(year.group(1)) if year else None
-        )
-        if not dates or dates[0].start != m.end() or dates[0].is_range:
-            continue
-        rest = text[dates[0].end : e]
-        # a dateline runs on into the story, maybe after the agency: "/МОЛДПРЕС/. Вице-премьер"
-        runs_on = re.match(r"\s?(?:/[^/\n]{2,24}/\.?\s?(?=\S)|[-–—:]\s?\S)", rest)
-        if not runs_on and not (rest.strip(" .") == "" and _prose_follows(text, line.end)):
-            continue
-        return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
-    return None
+def _dateline(text: str) -> Dateline | None:
+    """The dateline, also one after a page-date label (" date 2024-04-10 VIENNA, 10 April 2024 –
+    ..."), which the document type reads (the meeting readers get the public `find_dateline`,
+    whose behaviour is kept: they take its date as the meeting's fallback)."""
+    return dateline_of(as_document(text), labelled=True)
 
 
 def _news_story(text: str) -> bool:
     """A press release that never says so: a headline line over a story that quotes officials
     ("..., said X", "– заявила X")."""
-    first = next((ln for ln in lines(text, 0, min(len(text), 600)) if not ln.blank), None)
+    first = next(
+        (ln for ln in as_document(text).lines_in(0, min(len(text), 600)) if not ln.blank), None
+    )
     if first is None:
         return False
     s, e = clean_span(text, first.start, first.end)
@@ -195,7 +163,10 @@ _STORY_CHARS = 1500  # the first sentences of a story
 
 
 def _first_line(text: str) -> tuple[int, int] | None:
-    first = next((ln for ln in lines(text, 0, min(len(text), _TOP_CHARS)) if not ln.blank), None)
+    first = next(
+        (ln for ln in as_document(text).lines_in(0, min(len(text), _TOP_CHARS)) if not ln.blank),
+        None,
+    )
     return None if first is None else clean_span(text, first.start, first.end)
 
 
@@ -216,7 +187,7 @@ def _prose(text: str) -> bool:
     """True when the top of the document holds a paragraph of prose (a story, not a list): a line,
     or a paragraph whose lines run on (no short line ends one early), of at least 100 characters."""
     paragraph: list[str] = []
-    for line in [*lines(text, 0, min(len(text), 2 * _STORY_CHARS)), None]:
+    for line in [*as_document(text).lines_in(0, min(len(text), 2 * _STORY_CHARS)), None]:
         body = line.text.strip() if line is not None and not line.blank else ""
         if len(body) >= 100 and body.count(" ") >= 12:
             return True  # a paragraph on one line
@@ -246,7 +217,7 @@ def _news_page(text: str) -> bool:
 def closing_date(text: str) -> DateMatch | None:
     """The date of a closing line: "Published 8 November 2017", "Issued in Vienna on 12 September
     2019", "Опубликовано 2 октября 2019 г." or an end dateline "Sarajevo, 13 March 2025"."""
-    tail = [ln for ln in lines(text, max(0, len(text) - 1500)) if not ln.blank][-4:]
+    tail = [ln for ln in as_document(text).lines_in(max(0, len(text) - 1500)) if not ln.blank][-4:]
     for line in reversed(tail):
         s, e = clean_span(text, line.start, line.end)
         if e - s > 80:
@@ -265,7 +236,9 @@ def closing_date(text: str) -> DateMatch | None:
 
 def draft_date(text: str) -> DateMatch | None:
     """A draft's version date in the header: "Projet, version du 14 novembre 2022"."""
-    for line in lines(text, 0, min(len(text), max(600, header_end(text)))):
+    for line in as_document(text).lines_in(
+        0, min(len(text), max(600, as_document(text).header_end))
+    ):
         s, e = clean_span(text, line.start, line.end)
         if e - s > 80:
             continue
@@ -273,16 +246,6 @@ def draft_date(text: str) -> DateMatch | None:
             if not d.is_range and DRAFT_DATE.search(text, s, d.start):
                 return d
     return None
-
-
-def _prose_follows(text: str, pos: int) -> bool:
-    """True when the next non-blank line is a paragraph of prose (a story, not a schedule)."""
-    for line in lines(text, pos + 1, min(len(text), pos + 3000)):
-        if line.blank:
-            continue
-        body = line.text.strip()
-        return len(body) >= 100 and body.count(" ") >= 12
-    return False
 
 
 def _dated_line(text: str, s: int, e: int) -> DateMatch | None:
@@ -309,7 +272,9 @@ def detect_language(text: str) -> str:
 
 def _heading_lines(text: str) -> list[tuple[int, int]]:
     out = []
-    for line in lines(text, 0, min(len(text), max(_HEAD_CHARS, header_end(text)))):
+    for line in as_document(text).lines_in(
+        0, min(len(text), max(_HEAD_CHARS, as_document(text).header_end))
+    ):
         s, e = clean_span(text, line.start, line.end)
         if e > s and e - s <= 160:
             out.append((s, e))
@@ -363,7 +328,7 @@ def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
 def _content_type(text: str) -> DocumentType | None:
     """The genre a page states of itself near the top: "Content type: News" / "Press release"."""
     cues = _genre_cues()
-    for line in lines(text, 0, min(len(text), _HEAD_CHARS)):
+    for line in as_document(text).lines_in(0, min(len(text), _HEAD_CHARS)):
         s, e = clean_span(text, line.start, line.end)
         m = cues["content_type.labels"].match(text, s, e)
         if m is None:
@@ -384,7 +349,7 @@ _NEWS_LABEL_LINES = 3  # chrome lines read for a news label ("أنت هنا" / "
 def _news_label(text: str) -> bool:
     """True when one of the first lines is only a news label ("News", "Actualités", "Новости")."""
     label = _genre_cues()["news.labels"]
-    top = [ln for ln in lines(text, 0, min(len(text), _TOP_CHARS)) if not ln.blank]
+    top = [ln for ln in as_document(text).lines_in(0, min(len(text), _TOP_CHARS)) if not ln.blank]
     for line in top[:_NEWS_LABEL_LINES]:
         s, e = clean_span(text, line.start, line.end)
         m = label.match(text, s, e)
@@ -425,7 +390,7 @@ def _adopted_text(text: str) -> bool:
     if cues["decision.adoption"].search(text, 0, reach):
         return True
     word = cues["decision.adopted_texts"]
-    for line in lines(text, 0, reach):
+    for line in as_document(text).lines_in(0, reach):
         s, e = clean_span(text, line.start, line.end)
         m = word.match(text, s, e)
         if m and _ADOPTED_NUMBER.match(text, m.end(), e) and e - s < 60:
@@ -465,10 +430,10 @@ def _title(text: str, kind: DocumentType, cue: tuple[int, int] | None) -> tuple[
     if cue and cue[1] - cue[0] > 30 and kind not in _STORIES:
         return _block(text, cue[0])
     begin = cue[1] if cue else 0
-    limit = header_end(text)
+    limit = as_document(text).header_end
     longest = 160 if kind in _STORIES else 250
     dateline = _dateline(text) if kind == "press_release" else None
-    for line in lines(text, begin):
+    for line in as_document(text).lines_in(begin):
         if line.start > max(limit, begin + 400):
             break
         if dateline is not None and line.start >= dateline.place_start - 5:
@@ -484,7 +449,7 @@ def _title(text: str, kind: DocumentType, cue: tuple[int, int] | None) -> tuple[
             continue
         return (s, e)
     if kind in ("press_release", "publication_page"):  # headlines may end up last in a PDF
-        last = next((ln for ln in reversed(lines(text)) if not ln.blank), None)
+        last = next((ln for ln in reversed(as_document(text).lines) if not ln.blank), None)
         if last is not None:
             s, e = clean_span(text, last.start, last.end)
             seg = text[s:e]
@@ -501,8 +466,9 @@ def _block(text: str, start: int) -> tuple[int, int]:
     return clean_span(text, start, stop)
 
 
-def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
+def document_info(text: str | Document, page_of: PageOf | None = None) -> DocumentInfo:
     """Type, title, date issued (from a press-release dateline) and language of the document."""
+    text = as_document(text).text
     kind, cue = _type(text)
     title_span = _title(text, kind, cue)
     if title_span is None and kind == "news":  # a story without a headline: its first heading line
@@ -523,7 +489,7 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
     elif kind == "news" and posted is not None:  # the page's date, above a re-posted dateline
         info.date = posted.date.first.isoformat()
     elif kind == "decision":  # a decision's header carries its date on a line of its own
-        for line in lines(text, 0, min(len(text), 400)):
+        for line in as_document(text).lines_in(0, min(len(text), 400)):
             s, e = clean_span(text, line.start, line.end)
             found = find_dates(text, s, e)
             at = _ADOPTED.match(text, s, e)
@@ -534,7 +500,7 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
                 info.date = found[0].first.isoformat()
                 break
     elif kind == "report" and cue is not None:  # "Strasbourg, 15 February 2011" above the heading
-        for line in lines(text, 0, cue[0]):
+        for line in as_document(text).lines_in(0, cue[0]):
             s, e = clean_span(text, line.start, line.end)
             issued = _dated_line(text, s, e) if e > s else None
             if issued is not None:
@@ -580,7 +546,7 @@ def only_date(text: str, s: int, e: int) -> DateMatch | None:
 def numbered_date(text: str) -> DateMatch | None:
     """The issue date beside a document number near the top: on its line, or the next line."""
     numbered = False
-    for line in lines(text, 0, min(len(text), _NUMBERED_REACH)):
+    for line in as_document(text).lines_in(0, min(len(text), _NUMBERED_REACH)):
         s, e = clean_span(text, line.start, line.end)
         if s == e:
             continue

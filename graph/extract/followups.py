@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Evidence, FollowUp
 from ..register import Register
+from .document import Document, as_document
 from .organisations import OrgMention, organisation_mentions, outermost
 
 __all__ = ["find_follow_ups"]
@@ -64,16 +65,13 @@ class _Item:
     end: int
 
 
-def _items_after(text: str, pos: int) -> list[_Item]:
+def _items_after(doc: Document, pos: int) -> list[_Item]:
     """The list items that follow a heading, up to the next heading or unlisted paragraph."""
     items: list[_Item] = []
     current: list[int] | None = None
     blank = False
-    for m in re.finditer(r"[^\n]*", text[pos:]):
-        if m.start() > 0 and text[pos + m.start() - 1] != "\n":
-            continue
-        line_s, line_e = pos + m.start(), pos + m.end()
-        line = text[line_s:line_e]
+    for read in doc.iter_lines(pos):
+        line_s, line_e, line = read.start, read.end, read.text
         if not line.strip():
             blank = True
             continue
@@ -154,12 +152,12 @@ class _Row:
         return self.start + a, self.start + b
 
 
-def _table(text: str, heading_end: int) -> tuple[list[str], list[_Row]] | None:
+def _table(doc: Document, heading_end: int) -> tuple[list[str], list[_Row]] | None:
     """A flattened table under the heading: its header (folded) and its rows."""
     rows: list[_Row] = []
     header: list[str] | None = None
-    for n, m in enumerate(re.finditer(r"[^\n]+", text[heading_end:])):
-        line = m.group(0)
+    for n, read in enumerate(ln for ln in doc.iter_lines(heading_end) if ln.text):
+        line = read.text
         if "|" not in line and "\t" not in line:
             if header is not None or n > 0:
                 break
@@ -169,13 +167,16 @@ def _table(text: str, heading_end: int) -> tuple[list[str], list[_Row]] | None:
         if header is None:
             header = [v.casefold() for v in values]
         elif not all(set(v) <= set("-: ") for v in values):
-            rows.append(_Row(heading_end + m.start(), cells, values))
+            rows.append(_Row(read.start, cells, values))
     return (header, rows) if header and rows else None
 
 
-def _from_table(text: str, heading_end: int, mentions: list[OrgMention]) -> list[FollowUp] | None:
+def _from_table(
+    doc: Document, heading_end: int, mentions: list[OrgMention]
+) -> list[FollowUp] | None:
     """Follow-ups from an 'Action | Lead | Deadline' table, or None when no table follows."""
-    table = _table(text, heading_end)
+    text = doc.text
+    table = _table(doc, heading_end)
     if table is None:
         return None
     header, rows = table
@@ -217,35 +218,39 @@ def _from_table(text: str, heading_end: int, mentions: list[OrgMention]) -> list
     return out
 
 
-def find_follow_ups(text: str, register: Register) -> list[FollowUp]:
+def find_follow_ups(text: str | Document, register: Register) -> list[FollowUp]:
     """Follow-up actions listed under a heading ('Follow-up', 'Next steps', 'Suivi') or as a table.
 
     The action is the item as written (review comments dropped), the leads are the organisations
     of its 'Lead:' field or of its subject ('The OSCE Mission to Moldova will take the lead ...'),
     and the due date is kept as written ('1-2 weeks', 'December/January', '15 March 2021').
     """
+    doc = as_document(text)
+    text = doc.text
     mentions = outermost(organisation_mentions(text, register))
     out: list[FollowUp] = []
     for heading in _HEADING.finditer(text):
-        table = _from_table(text, heading.end() + 1, mentions)
+        table = _from_table(doc, heading.end() + 1, mentions)
         if table is not None:
             out.extend(table)
             continue
-        for item in _items_after(text, heading.end() + 1):
+        for item in _items_after(doc, heading.end() + 1):
             follow = _from_item(text, item.start, item.end, mentions)
             if follow:
                 out.append(follow)
     covered = [(f.evidence.start, f.evidence.end) for f in out if f.evidence]
-    for m in re.finditer(r"[^\n]+", text):  # lines that carry their own 'Lead:' field
-        line = m.group(0)
-        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in covered):
+    for m in doc.lines:  # lines that carry their own 'Lead:' field
+        line = m.text
+        if not line:
+            continue
+        if any(s <= m.start < e or m.start <= s < m.end for s, e in covered):
             continue
         fields = {f.group("field").casefold() for f in _FIELD.finditer(line)}
         if not fields & _LEAD_FIELDS or _FIELD.match(line.strip()):
             continue
         label = _BULLET.match(line) or _LABEL.match(line)
-        s = m.start() + (label.end() if label else len(line) - len(line.lstrip()))
-        follow = _from_item(text, s, m.end(), mentions)
+        s = m.start + (label.end() if label else len(line) - len(line.lstrip()))
+        follow = _from_item(text, s, m.end, mentions)
         if follow:
             out.append(follow)
     return out

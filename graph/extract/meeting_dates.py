@@ -10,6 +10,7 @@ from ..model import DocumentInfo
 from ..register import Register
 from .dates import DateMatch, find_dates
 from .doctype import DOCUMENT_NUMBER, Dateline, only_date
+from .document import Document, as_document
 from .meeting_lexicon import (
     _EXTRA_VERBS,
     _FUTURE,
@@ -19,7 +20,6 @@ from .meeting_lexicon import (
     _words_data,
 )
 from .meeting_places import _NOT_PLACE, _find_place
-from .passages import clean_span, lines, sentence_at, sentences
 
 _HELD = re.compile(
     r"\b(?:held|hold|took place|will take place|convened|met|gathered|attended|"
@@ -72,12 +72,16 @@ def _year_hint(text: str, head: int, dateline: Dateline | None, info: DocumentIn
     return int(found.group(0)) if found else 0
 
 
-def _story_date(text: str, dateline: Dateline, year: int | None = None) -> DateMatch | None:
+def _story_date(
+    text: str | Document, dateline: Dateline, year: int | None = None
+) -> DateMatch | None:
     """The meeting's own dates in a press release's story ("met ... on 3-4 November"): a date in a
     meeting sentence shortly before (or on) the dateline's day, which a story states more exactly."""
+    doc = as_document(text)
+    text = doc.text
     day = dateline.date.first
     after = dateline.date.end
-    for s, e in sentences(text, 0, min(len(text), after + 2000)):
+    for s, e in doc.sentences_until(min(len(text), after + 2000)):
         if e <= after:
             continue
         if not (_HELD.search(text, s, e) or _MEETING_WORD.search(text, s, e)):
@@ -91,7 +95,7 @@ def _story_date(text: str, dateline: Dateline, year: int | None = None) -> DateM
 
 
 def _sentence_dates(
-    text: str,
+    text: str | Document,
     end: int,
     dateline: Dateline | None,
     issued: str | None,
@@ -99,8 +103,10 @@ def _sentence_dates(
 ) -> DateMatch | None:
     """The date of the first sentence that says a meeting was (or will be) held, one that is not
     about a later meeting ("the next meeting will take place ...") when there is one."""
+    doc = as_document(text)
+    text = doc.text
     later: DateMatch | None = None
-    for s, e in sentences(text, 0, end):
+    for s, e in doc.sentences_until(end):
         noun = _MEETING_WORD.search(text, s, e) is not None
         verb = noun and _VERB_OF_MEETING.search(text, s, e) is not None
         if not (verb or noun or _GATHERED.search(text, s, e)):
@@ -157,21 +163,23 @@ _YESTERDAY = re.compile(rf"(?i)\b(?:{_alternation('yesterday')})\b")
 
 
 def _told_span(
-    text: str, dates: DateMatch | None, source: str, dateline: Dateline | None
+    text: str | Document, dates: DateMatch | None, source: str, dateline: Dateline | None
 ) -> DateMatch | None:
     """A single day made the event's span by its story: "ended in Ashgabat today" under a
     dateline, "opened yesterday", "concluded on 1 March" with "the two-day event" nearby."""
+    doc = as_document(text)
+    text = doc.text
     if dates is None or dates.is_range:
         return dates
     day = dates.first
     if source == "dateline" and dateline is not None:
-        s, e = sentence_at(text, min(len(text) - 1, dateline.date.end + 2))
+        s, e = doc.sentence_at(min(len(text) - 1, dateline.date.end + 2))
         if _YESTERDAY.search(text, s, e):
             day -= timedelta(days=1)
         elif not _TODAY.search(text, s, e):
             return dates
     else:
-        s, e = sentence_at(text, dates.start)
+        s, e = doc.sentence_at(dates.start)
     found = _DURATION.search(text, s, min(len(text), e + 600))
     n = _DAYS.get(re.sub(r"\s+", " ", found.group(0).lower()), 1) if found else 1
     first = last = day
@@ -189,7 +197,7 @@ _PUBLISHED_NUMERIC = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{4}")
 
 
 def _subject_dates(
-    text: str,
+    text: str | Document,
     head: int,
     dateline: Dateline | None,
     info: DocumentInfo | None,
@@ -201,6 +209,8 @@ def _subject_dates(
     date of a decision is the document's date, not the meeting's: it is used only when nothing
     says more. Dates without a year take the year of the dateline or document.
     """
+    doc = as_document(text)
+    text = doc.text
     issued = (
         info.date
         if info is not None and (info.type in ("report", "decision") or dateline is None)
@@ -209,12 +219,12 @@ def _subject_dates(
     # a press release's dateline dates the release; elsewhere a "Place, date" line dates the meeting
     released = dateline if info is None or info.type == "press_release" else None
     year = _year_hint(text, head, dateline, info) or None
-    bracketed = _bracketed_date(text, min(len(text), max(head, _BRACKETED_REACH)))
+    bracketed = _bracketed_date(doc, min(len(text), max(head, _BRACKETED_REACH)))
     if bracketed is not None:
         return bracketed, "header"
     numbered = False  # the date line right after a document number dates the document
-    for line in lines(text, 0, head):
-        s, e = clean_span(text, line.start, line.end)
+    for line in doc.lines_in(0, head):
+        s, e = doc.clean_line(line)
         if s == e:
             continue
         if _DOCUMENT_NUMBER.search(text, s, e):
@@ -236,12 +246,12 @@ def _subject_dates(
         if found and e - s < 80:
             return found[0], "header"
     if dateline is not None:
-        story = _sentence_dates(text, min(len(text), head + 1500), dateline, issued, year)
-        story = story or _story_date(text, dateline, year)
+        story = _sentence_dates(doc, min(len(text), head + 1500), dateline, issued, year)
+        story = story or _story_date(doc, dateline, year)
         if story is not None:
             return story, "sentence"
         return dateline.date, "dateline"
-    found_date = _sentence_dates(text, len(text), None, issued, year)
+    found_date = _sentence_dates(doc, len(text), None, issued, year)
     if found_date is not None:
         return found_date, "sentence"
     return None, ""
@@ -252,17 +262,20 @@ def _only_date(text: str, s: int, e: int) -> bool:
     return only_date(text, s, e) is not None
 
 
-def _bracketed_date(text: str, end: int) -> DateMatch | None:
+def _bracketed_date(text: str | Document, end: int) -> DateMatch | None:
     """The date of a heading that names a meeting with its place and date in brackets."""
-    found = bracketed_heading(text, end)
+    doc = as_document(text)
+    found = bracketed_heading(doc, end)
     return found[1] if found is not None else None
 
 
-def bracketed_heading(text: str, end: int) -> tuple[tuple[int, int], DateMatch] | None:
+def bracketed_heading(text: str | Document, end: int) -> tuple[tuple[int, int], DateMatch] | None:
     """A heading that names a meeting with its place and date in brackets ("25e réunion du
     Comité des Parties (Strasbourg, le 18 octobre 2019)"): the span before the bracket, the date."""
-    for line in lines(text, 0, end):
-        s, e = clean_span(text, line.start, line.end)
+    doc = as_document(text)
+    text = doc.text
+    for line in doc.lines_in(0, end):
+        s, e = doc.clean_line(line)
         if e - s > _BRACKETED_LINE or not _MEETING_WORD.search(text, s, e):
             continue
         for b in _BRACKETED.finditer(text, s, e):

@@ -9,6 +9,7 @@ from functools import lru_cache
 from ..register import Register
 from .dates import find_dates
 from .doctype import Dateline
+from .document import Document, as_document
 from .inflection import declined, stem_pattern
 from .meeting_lexicon import (
     _CUE_LINE,
@@ -21,7 +22,6 @@ from .meeting_lexicon import (
     _find_organisation,
     _words_data,
 )
-from .passages import clean_span, lines, sentence_at, sentences
 
 _PLACE_LINE = re.compile(r"[A-ZÀ-Þ][\w'’.-]+(?:,?\s[A-ZÀ-Þ][\w'’.-]+){0,2}")
 
@@ -96,12 +96,14 @@ _IN_PLACE = re.compile(
 
 
 def _place_in_sentence(
-    text: str, date_span: tuple[int, int], register: Register
+    text: str | Document, date_span: tuple[int, int], register: Register
 ) -> tuple[str, tuple[int, int]] | None:
     """The venue named right before the meeting's dates in their sentence: "in Vienna on 9 and
     10 November", "à Strasbourg les 23 et 24 juin"; a register place, or a capitalised name
     when the dates follow it at once."""
-    s, _ = sentence_at(text, date_span[0])
+    doc = as_document(text)
+    text = doc.text
+    s, _ = doc.sentence_at(date_span[0])
     for m in _IN_PLACE.finditer(text, max(s, date_span[0] - 80), date_span[0] + 1):
         if m.end() > date_span[0]:
             break
@@ -127,12 +129,14 @@ _OFFICE_BEFORE = re.compile(
 
 
 def _place_after_preposition(
-    text: str, date_span: tuple[int, int], register: Register
+    text: str | Document, date_span: tuple[int, int], register: Register
 ) -> tuple[str, tuple[int, int]] | None:
     """A register place right after "in", "à", "в" in the sentence of the meeting's dates, on
     either side of them: "from 2 to 6 October in Tashkent", "à Strasbourg", "в Душанбе"; a venue
     may stand before the city ("at the Hofburg Palace in Vienna")."""
-    s, e = sentence_at(text, date_span[0])
+    doc = as_document(text)
+    text = doc.text
+    s, e = doc.sentence_at(date_span[0])
     regex = _place_regex(register)
     if regex is None:
         return None
@@ -151,29 +155,33 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _place_in_meeting_sentence(
-    text: str, register: Register, year: str | None = None
+    text: str | Document, register: Register, year: str | None = None
 ) -> tuple[str, tuple[int, int]] | None:
     """A register place after "in", "à", "в" in one of the first meeting sentences that is not
     about a later meeting ("В Кишиневе началась встреча", "a seminar in Tashkent"), nor about
     one of another year than the subject's `year` ("the summit in Istanbul in June 2004")."""
-    for s, e in sentences(text, 0, min(len(text), 1500)):
+    doc = as_document(text)
+    text = doc.text
+    for s, e in doc.sentences_until(min(len(text), 1500)):
         if not _MEETING_WORD.search(text, s, e) or _FUTURE.search(text, s, e):
             continue
         if year is not None and any(y != year for y in _YEAR.findall(text, s, e)):
             continue
-        found = _place_after_preposition(text, (s, e), register)
+        found = _place_after_preposition(doc, (s, e), register)
         if found is not None:
             return found
     return None
 
 
 def _subject_place(
-    text: str,
+    text: str | Document,
     head: int,
     register: Register,
     date_span: tuple[int, int] | None,
     dateline: Dateline | None,
 ) -> tuple[str, tuple[int, int]] | None:
+    doc = as_document(text)
+    text = doc.text
     venue = _VENUE.search(text)  # "Venue: Hotel Europe, Sarajevo" states the place outright
     if venue is not None:
         found = _find_place(
@@ -182,10 +190,10 @@ def _subject_place(
         if found:
             return found[0], found[1:]
     if date_span is not None and (dateline is None or dateline.date.start != date_span[0]):
-        stated = _place_in_sentence(text, date_span, register)  # "met in Chisinau on 13 and 14 ..."
+        stated = _place_in_sentence(doc, date_span, register)  # "met in Chisinau on 13 and 14 ..."
         if stated is not None:
             return stated
-        stated = _place_after_preposition(text, date_span, register)
+        stated = _place_after_preposition(doc, date_span, register)
         if stated is not None:
             return stated
     if date_span is not None:  # "BELGRADE, 17-20 JULY 2003"
@@ -215,7 +223,7 @@ def _subject_place(
         if found:
             return found[0], found[1:]
         return dateline.place.title(), (dateline.place_start, dateline.place_end)
-    for s, e in sentences(text):
+    for s, e in doc.sentences_until():
         if not re.search(
             r"\b(?:meeting|conference|seminar|held|took place|conclude[sd]?)\b", text[s:e], re.I
         ) or _FUTURE.search(text, s, e):
@@ -227,10 +235,10 @@ def _subject_place(
             if found and found[1] == s + m.end():
                 return found[0], found[1:]
     year = _YEAR.search(text, *date_span) if date_span else None
-    told = _place_in_meeting_sentence(text, register, year.group(0) if year else None)
+    told = _place_in_meeting_sentence(doc, register, year.group(0) if year else None)
     if told is not None:
         return told
-    header = [clean_span(text, ln.start, ln.end) for ln in lines(text, 0, head) if not ln.blank]
+    header = [doc.clean_line(ln) for ln in doc.lines_in(0, head) if not ln.blank]
     for ls, le in header:
         if le - ls < 60:
             found = _find_place(text, ls, le, register)
@@ -290,14 +298,16 @@ _ONLINE_SENTENCE = re.compile(
 )
 
 
-def _online(text: str, head: int) -> tuple[int, int] | None:
-    for line in lines(text, 0, head):
-        s, e = clean_span(text, line.start, line.end)
+def _online(text: str | Document, head: int) -> tuple[int, int] | None:
+    doc = as_document(text)
+    text = doc.text
+    for line in doc.lines_in(0, head):
+        s, e = doc.clean_line(line)
         if e - s < 60 and _ONLINE.search(text, s, e):
             if _AGENDA_ITEM.match(text, s, e) or _ONLINE_SUBJECT.search(text, s, e):
                 continue
             return (s, e)
-    for s, e in sentences(text):
+    for s, e in doc.sentences_until():
         if _ONLINE_SENTENCE.search(text, s, e) and not _OTHER_MEETING.search(text, s, e):
             return (s, e)
     return None

@@ -13,9 +13,10 @@ from ..model import Meeting
 from ..register import Register
 from .countries import country_mentions, country_name
 from .dates import MONTHS, find_dates
+from .document import Document, as_document
 from .meeting_lexicon import _NOUNS
 from .meeting_places import _find_place
-from .passages import PageOf, evidence, sentence_at
+from .passages import PageOf, evidence
 
 __all__ = ["listed_meetings", "planned_meetings"]
 
@@ -188,15 +189,17 @@ def _months(found: re.Match[str], after: date | None) -> tuple[str, str] | None:
 _NEXT_CUE = re.compile(r"(?i)\bthe\s+next\b")  # cheap test before `_PLANNED`
 
 
-def _planned_matches(text: str) -> list[re.Match[str]]:
+def _planned_matches(text: str | Document) -> list[re.Match[str]]:
     """`_PLANNED` read only in the sentences that say "the next": the pattern itself would be
     tried at every character of the text."""
+    doc = as_document(text)
+    text = doc.text
     out: list[re.Match[str]] = []
     last_end = 0
     for cue in _NEXT_CUE.finditer(text):
         if cue.start() < last_end or len(out) >= MAX_LISTS:
             continue
-        s, e = sentence_at(text, cue.start())
+        s, e = doc.sentence_at(cue.start())
         found = _PLANNED.search(text, max(s, last_end), e)
         if found is not None:
             out.append(found)
@@ -205,21 +208,23 @@ def _planned_matches(text: str) -> list[re.Match[str]]:
 
 
 def planned_meetings(
-    text: str, register: Register, subject: Meeting | None, page_of: PageOf | None
+    text: str | Document, register: Register, subject: Meeting | None, page_of: PageOf | None
 ) -> list[Meeting]:
     """The next meeting a text announces, as a scheduled meeting: its host's place (the city
     named, else the country of the host, "the OSCE Presence in Albania"), the period as worded
     and its months."""
+    doc = as_document(text)
+    text = doc.text
     out: list[Meeting] = []
     after = None
     if subject is not None and subject.end_date and len(subject.end_date) == 10:
         after = date.fromisoformat(subject.end_date)
-    for found in _planned_matches(text):
+    for found in _planned_matches(doc):
         if len(out) >= MAX_LISTS:
             break
         key = "title" if found.group("title") else "title2"
         ts, te = found.span(key)
-        s, e = sentence_at(text, found.start(key))
+        s, e = doc.sentence_at(found.start(key))
         title = " ".join(found.group(key).split())
         title = title[0].upper() + title[1:]
         m = Meeting(role="mentioned", title=title, status="scheduled")

@@ -12,11 +12,12 @@ from importlib import resources
 from ..model import DocumentInfo
 from ..register import Register
 from .dates import find_dates
+from .document import Document, as_document
 from .meeting_dates import bracketed_heading
 from .meeting_lexicon import _CUE_LINE, _NOUN
 from .meeting_places import _places
 from .organisers import _ORGANISED
-from .passages import clean_span, lines, sentences
+from .passages import clean_span
 
 _CONNECT = {
     "and",
@@ -281,18 +282,21 @@ def named_in_sentence(title: str) -> str:
 
 
 def _subject_title(
-    text: str, info: DocumentInfo, register: Register, head: int
+    text: str | Document, info: DocumentInfo, register: Register, head: int
 ) -> tuple[str, tuple[int, int]] | None:
-    found = _titled(text, info, register, head)
+    doc = as_document(text)
+    found = _titled(doc, info, register, head)
     if found is None:
         return None
     return named_in_sentence(found[0]), found[1]
 
 
 def _titled(
-    text: str, info: DocumentInfo, register: Register, head: int
+    text: str | Document, info: DocumentInfo, register: Register, head: int
 ) -> tuple[str, tuple[int, int]] | None:
-    bracketed = bracketed_heading(text, min(len(text), max(head, 3_000)))
+    doc = as_document(text)
+    text = doc.text
+    bracketed = bracketed_heading(doc, min(len(text), max(head, 3_000)))
     if bracketed is not None:
         (s, e), _ = bracketed
         noun = _NOUN.search(text, s, e)
@@ -310,8 +314,8 @@ def _titled(
             text[span[0] : span[1]],
         ):
             return _clean_title(text[span[0] : span[1]], register), span
-    for line in lines(text, 0, head):
-        s, e = clean_span(text, line.start, line.end)
+    for line in doc.lines_in(0, head):
+        s, e = doc.clean_line(line)
         if 12 <= e - s <= 200 and _NOUN.search(text, s, e) and not _ORGANISED.match(text, s, e):
             if _CUE_LINE.match(text[s:e]) or _is_prose(text[s:e]):
                 continue
@@ -322,7 +326,7 @@ def _titled(
     for p in meeting_phrases(text, places=_places(register)):
         if p.named:
             return p.title, (p.start, p.end)
-    return _own_sitting(text)
+    return _own_sitting(doc)
 
 
 # a body's own numbered sitting: "GRETA ... on the occasion of its 50th plenary meeting"
@@ -333,10 +337,12 @@ _OWN_SITTING = re.compile(
 _SITTING_REACH = 1_500
 
 
-def _own_sitting(text: str) -> tuple[str, tuple[int, int]] | None:
+def _own_sitting(text: str | Document) -> tuple[str, tuple[int, int]] | None:
     """The numbered sitting of the body a sentence is about, named with the body's acronym
     ("50th plenary meeting of GRETA"), when the text names no meeting otherwise."""
-    for s, e in sentences(text, 0, min(len(text), _SITTING_REACH)):
+    doc = as_document(text)
+    text = doc.text
+    for s, e in doc.sentences_until(min(len(text), _SITTING_REACH)):
         m = _OWN_SITTING.search(text, s, e)
         if m is None:
             continue

@@ -19,6 +19,7 @@ from ..register import Register
 from .counts import _counts
 from .dates import DateMatch, find_dates
 from .doctype import Dateline
+from .document import Document, as_document
 from .meeting_dates import _subject_dates, _told_span
 from .meeting_lexicon import _NOUNS
 from .meeting_places import _find_place, _online, _places, _subject_place
@@ -32,13 +33,13 @@ from .meeting_titles import (
     title_case,
 )
 from .organisers import _cued_organisers, find_organisers, organisers_of_title
-from .passages import PageOf, evidence, header_end, sentence_at
+from .passages import PageOf, evidence
 
 __all__ = ["find_meetings", "meeting_phrases", "title_case"]  # the last two from meeting_titles
 
 
 def find_meetings(
-    text: str,
+    text: str | Document,
     register: Register,
     *,
     info: DocumentInfo,
@@ -46,15 +47,17 @@ def find_meetings(
     page_of: PageOf | None = None,
 ) -> tuple[list[Meeting], list[str]]:
     """The subject meeting (with its facts and evidence) and the meetings mentioned in passing."""
+    doc = as_document(text)
+    text = doc.text
     warnings: list[str] = []
-    head = header_end(text)
+    head = doc.header_end
 
     def ev(s: int, e: int) -> Evidence:
         return evidence(text, s, e, page_of)
 
-    titled = _subject_title(text, info, register, head)
-    dates, source = _subject_dates(text, head, dateline, info, register)
-    dates = _told_span(text, dates, source, dateline)
+    titled = _subject_title(doc, info, register, head)
+    dates, source = _subject_dates(doc, head, dateline, info, register)
+    dates = _told_span(doc, dates, source, dateline)
     if titled is None and dates is None:
         return [], warnings
     meeting = Meeting(role="subject", title=titled[0] if titled else None)
@@ -66,9 +69,9 @@ def find_meetings(
         meeting.facts["end_date"] = meeting.facts["start_date"]
     elif titled:
         meeting.evidence = meeting.facts["title"]
-    online = _online(text, head)
+    online = _online(doc, head)
     place = _subject_place(
-        text, head, register, (dates.start, dates.end) if dates else None, dateline
+        doc, head, register, (dates.start, dates.end) if dates else None, dateline
     )
     if online is not None:
         meeting.online = True
@@ -81,8 +84,8 @@ def find_meetings(
         # met on stated days with no word of being online: an in-person meeting
         meeting.online = False
         meeting.facts["online"] = ev(dates.start, dates.end)
-    cued, cued_spans = _cued_organisers(text, register)
-    organisers, spans = find_organisers(text, register, cued)
+    cued, cued_spans = _cued_organisers(doc, register)
+    organisers, spans = find_organisers(doc, register, cued)
     spans = cued_spans + [sp for sp in spans if sp not in cued_spans]
     if meeting.title and titled:
         for body in organisers_of_title(meeting.title, register):
@@ -92,7 +95,7 @@ def find_meetings(
     if organisers:
         meeting.organisers = organisers
         meeting.facts["organisers"] = ev(*spans[0])
-    participants, states = _counts(text)
+    participants, states = _counts(doc)
     if participants:
         meeting.participants_count = participants[0]
         meeting.facts["participants_count"] = ev(*participants[1])
@@ -111,13 +114,13 @@ def find_meetings(
             f"but the dateline says {dateline.date.text!r}"
         )
     meetings = [meeting]
-    meetings += _mentioned(text, meeting, register, page_of)
+    meetings += _mentioned(doc, meeting, register, page_of)
     listed = listed_meetings(text, register, page_of)
     meetings += listed
     taken = {(m.place, m.start_date) for m in meetings}
     meetings += [
         m
-        for m in planned_meetings(text, register, meeting, page_of)
+        for m in planned_meetings(doc, register, meeting, page_of)
         if (m.place, m.start_date) not in taken or m.place is None
     ]
     return meetings, warnings
@@ -130,10 +133,12 @@ _AFTER_NAME = re.compile(
 
 
 def _own_facts(
-    text: str, phrase: MeetingPhrase, register: Register
+    text: str | Document, phrase: MeetingPhrase, register: Register
 ) -> tuple[DateMatch | None, tuple[str, int, int] | None]:
     """The date and place written right after a meeting's name ("... held in Vienna on 4 March 2019")."""
-    _, e = sentence_at(text, phrase.start)
+    doc = as_document(text)
+    text = doc.text
+    _, e = doc.sentence_at(phrase.start)
     limit = min(e, phrase.end + 60)
     date_found = next(iter(find_dates(text, phrase.end, limit)), None)
     gap_end = date_found.start if date_found else limit
@@ -150,8 +155,10 @@ def _own_facts(
 
 
 def _mentioned(
-    text: str, subject: Meeting, register: Register, page_of: PageOf | None
+    text: str | Document, subject: Meeting, register: Register, page_of: PageOf | None
 ) -> list[Meeting]:
+    doc = as_document(text)
+    text = doc.text
     out: list[Meeting] = []
     seen: set[str] = set()
     subject_title = (subject.title or "").lower()
@@ -162,7 +169,7 @@ def _mentioned(
         heading = subject.facts.get("title")
         if heading is not None and p.start < heading.end and heading.start < p.end:
             continue
-        when, place = _own_facts(text, p, register)
+        when, place = _own_facts(doc, p, register)
         other_date = when is not None and when.first.isoformat() != subject.start_date
         if subject_title and not other_date:
             named = named_in_sentence(p.title).lower()  # a headline: "X BEGAN A MEETING"
@@ -185,7 +192,7 @@ def _mentioned(
             m.place, m.online = place[0], False
             m.facts["place"] = evidence(text, place[1], place[2], page_of)
         out.append(m)
-    out += _earlier(text, subject, register, page_of, taken=[m.evidence for m in out])
+    out += _earlier(doc, subject, register, page_of, taken=[m.evidence for m in out])
     return out
 
 
@@ -200,13 +207,15 @@ _EARLIER = re.compile(
 
 
 def _earlier(
-    text: str,
+    text: str | Document,
     subject: Meeting,
     register: Register,
     page_of: PageOf | None,
     *,
     taken: list[Evidence | None],
 ) -> list[Meeting]:
+    doc = as_document(text)
+    text = doc.text
     out: list[Meeting] = []
     spans = [(ev.start, ev.end) for ev in taken if ev is not None]
     for found in _EARLIER.finditer(text):
@@ -214,7 +223,7 @@ def _earlier(
         if any(a < e and s < b for a, b in spans):
             continue
         phrase = MeetingPhrase(s, e, found.group(0), named=False)
-        when, place = _own_facts(text, phrase, register)
+        when, place = _own_facts(doc, phrase, register)
         if when is None or not when.has_year or when.first.isoformat() == subject.start_date:
             continue
         m = Meeting(role="mentioned", title=" ".join(found.group(0).split()))

@@ -18,8 +18,8 @@ from ..model import Evidence, Organisation
 from ..register import Register
 from .countries import _table as _country_table
 from .countries import country_name, is_country_word
+from .document import Document, as_document, line_letters
 from .inflection import declined, stem, stem_pattern
-from .passages import sentence_at
 from .spans import SpanIndex
 from .symbols import find_symbols
 
@@ -691,13 +691,10 @@ def is_demonym(word: str) -> bool:
     return word in _country_table().demonyms
 
 
-def _line_is_caps(text: str, pos: int) -> bool:
+def _line_is_caps(text: str | Document, pos: int) -> bool:
     """True inside an all-capitals line (a heading), where capitals say nothing about names."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    line = text[ls : le if le != -1 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 8 and all(c.isupper() for c in letters)
+    letters, capitals = line_letters(text, pos)
+    return letters > 8 and capitals
 
 
 def _acronym_mentions(
@@ -1005,13 +1002,15 @@ def _meeting_owner_before() -> re.Pattern[str]:
     )
 
 
-def _attendees(text: str, mentions: list[OrgMention]) -> set[tuple[int, int]]:
+def _attendees(text: str | Document, mentions: list[OrgMention]) -> set[tuple[int, int]]:
     """Bodies outside the register listed (three or more in a sentence) as those who took part:
     'representatives of the Ministry of X, the Y Office, the Z Service attended'."""
+    doc = as_document(text)
+    text = doc.text
     out: set[tuple[int, int]] = set()
     by_sentence: dict[tuple[int, int], list[OrgMention]] = {}
     for m in mentions:
-        by_sentence.setdefault(sentence_at(text, m.start), []).append(m)
+        by_sentence.setdefault(doc.sentence_at(m.start), []).append(m)
     cue = _participation()
     for (s, e), group in by_sentence.items():
         unknown = [m for m in group if m.key is None and not m.acronym]  # 'Office X (OX)' stays
@@ -1075,7 +1074,7 @@ def _ident(m: OrgMention) -> str:
     return (rest if rest and is_demonym(first) else m.name).casefold()
 
 
-def find_organisations(text: str, register: Register) -> list[Organisation]:
+def find_organisations(text: str | Document, register: Register) -> list[Organisation]:
     """The organisations a document names, de-duplicated, with the passage of the first occurrence.
 
     The name is the register's canonical name and acronym where the register knows the body.
@@ -1083,11 +1082,13 @@ def find_organisations(text: str, register: Register) -> list[Organisation]:
     documents ('Ministerial Council Decisions') is not counted: persons carry their organisation.
     A unit written through its parent's possessive counts as the parent.
     """
+    doc = as_document(text)
+    text = doc.text
     seen: dict[str, Organisation] = {}
     symbols = [(s.start, s.end) for s in find_symbols(text)]
     symbol_index = SpanIndex(symbols, lambda se: se)
     mentions = organisation_mentions(text, register)
-    attendees = _attendees(text, mentions)
+    attendees = _attendees(doc, mentions)
     owner_before = _meeting_owner_before()
     for m in mentions:
         if m.key is None and _TITLE_BEFORE.search(text, max(0, m.start - 40), m.start):

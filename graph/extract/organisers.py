@@ -19,10 +19,10 @@ from importlib import resources
 from typing import Any
 
 from ..register import OrganisationEntry, Register
+from .document import Document, as_document
 from .inflection import stem, stem_pattern
 from .meeting_lexicon import _NOUNS, _OTHER_MEETING
 from .organisations import OrgMention, organisation_mentions, outermost
-from .passages import sentence_at, sentences
 from .spans import SpanIndex
 
 __all__ = ["Organiser", "field_operations", "find_organisers", "organisers_of_title"]
@@ -306,15 +306,17 @@ def _in_clause(
 
 
 def find_organisers(
-    text: str, register: Register, first: list[Organiser] | None = None
+    text: str | Document, register: Register, first: list[Organiser] | None = None
 ) -> tuple[list[str], list[tuple[int, int]]]:
     """The organisers of the meeting a text is about, most specific first, and the sentences
     that name them; `first`: organisers another reading found, kept before these."""
+    doc = as_document(text)
+    text = doc.text
     mentions = outermost([m for m in organisation_mentions(text, register) if m.key is not None])
     cues = _cues()
     found: list[Organiser] = list(first or [])
     spans: list[tuple[int, int]] = []
-    for s, e in sentences(text):
+    for s, e in doc.sentences_until():
         e = min(e, s + _MAX_SENTENCE)
         here: list[Organiser] = []
         for m in cues["by"].finditer(text, s, e):
@@ -543,16 +545,18 @@ _CLAUSE_END = re.compile(
 
 
 def _cued_organisers(
-    text: str, register: Register
+    text: str | Document, register: Register
 ) -> tuple[list[Organiser], list[tuple[int, int]]]:
     """Organisers from "(co-)organised by X and Y", "X and Y co-organised the meeting",
     "In co-ordination with X, Y organised ...", as register mentions."""
+    doc = as_document(text)
+    text = doc.text
     mentions = organisation_mentions(text, register)
     index = SpanIndex(mentions, lambda x: (x.start, x.end))
     found: list[Organiser] = []
     spans: list[tuple[int, int]] = []
     for m in _ORGANISED.finditer(text):
-        s, e = sentence_at(text, m.start())
+        s, e = doc.sentence_at(m.start())
         verb = m.group(0).lower()
         if re.match(r"organi[sz]es", verb):  # "organizes meetings": a habit, not this meeting
             continue

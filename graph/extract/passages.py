@@ -24,6 +24,7 @@ __all__ = [
     "is_footnote",
     "lines",
     "paragraphs",
+    "segments",
     "sentence_at",
     "sentences",
 ]
@@ -194,6 +195,21 @@ def _sentence_starts(text: str) -> tuple[int, ...]:
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    for s, stop in segments(text, start, end):
+        cs, ce = clean_span(text, s, stop)
+        if ce > cs:
+            out.append((cs, ce))
+    return out
+
+
+def segments(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The raw pieces between sentence stops in text[start:end], untrimmed (empty ones kept).
+
+    `sentences` trims each piece and drops the empty ones; the document model keeps the pieces
+    of the whole text so that it can give the split of any prefix without splitting again.
+    """
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
     s = start
     found = _STOP.search(text, start, end)
     while found is not None:
@@ -207,16 +223,12 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 j += 1
             stop = j
         if stop is not None:
-            cs, ce = clean_span(text, s, stop)
-            if ce > cs:
-                out.append((cs, ce))
+            out.append((s, stop))
             s = stop + (1 if text[i] == "\n" else 0)
             found = _STOP.search(text, max(i + 1, s), end)
         else:
             found = _STOP.search(text, i + 1, end)
-    cs, ce = clean_span(text, s, end)
-    if ce > cs:
-        out.append((cs, ce))
+    out.append((s, end))
     return out
 
 

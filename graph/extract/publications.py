@@ -11,8 +11,8 @@ from typing import Any
 
 from ..model import Evidence, Publication
 from ..register import Register
+from .document import Document, as_document
 from .organisations import OrgMention, organisation_mentions, outermost
-from .passages import sentence_at
 from .publication_pages import page_titles
 from .publication_phrases import phrase_titles, recase
 from .publication_references import reference_titles
@@ -157,14 +157,15 @@ def _marker_number(marker: str) -> int:
     return int(marker.strip("[]^").translate(_SUP_TO_DIGIT))
 
 
-def footnote_urls(text: str) -> dict[int, _Footnote]:
+def footnote_urls(text: str | Document) -> dict[int, _Footnote]:
     """Footnote number -> the footnote block and its first URL ('⁶ See <https://...>')."""
+    doc = as_document(text)
+    text = doc.text
     notes: dict[int, _Footnote] = {}
     for m in _FOOTNOTE_START.finditer(text):
         digits = m.group(1) or m.group(2) or m.group(3)
         start = m.start()
-        block_end = re.search(r"\n[ \t]*\n|\Z", text[m.end() :])
-        end = m.end() + (block_end.start() if block_end else 0)
+        end = doc.block_end(m.end())  # the next blank line (a search per footnote was quadratic)
         block = text[m.end() : end]
         url = _URL.search(block)
         if m.group(3) and not url:
@@ -180,14 +181,16 @@ def footnote_urls(text: str) -> dict[int, _Footnote]:
     return notes
 
 
-def _marker_years(text: str) -> dict[int, int]:
+def _marker_years(text: str | Document) -> dict[int, int]:
     """Footnote number -> the last year written in the sentence that carries its marker."""
+    doc = as_document(text)
+    text = doc.text
     years: dict[int, int] = {}
     for m in _BODY_MARKER.finditer(text):
         number = _marker_number(m.group(1))
         if number in years:
             continue
-        sent_s, sent_e = sentence_at(text, max(0, m.start() - 1))
+        sent_s, sent_e = doc.sentence_at(max(0, m.start() - 1))
         before = _YEAR.findall(text[sent_s : m.start()])
         after = _YEAR.findall(text[m.end() : max(sent_e, m.end())])
         if before or after:
@@ -195,10 +198,12 @@ def _marker_years(text: str) -> dict[int, int]:
     return years
 
 
-def _publishers(text: str, s: int, e: int, mentions: list[OrgMention]) -> list[str]:
+def _publishers(text: str | Document, s: int, e: int, mentions: list[OrgMention]) -> list[str]:
     """Organisations of the sentence around a title: 'X's "Title"' first, else all of them."""
+    doc = as_document(text)
+    text = doc.text
     owner = re.search(r"(\S+?)['’]s[ \t]*[“\"«„]?$", text[max(0, s - 60) : s])
-    sent_s, sent_e = sentence_at(text, s)
+    sent_s, sent_e = doc.sentence_at(s)
     sent_s, sent_e = min(sent_s, s), max(sent_e, e)
     near = [m for m in mentions if sent_s <= m.start and m.end <= sent_e and not (s <= m.start < e)]
     if owner:
@@ -275,7 +280,7 @@ def _commitment_names(register: Register) -> set[str]:
     return {a.casefold() for a, _ in register.commitment_aliases()}
 
 
-def find_publications(text: str, register: Register) -> list[Publication]:
+def find_publications(text: str | Document, register: Register) -> list[Publication]:
     """Publications a document presents or cites, de-duplicated by title.
 
     Titles are read in quotes (with a year '(2020)' after them or a cue word such as 'report',
@@ -283,8 +288,10 @@ def find_publications(text: str, register: Register) -> list[Publication]:
     after the title ties it to the URL in that footnote; the publishers are the organisations of
     the sentence (the possessive owner 'GRETA's "..."' when there is one).
     """
+    doc = as_document(text)
+    text = doc.text
     mentions = outermost(organisation_mentions(text, register))
-    notes = footnote_urls(text)
+    notes = footnote_urls(doc)
     commitments = _commitment_names(register)
     found: dict[str, Publication] = {}
     taken: list[tuple[int, int]] = []
@@ -344,7 +351,7 @@ def find_publications(text: str, register: Register) -> list[Publication]:
             title=recase(" ".join(stripped.split()), _acronyms(mentions)),
             year=year,
             url=note.url if note and note.url else None,
-            publisher=_publishers(text, title_s, title_e, mentions),
+            publisher=_publishers(doc, title_s, title_e, mentions),
             evidence=Evidence(text[title_s:title_e], title_s, title_e),
             url_evidence=Evidence(text[note.url_start : note.url_end], note.url_start, note.url_end)
             if note and note.url
@@ -383,7 +390,7 @@ def find_publications(text: str, register: Register) -> list[Publication]:
         add(span[0], span[1], span[1], need_cue=False)
     in_notes = [m.span("title") for m in _MD_LINK.finditer(text)]
     in_notes += [m.span("title") for m in _NAMED_IN_NOTE.finditer(text)]
-    marker_years = _marker_years(text)
+    marker_years = _marker_years(doc)
     for s, e in sorted(in_notes):
         note = next((n for n in notes.values() if n.start <= s < n.end), None)
         if note is None or any(s < te and ts < e for ts, te in taken):
@@ -397,7 +404,7 @@ def find_publications(text: str, register: Register) -> list[Publication]:
             title=" ".join(title.split()),
             year=marker_years.get(note.number),
             url=note.url,
-            publisher=_publishers(text, s, e, mentions),
+            publisher=_publishers(doc, s, e, mentions),
             evidence=Evidence(text[s:e], s, e),
             url_evidence=Evidence(text[note.url_start : note.url_end], note.url_start, note.url_end)
             if note.url
@@ -416,7 +423,7 @@ def find_publications(text: str, register: Register) -> list[Publication]:
             title=title,
             year=year,
             url=note.url if note else None,
-            publisher=_publishers(text, s, e, mentions),
+            publisher=_publishers(doc, s, e, mentions),
             evidence=Evidence(text[s:e], s, e),
             url_evidence=Evidence(text[note.url_start : note.url_end], note.url_start, note.url_end)
             if note and note.url

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thbgraph.graph.extract import extract
+from thbgraph.graph.extract.document import build_document
 from thbgraph.graph.extract.passages import clean_span, sentences
 
 # The old trailing pattern, kept here only as the reference meaning on short text.
@@ -67,6 +68,48 @@ def test_sentence_offsets_are_exact_and_trimmed(text: str) -> None:
 def test_extract_ends_and_evidence_quotes_the_text(prefix: str, run: str, n: int) -> None:
     text = prefix + "\nReport " + run * n + " 4\n" + _toc(3, run) + prefix
     result = extract(text, source="<hypothesis>")
+    for ev in _all_evidence(result):
+        assert text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.timeout(60)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    _PIECES,
+    st.sampled_from(["_", "*", ".", "-", "|", "#", "[", "_ ", "__ ", "* ", ". ", "\t", "| "]),
+    st.integers(1, 400),
+)
+def test_document_model_ends_and_its_offsets_are_exact(prefix: str, run: str, n: int) -> None:
+    text = prefix + "\nReport " + run * n + " 4\n" + _toc(3, run) + prefix
+    doc = build_document(text)
+    assert "".join(ln.text + "\n" for ln in doc.lines)[:-1] == text
+    for line, (s, e), kind in zip(doc.lines, doc.clean_lines, doc.kinds, strict=True):
+        assert line.start <= s <= e <= line.end and text[line.start : line.end] == line.text
+        assert (kind == "blank") == (s == e)
+    for s, e in doc.sentences:
+        assert 0 <= s < e <= len(text)
+        assert not text[s].isspace() and not text[e - 1].isspace()
+    assert list(doc.breaks) == sorted(doc.breaks)
+
+
+# Layouts that were quadratic in one stage or another: a line of ". . .", one line of prose (a
+# scan of the whole line per mention), footnotes with bracket markers (a search over the rest of
+# the text per footnote). The timeout is a termination guard, not a speed measure (bench/ is).
+_SLOW_ONCE = {
+    "dot_leaders": ". " * 50_000,
+    "one_line": "The meeting was held at the Hofburg in Vienna on 5-6 May 2021 with Austria. "
+    * 1300,
+    "footnotes": "".join(
+        f"Report [{i % 99 + 1}] on it.\n[{i % 99 + 1}] https://x.org/{i}\n" for i in range(2500)
+    ),
+}
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", sorted(_SLOW_ONCE))
+def test_layouts_that_were_quadratic_end(name: str) -> None:
+    text = _SLOW_ONCE[name]
+    result = extract(text, source=f"<{name}>")
     for ev in _all_evidence(result):
         assert text[ev.start : ev.end] == ev.text
 

@@ -1,0 +1,72 @@
+"""Press-release datelines: "STRASBOURG, France, 23 May 2018 – ..." running on into the story, or
+"Strasbourg, le 16 novembre 2021" on a line of its own; found once per document model."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .dates import DateMatch, find_dates
+from .pagedate import is_byline, label_end
+
+if TYPE_CHECKING:
+    from .document import Document
+
+__all__ = ["DATELINE", "Dateline", "dateline_of"]
+
+_UP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_LOW = "a-zß-ÿа-яё"
+DATELINE = re.compile(
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    rf"(?P<place>[{_UP}][{_UP}' .-]+[{_UP}]|[{_UP}][{_LOW}'-]+(?:\s[{_UP}][{_LOW}'-]+){{0,2}})"
+    r"(?:,\s(?P<country>[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)*))?,\s(?:le\s|the\s)?"
+)
+_HEADER_YEAR = re.compile(r"(?<![\d.])(?:\d{1,2}[./]\d{1,2}[./])?((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A press-release dateline: "CITY, (Country,) date – text"."""
+
+    place: str
+    place_start: int
+    place_end: int
+    date: DateMatch
+
+
+def dateline_of(doc: Document, *, labelled: bool = False) -> Dateline | None:
+    """The dateline of a document model (its `dateline` property, found once per document); with
+    `labelled`, also one after a page-date label (" date 2024-04-10 VIENNA, 10 April 2024 – ...")."""
+    text = doc.text
+    reach = min(len(text), doc.header_end + 600)
+    year = _HEADER_YEAR.search(text, 0, reach)  # "18 сентября" takes the year of "18.09.2023"
+    for line in doc.lines_in(0, reach):
+        s, e = doc.clean_line(line)
+        if labelled:
+            s = label_end(text, s, e)
+        m = DATELINE.match(text, s, e)
+        if not m or is_byline(text, s, e):  # "By Anna Berg, 3 May 2019": a writer, no place
+            continue
+        dates = find_dates(
+            text, m.end(), min(e, m.end() + 40), default_year=int(year.group(1)) if year else None
+        )
+        if not dates or dates[0].start != m.end() or dates[0].is_range:
+            continue
+        rest = text[dates[0].end : e]
+        # a dateline runs on into the story, maybe after the agency: "/МОЛДПРЕС/. Вице-премьер"
+        runs_on = re.match(r"\s?(?:/[^/\n]{2,24}/\.?\s?(?=\S)|[-–—:]\s?\S)", rest)
+        if not runs_on and not (rest.strip(" .") == "" and _prose_follows(doc, line.end)):
+            continue
+        return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
+    return None
+
+
+def _prose_follows(doc: Document, pos: int) -> bool:
+    """True when the next non-blank line is a paragraph of prose (a story, not a schedule)."""
+    for line in doc.lines_in(pos + 1, min(len(doc.text), pos + 3000)):
+        if line.blank:
+            continue
+        body = line.text.strip()
+        return len(body) >= 100 and body.count(" ") >= 12
+    return False
