@@ -19,7 +19,7 @@ from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
-from .passages import Line, clean_span, is_footnote, paragraphs, segments
+from .passages import Line, clean_span, header_end_of, is_footnote, paragraphs, segments
 
 if TYPE_CHECKING:
     from .datelines import Dateline
@@ -203,7 +203,7 @@ def build_document(text: str) -> Document:
         pos = nl + 1
     clean = tuple(clean_span(text, ln.start, ln.end) for ln in all_lines)
     paras = tuple(paragraphs(text))
-    head = _header_end(text, paras)
+    head = header_end_of(text, paras)
     raw = tuple(segments(text))
     sents: list[tuple[int, int]] = []
     for s, stop in raw:
@@ -265,18 +265,6 @@ def line_letters(text: str | Document, offset: int) -> tuple[int, bool]:
     le = text.find("\n", offset)
     letters = [c for c in text[ls : le if le != -1 else len(text)] if c.isalpha()]
     return len(letters), all(c.isupper() for c in letters)
-
-
-def _header_end(text: str, paras: tuple[tuple[int, int], ...]) -> int:
-    """Where the header block ends: the start of the first long prose paragraph
-    (as `passages.header_end`)."""
-    for s, e in paras:
-        block = text[s:e]
-        if len(block) > 200 and "\n" not in block.strip() and block.count(". ") >= 1:
-            return s
-        if len(block) > 400:
-            return s
-    return len(text)
 
 
 def _kinds(

@@ -117,13 +117,7 @@ def _date_line(text: str) -> PageDate | None:
     """A line near the top that holds a full date and nothing but its stamp: weekday, time, view
     counter ("Thursday, June 1, 2006 10:40 AM", "20.05.2017 3835 Views", "18/04/2024")."""
     words = _words()
-    seen = 0
-    for line in lines(text, 0, min(len(text), _TOP_CHARS)):
-        if line.blank:
-            continue
-        seen += 1
-        if seen > _TOP_LINES:
-            break
+    for line in _top_lines(text):
         s, e = clean_span(text, line.start, line.end)
         if e - s > 60:
             continue
@@ -146,13 +140,7 @@ def _date_line(text: str) -> PageDate | None:
 def _leading_date(text: str) -> PageDate | None:
     """A date that opens a line near the top and runs into a stamp or a story: "09.03.2010 17:30 —
     Новости Общества | БелТА", "21 September 2023, Chisinau – The Secretary of State ..."."""
-    seen = 0
-    for line in lines(text, 0, min(len(text), _TOP_CHARS)):
-        if line.blank:
-            continue
-        seen += 1
-        if seen > _TOP_LINES:
-            break
+    for line in _top_lines(text):
         s, e = clean_span(text, line.start, line.end)
         found = find_dates(text, s, min(e, s + 40))
         if not found or found[0].start != s or found[0].is_range or not found[0].has_year:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +21,7 @@ __all__ = [
     "clean_span",
     "evidence",
     "header_end",
+    "header_end_of",
     "is_footnote",
     "lines",
     "paragraphs",
@@ -248,7 +249,12 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
 
 def header_end(text: str) -> int:
     """Where the header block ends: the start of the first long prose paragraph."""
-    for s, e in paragraphs(text):
+    return header_end_of(text, paragraphs(text))
+
+
+def header_end_of(text: str, paras: Iterable[tuple[int, int]]) -> int:
+    """`header_end` over paragraphs already found (the document model's)."""
+    for s, e in paras:
         block = text[s:e]
         if len(block) > 200 and "\n" not in block.strip() and block.count(". ") >= 1:
             return s
