@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
@@ -73,7 +74,7 @@ _SPEECH = re.compile(
 _RU_ROLE_STEMS = tuple(_WORDS["ru_role_stems"])
 # Markdown emphasis around a name ("**Valiant Richey**", "_Name_"): read as spaces
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])")
-_ROLE_END = re.compile(r"\n|[.;:!?](?=\s|$)|,|\s\(|[“”\"«»]|\s[-–—]\s")
+_ROLE_END = re.compile(r"\n|(?<![\s.][A-Z])\.(?=\s|$)|[;:!?](?=\s|$)|,|\s\(|[“”\"«»]|\s[-–—]\s")
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,8 @@ def _name_token_ok(token: str, last: bool) -> bool:
     word = token.rstrip(".")
     if token in _HONORIFICS or word in _HONORIFICS:
         return False
+    if not last and token.endswith(".") and len(word) > 1:
+        return False  # "Bureau. Helga Gayer": a full stop after a word ends the sentence
     if word.casefold() in _NOT_NAME or not word[:1].isupper():
         return False
     letters = [c for c in word if c.isalpha()]
@@ -153,6 +156,12 @@ def _split_run(run: str) -> tuple[str, str]:
     """(prefix, name): the longest tail of 2-4 words that can be a personal name; a post that
     follows the name in the same run ('Emanuele PILUSO Advisor to ...') is left out."""
     tokens = run.split()
+    for i in range(1, len(tokens) - 1):  # "Heracles Moskoff du Ministère ...": no name goes on
+        nxt = next((t for t in tokens[i:] if not re.fullmatch(_PARTICLES, t)), "")
+        if re.fullmatch(_PARTICLES, tokens[i]) and not _name_token_ok(nxt, True):
+            run = run[: list(re.finditer(r"\S+", run))[i - 1].end()]
+            tokens = tokens[:i]
+            break
     while len(tokens) > 2 and _is_role_word(tokens[-1]) and _caps(tokens[-2]):
         tokens.pop()
         run = run[: run.rindex(tokens[-1]) + len(tokens[-1])]
@@ -162,7 +171,7 @@ def _split_run(run: str) -> tuple[str, str]:
         words = [t for t in tail if not re.fullmatch(_PARTICLES, t)]
         if len(words) > 4:
             break
-        if re.fullmatch(_PARTICLES, tail[0]) or tail[0] in _HONORIFICS:
+        if re.fullmatch(_PARTICLES, tail[0]) or tail[0] in _HONORIFICS or _is_role_word(tail[0]):
             continue  # a name does not start with 'van', 'de'... nor with 'M.' (an honorific)
         if not all(_tail_token_ok(tail, i) for i in range(len(tail))):
             if all(_caps(t) or re.fullmatch(_PARTICLES, t, re.I) for t in tail):
@@ -198,6 +207,7 @@ def _role_after(text: str, pos: int, mentions: list[OrgMention]) -> tuple[str, i
     stop = _ROLE_END.search(text, s)
     e = stop.start() if stop else len(text)
     role = text[s:e].rstrip()
+    role = _before_next_person(role)
     e = s + len(role)
     if not role or len(role) > 200:
         return None
@@ -209,6 +219,26 @@ def _role_after(text: str, pos: int, mentions: list[OrgMention]) -> tuple[str, i
     return None
 
 
+_NEXT_CLAUSE = re.compile(r"(?:^|[ \t]+(?:and|et|и)[ \t]+)(?:(?:the|la|le|l’|l')[ \t]+)?(?=\S)", re.I)
+
+
+def _before_next_person(role: str) -> str:
+    """A role written after a name, up to where the post of the next person starts: in "X, the
+    Executive Secretary of the Convention Petya Nestorova and ...", the words after the comma
+    are the post of Petya Nestorova, not of X (then no role is left)."""
+    for run in _RUN.finditer(role):
+        prefix, name = _split_run(run.group(0))
+        if not name or len(name.split()) < 2 or not _has_role_word(role[: run.start() + len(prefix)]):
+            continue
+        if any(_is_role_word(w) for w in name.split()):
+            continue
+        posts = [w.start() for w in re.finditer(r"[\w'’-]+", role[: run.start() + len(prefix)])
+                 if _is_role_word(w.group(0))]  # fmt: skip
+        clauses = [c.start() for c in _NEXT_CLAUSE.finditer(role, 0, posts[-1] + 1)]
+        return role[: clauses[-1]].rstrip(" ,") if clauses else ""
+    return role
+
+
 def _has_role_word(role: str) -> bool:
     words = re.findall(r"[\w'’-]+", role.casefold())
     return any(_is_role_word(w) for w in words[:8])
@@ -216,8 +246,8 @@ def _has_role_word(role: str) -> bool:
 
 def _is_role_word(word: str) -> bool:
     word = word.casefold()
-    if word in ROLE_WORDS or word.split("-")[0] in ROLE_WORDS:
-        return True
+    if word in ROLE_WORDS or any(part in ROLE_WORDS for part in word.split("-")):
+        return True  # "Vice-Chair", "ex-Minister"
     return word[:1] >= "а" and word.startswith(_RU_ROLE_STEMS)
 
 
@@ -245,19 +275,25 @@ def _role_clause_led(text: str, ns: int, ne: int) -> tuple[str, int, int] | None
     of at most 18 words, starting with a capital, with a role word among its first 6 words, not
     ending in a word that joins it to what follows ("Minister of" Foreign Affairs), the name
     not continued by one ("Sovereign Order of Malta")."""
-    if text[ns : ns + 1] >= "А" or _JOINED_AFTER.match(text, ne):
+    if text[ns : ns + 1] >= "А" or (_JOINED_AFTER.match(text, ne) and not _coordinated(text, ne)):
         return None
-    window = text[max(0, ns - 160) : ns]
-    cut = max(window.rfind(c) for c in '.;:!?\n«»"“”–—•,(')
-    clause = window[cut + 1 :]
-    role = _LEADING.sub("", clause.strip())
-    words = role.split()
-    if not 2 <= len(words) <= 18 or not role[:1].isupper() or clause[-1:] not in " \t":
+    window = text[max(0, ns - 200) : ns]
+    strong = max(window.rfind(c) for c in '.;:!?\n«»"“”–—•(')
+    commas = [i for i in range(len(window)) if window[i] == "," and i > strong][::-1]
+    # the clause after the last comma; else a post that runs over commas ("Minister of Foreign
+    # Affairs, Education and Sports of ... Liechtenstein Dominique Hasler"), at most two
+    for extended, cut in enumerate([*commas[:3], strong]):
+        if extended > 2:
+            return None
+        clause = window[cut + 1 :]
+        found = _clause_post(clause, extended > 0)
+        if found is not None:
+            break
+        if extended == 0 and not commas:
+            return None
+    else:
         return None
-    if not any(_is_role_word(w.strip("(),")) for w in words[:6]):
-        return None
-    if words[-1].casefold() in _JOINING or words[-1][:1].islower():
-        return None
+    role, words = found
     first = next(i for i, w in enumerate(words) if _is_role_word(w.strip("(),")))
     lower = [i for i in range(first) if words[i][:1].islower()]
     if lower:  # "Speakers included the Deputy Minister ...": the post starts after the verb
@@ -265,7 +301,68 @@ def _role_clause_led(text: str, ns: int, ne: int) -> tuple[str, int, int] | None
         role = role if role[:1].isupper() else " ".join(words[first:])
         role = clause[clause.index(role.split()[0], clause.index(words[lower[-1]])) :].strip()
     start = ns - len(clause) + clause.index(role)
-    return role, start, start + len(role)
+    cut = _after_last_person(role)
+    return role[cut:], start + cut, start + len(role)
+
+
+def _clause_post(clause: str, extended: bool) -> tuple[str, list[str]] | None:
+    """The post a clause states, with its words, or None: 2-18 words (24 over commas), opening
+    with a capital, a role word among the first six, not ending in a joining word; over commas
+    the first part holds no person's name and the last word may be in lower case ("..., especially
+    in women and children Siobhán Mullally")."""
+    role = _LEADING.sub("", clause.strip())
+    words = role.split()
+    if not 2 <= len(words) <= (24 if extended else 18) or not role[:1].isupper():
+        return None
+    if clause[-1:] not in " \t" or not any(_is_role_word(w.strip("(),")) for w in words[:6]):
+        return None
+    if words[-1].casefold() in _JOINING or (words[-1][:1].islower() and not extended):
+        return None
+    if extended and any(_person_runs(role.rsplit(",", 1)[0])):
+        return None  # "OSCE Secretary General Helga Maria Schmid, ...": another person's post
+    return role, words
+
+
+def _person_runs(role: str) -> Iterator[re.Match[str]]:
+    """The runs in a post's words that end in a person's name after a role word."""
+    for run in _RUN.finditer(role):
+        prefix, name = _split_run(run.group(0))
+        if not name or len(name.split()) < 2 or any(_is_role_word(w) for w in name.split()):
+            continue
+        if _has_role_word(role[: run.start() + len(prefix)]):
+            yield run
+
+
+def _after_last_person(role: str) -> int:
+    """Where the post of the last person in a clause starts: in "Executive Secretary of the
+    Convention Petya Nestorova and the Administrator" the post is "Administrator" (0: no one)."""
+    cut = 0
+    for run in _person_runs(role):
+        nxt = _LEADING.match(role[run.end() + 1 :]) if role[run.end() : run.end() + 1] == " " else None
+        if nxt is not None and run.end() + 1 + nxt.end() < len(role):
+            cut = run.end() + 1 + nxt.end()
+    return cut
+
+
+_AND_NEXT = re.compile(
+    r"[ \t]+(?:and|et|as[ \t]+well[ \t]+as|ainsi[ \t]+que)[ \t]+"
+    r"(?:(?:the|la|le|les|l’|l')[ \t]+)?(?P<a>[^\s,;.]+)(?:[ \t]+(?P<b>[^\s,;.]+)(?P<end>[,;.]|\s|$))?"
+)
+
+
+def _coordinated(text: str, ne: int) -> bool:
+    """Whether an "and" after a name joins another person, not more words of a post: "Angela Me
+    and Sosa Henkoma,", "Petya Nestorova and the Administrator Markus Lehner", "... and Mr X"
+    (unlike "Minister of Foreign Affairs and Trade Ian Borg")."""
+    m = _AND_NEXT.match(text, ne)
+    if m is None:
+        return False
+    a, b = m.group("a"), m.group("b")
+    if a in _HONORIFICS or _is_role_word(a):
+        return True
+    if b is None or m.group("end") not in {",", ";", "."}:
+        return False
+    return _name_token_ok(a, False) and _name_token_ok(b, True) and not _is_role_word(b)
 
 
 _POST_OF = re.compile(
@@ -285,10 +382,15 @@ def _shifted_clause_led(text: str, ns: int, ne: int) -> tuple[tuple[str, int, in
     start = ns + words[-2].start()
     if country_mentions(text[start:ne]):
         return None
+    joined = re.search(r"(\S+)[ \t]+$", text[max(0, ns - 40) : ns])
+    if joined is None or joined.group(1).casefold() in _COORDINATING:
+        return None  # "... and Rita Theodorou Superman": a first name, not a post's complement
     role = _role_clause_led(text, start, ne)
     return (role, start) if role is not None else None
 
 
+_AND_BETWEEN = re.compile(r"[ \t]+(?:and|et|и)[ \t]+")
+_COORDINATING = frozenset({"and", "et", "и", "or", "ou", "или"})
 # words before a post that are not part of it: "and the Head of ...", "et la directrice ..."
 _LEADING = re.compile(
     r"^(?:(?:" + "|".join(re.escape(w) for w in _WORDS["leading"]) + r")[ \t]+){1,3}", re.I
@@ -373,6 +475,21 @@ def _role_before(prefix: str) -> str | None:
     if words and _is_role_word(words[-1].rstrip(",")):
         return prefix.strip().rstrip(",")
     return None
+
+
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-zà-ÿ][\w'’-]+)[ \t]+$")
+
+
+def _role_noun_before(text: str, ns: int) -> tuple[str, int, int] | None:
+    """A post in lower case right before the name, with no comma: "consisted of experts
+    Ryszard Piotrowicz and ...", "a rencontré la juge Anne Martin"."""
+    m = _NOUN_BEFORE.search(text, max(0, ns - 40), ns)
+    if m is None:
+        return None
+    noun = m.group(1)
+    if not (_is_role_word(noun) or (noun.endswith("s") and _is_role_word(noun[:-1]))):
+        return None
+    return m.group(1), m.start(1), m.end(1)
 
 
 def _role_apposition(text: str, prefix: str, ns: int, ne: int) -> tuple[str, int, int] | None:
@@ -464,6 +581,7 @@ def find_persons(text: str, register: Register) -> list[Person]:
     """
     mentions = [m for m in organisation_mentions(text, register) if not _post_like(m)]
     found: list[_Found] = []
+    last: tuple[int, str | None, str | None] | None = None  # the person read last: end, role
     source = text
     text = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), text)  # same offsets, no emphasis marks
     for m in _RUN.finditer(text):
@@ -507,6 +625,8 @@ def find_persons(text: str, register: Register) -> list[Person]:
             role_end = role_start + len(pre)
         elif apposition := _role_apposition(text, prefix, ns, ne) or _russian_post(text, name, ns):
             role, role_start, role_end = apposition
+        elif not prefix.strip() and (noun := _role_noun_before(text, ns)) is not None:
+            role, role_start, role_end = noun  # "experts Ryszard Piotrowicz", "la juge Anne X"
         elif honorific:
             title = honorific.group(0).split()[-1]
             role = title if _HONORIFICS.get(title) else None
@@ -515,11 +635,15 @@ def find_persons(text: str, register: Register) -> list[Person]:
         elif (shifted := _shifted_clause_led(text, ns, ne)) is not None:
             (role, role_start, role_end), ns = shifted  # "Chief of the Capital District Maren Holt"
             name = text[ns:ne]
+        elif last is not None and _AND_BETWEEN.fullmatch(text, last[0], ns):
+            role, role_start, role_end = last[1], ns, ne  # "experts A and B", "A et B, juges"
         elif not (prefix.strip() == "" and _SPEECH.search(before)) and not russian:
             continue  # a capitalised pair without a role, title or speech verb: not a person
         start, end = min(ns, role_start), max(ne, role_end)
         org = _organisation(role, role_start, role_end, mentions, register)
         found.append(_Found(name, role, org, start, end))
+        shared = role if role_end <= ns else None  # "experts A and B": B is an expert too
+        last = (ne, shared, org)
     found += _table_rows(text, mentions, register)
     found += _surnames_after_honorific(text, mentions, register, found)
     found += _russian_initials(text, mentions, found)
