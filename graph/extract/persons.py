@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
@@ -219,7 +219,9 @@ def _role_after(text: str, pos: int, mentions: list[OrgMention]) -> tuple[str, i
     return None
 
 
-_NEXT_CLAUSE = re.compile(r"(?:^|[ \t]+(?:and|et|и)[ \t]+)(?:(?:the|la|le|l’|l')[ \t]+)?(?=\S)", re.I)
+_NEXT_CLAUSE = re.compile(
+    r"(?:^|[ \t]+(?:and|et|и)[ \t]+)(?:(?:the|la|le|l’|l')[ \t]+)?(?=\S)", re.I
+)
 
 
 def _before_next_person(role: str) -> str:
@@ -228,7 +230,11 @@ def _before_next_person(role: str) -> str:
     are the post of Petya Nestorova, not of X (then no role is left)."""
     for run in _RUN.finditer(role):
         prefix, name = _split_run(run.group(0))
-        if not name or len(name.split()) < 2 or not _has_role_word(role[: run.start() + len(prefix)]):
+        if (
+            not name
+            or len(name.split()) < 2
+            or not _has_role_word(role[: run.start() + len(prefix)])
+        ):
             continue
         if any(_is_role_word(w) for w in name.split()):
             continue
@@ -338,7 +344,11 @@ def _after_last_person(role: str) -> int:
     Convention Petya Nestorova and the Administrator" the post is "Administrator" (0: no one)."""
     cut = 0
     for run in _person_runs(role):
-        nxt = _LEADING.match(role[run.end() + 1 :]) if role[run.end() : run.end() + 1] == " " else None
+        nxt = (
+            _LEADING.match(role[run.end() + 1 :])
+            if role[run.end() : run.end() + 1] == " "
+            else None
+        )
         if nxt is not None and run.end() + 1 + nxt.end() < len(role):
             cut = run.end() + 1 + nxt.end()
     return cut
