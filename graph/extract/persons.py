@@ -58,6 +58,12 @@ _HONORIFIC_RUN = re.compile(
     + "|".join(re.escape(h) for h in sorted(_HONORIFICS, key=len, reverse=True))
     + r")[ \t]+)+$"
 )
+# Posts written right after a name with no comma ("Radek John MP (Czech Republic)").
+_AFTER_NAME = frozenset(w for forms in _WORDS["after_name"].values() for w in forms)
+_POST_AFTER = re.compile(
+    r"[ \t]+(?P<post>" + "|".join(re.escape(w) for w in sorted(_AFTER_NAME, key=len, reverse=True))
+    + r")(?![\w-])"
+)
 # Words that name a post: a role must contain one (or be an organisation).
 ROLE_WORDS = frozenset(w.casefold() for forms in _WORDS["role_words"].values() for w in forms)
 # Capitalised words that are not (parts of) personal names in these documents.
@@ -162,6 +168,9 @@ def _split_run(run: str) -> tuple[str, str]:
             run = run[: list(re.finditer(r"\S+", run))[i - 1].end()]
             tokens = tokens[:i]
             break
+    if len(tokens) > 2 and tokens[-1] in _AFTER_NAME:  # "Radek John MP"
+        tokens.pop()
+        run = run[: run.rindex(tokens[-1]) + len(tokens[-1])]
     while len(tokens) > 2 and _is_role_word(tokens[-1]) and _caps(tokens[-2]):
         tokens.pop()
         run = run[: run.rindex(tokens[-1]) + len(tokens[-1])]
@@ -228,18 +237,13 @@ def _before_next_person(role: str) -> str:
     """A role written after a name, up to where the post of the next person starts: in "X, the
     Executive Secretary of the Convention Petya Nestorova and ...", the words after the comma
     are the post of Petya Nestorova, not of X (then no role is left)."""
-    for run in _RUN.finditer(role):
-        prefix, name = _split_run(run.group(0))
-        if (
-            not name
-            or len(name.split()) < 2
-            or not _has_role_word(role[: run.start() + len(prefix)])
-        ):
-            continue
-        if any(_is_role_word(w) for w in name.split()):
-            continue
-        posts = [w.start() for w in re.finditer(r"[\w'’-]+", role[: run.start() + len(prefix)])
-                 if _is_role_word(w.group(0))]  # fmt: skip
+    for run in _person_runs(role):
+        prefix, _ = _split_run(run.group(0))
+        head = role[: run.start() + len(prefix)]
+        bare = [c for c in _NEXT_CLAUSE.finditer(role, 0, len(head) + 1) if c.end() == len(head)]
+        if bare:  # "Head of the Office in Astana and Robert Heuer": the next person has no post
+            return role[: bare[-1].start()].rstrip(" ,")
+        posts = [w.start() for w in re.finditer(r"[\w'’-]+", head) if _is_role_word(w.group(0))]
         clauses = [c.start() for c in _NEXT_CLAUSE.finditer(role, 0, posts[-1] + 1)]
         return role[: clauses[-1]].rstrip(" ,") if clauses else ""
     return role
@@ -335,6 +339,11 @@ def _person_runs(role: str) -> Iterator[re.Match[str]]:
         prefix, name = _split_run(run.group(0))
         if not name or len(name.split()) < 2 or any(_is_role_word(w) for w in name.split()):
             continue
+        before = role[max(0, run.start() - 12) : run.start()].split()
+        if not prefix and (not before or before[-1].casefold() in _JOINING - _COORDINATING):
+            continue  # "Head of the Bosnian Delegation": what the post is of, not a name
+        if country_mentions(name):
+            continue  # "La Strada Bulgaria"
         if _has_role_word(role[: run.start() + len(prefix)]):
             yield run
 
@@ -627,6 +636,8 @@ def find_persons(text: str, register: Register) -> list[Person]:
         after = _role_after(text, ne, mentions)
         role_start, role_end = ns, ne
         role: str | None = None
+        if after is None and (post := _POST_AFTER.match(text, ne)) is not None:
+            after = post.group("post"), post.start("post"), post.end("post")
         if after:
             role, role_start, role_end = after
         elif (pre := _role_before(prefix)) is not None:
