@@ -61,13 +61,23 @@ _HONORIFIC_RUN = re.compile(
 # Posts written right after a name with no comma ("Radek John MP (Czech Republic)").
 _AFTER_NAME = frozenset(w for forms in _WORDS["after_name"].values() for w in forms)
 _POST_AFTER = re.compile(
-    r"[ \t]+(?P<post>" + "|".join(re.escape(w) for w in sorted(_AFTER_NAME, key=len, reverse=True))
+    r"[ \t]+(?P<post>"
+    + "|".join(re.escape(w) for w in sorted(_AFTER_NAME, key=len, reverse=True))
     + r")(?![\w-])"
 )
 # Words that name a post: a role must contain one (or be an organisation).
 ROLE_WORDS = frozenset(w.casefold() for forms in _WORDS["role_words"].values() for w in forms)
 # Capitalised words that are not (parts of) personal names in these documents.
 _NOT_NAME = frozenset(w.casefold() for forms in _WORDS["not_name"].values() for w in forms)
+# ... except at the end of a name that has a post or an honorific ("Theresa May")
+_WEAK = frozenset(w.casefold() for forms in _WORDS["weak_not_name"].values() for w in forms)
+# between a name and its post: "X was re-elected as First Vice-President", "X a été élue ..."
+_POST_VERB = re.compile(
+    r"[ \t]+(?:"
+    + "|".join(f"(?:{p})" for forms in _WORDS["post_verbs"].values() for p in forms)
+    + r")[ \t]+",
+    re.I,
+)
 _SPEECH = re.compile(
     r"(?:said|says|added|noted|stated|stressed|emphasi[sz]ed|underlined|explained|highlighted|"
     r"remarked|concluded|declared|observed|according\s+to|a\s+déclaré|a\s+ajouté|"
@@ -131,7 +141,9 @@ def _name_token_ok(token: str, last: bool) -> bool:
         return False
     if not last and token.endswith(".") and len(word) > 1:
         return False  # "Bureau. Helga Gayer": a full stop after a word ends the sentence
-    if word.casefold() in _NOT_NAME or not word[:1].isupper():
+    if (word.casefold() in _NOT_NAME and not (last and word.casefold() in _WEAK)) or not word[
+        :1
+    ].isupper():
         return False
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 2:
@@ -164,7 +176,11 @@ def _split_run(run: str) -> tuple[str, str]:
     tokens = run.split()
     for i in range(1, len(tokens) - 1):  # "Heracles Moskoff du Ministère ...": no name goes on
         nxt = next((t for t in tokens[i:] if not re.fullmatch(_PARTICLES, t)), "")
-        if re.fullmatch(_PARTICLES, tokens[i]) and not _name_token_ok(nxt, True):
+        if (
+            re.fullmatch(_PARTICLES, tokens[i])
+            and nxt not in _HONORIFICS
+            and not _name_token_ok(nxt, True)
+        ):
             run = run[: list(re.finditer(r"\S+", run))[i - 1].end()]
             tokens = tokens[:i]
             break
@@ -240,6 +256,8 @@ def _before_next_person(role: str) -> str:
     for run in _person_runs(role):
         prefix, _ = _split_run(run.group(0))
         head = role[: run.start() + len(prefix)]
+        if (title := _HONORIFIC_RUN.search(head)) is not None:
+            head = head[: title.start()]  # "... et Mme Pramila Patten": the next person's title
         bare = [c for c in _NEXT_CLAUSE.finditer(role, 0, len(head) + 1) if c.end() == len(head)]
         if bare:  # "Head of the Office in Astana and Robert Heuer": the next person has no post
             return role[: bare[-1].start()].rstrip(" ,")
@@ -268,12 +286,25 @@ def _russian_post(text: str, name: str, ns: int) -> tuple[str, int, int] | None:
 def _role_clause_before(text: str, ns: int) -> tuple[str, int, int] | None:
     """A post written before the name and opening its clause, as Russian writes it:
     'Руководитель Департамента по правам человека БДИПЧ Томас Эккерт призвал ...'."""
-    window = text[max(0, ns - 120) : ns]
+    window = text[max(0, ns - 200) : ns]
     cut = max(window.rfind(c) for c in '.;:!?\n«»"“”–—,')
     clause = window[cut + 1 :]
     role = clause.strip()
     words = role.split()
-    if not 2 <= len(words) <= 10 or not _is_role_word(words[0].strip("(")):
+    if len(words) >= 2 and not _is_role_word(words[0].strip("(")):
+        # "... посетила Специальный представитель ... (ОБСЕ) Эва Биодэ": from the first post
+        # written with a capital, after the verb that opens the clause
+        tokens = list(re.finditer(r"\S+", clause))
+        k = next((i for i, t in enumerate(tokens[:6]) if _is_role_word(t.group(0))), None)
+        if k is None or k == 0:
+            return None
+        if tokens[k - 1].group(0)[:1].isupper():
+            k -= 1  # "Специальный представитель"
+        elif not tokens[k].group(0)[:1].isupper():
+            return None
+        role = clause[tokens[k].start() :].strip()
+        words = role.split()
+    if not 2 <= len(words) <= 20 or not any(_is_role_word(w.strip("(")) for w in words[:2]):
         return None
     start = ns - len(clause) + clause.index(role)
     return role, start, start + len(role)
@@ -450,7 +481,7 @@ def _russian_name(name: str) -> tuple[int, str] | None:
         for r in rest:
             surname = next(
                 (p for p in _parses(r.group(0))
-                 if "Surn" in p.tag and p.tag.case == first.tag.case
+                 if ("Surn" in p.tag or "Patr" in p.tag) and p.tag.case == first.tag.case
                  and p.tag.gender in {first.tag.gender, None}),
                 None,
             )  # fmt: skip
@@ -493,6 +524,52 @@ def _role_before(prefix: str) -> str | None:
     words = prefix.split()
     if words and _is_role_word(words[-1].rstrip(",")):
         return prefix.strip().rstrip(",")
+    return None
+
+
+def _post_after_verb(text: str, ne: int) -> tuple[str, int, int] | None:
+    """The post a name is given by a verb: "X was re-elected as First Vice-President", "X a été
+    élu deuxième vice-président": a role word among the first four words after the verb."""
+    verb = _POST_VERB.match(text, ne)
+    if verb is None:
+        return None
+    stop = _ROLE_END.search(text, verb.end())
+    e = stop.start() if stop else len(text)
+    role = _before_next_person(text[verb.end() : e].rstrip())
+    words = re.findall(r"[\w'’-]+", role.casefold())
+    if not role or len(words) > 16 or not any(_is_role_word(w) for w in words[:4]):
+        return None
+    return role, verb.end(), verb.end() + len(role)
+
+
+_STRONG = '.;:!?\n«»"“”•()'
+
+
+def _loose_apposition(text: str, prefix: str, ns: int, ne: int) -> tuple[str, int, int] | None:
+    """A post before the comma that opens a name, in any case ("a eu une entrevue avec le
+    ministre de la Justice, Luc Frieden.", "Le président de la Chambre des députés, Lucien
+    Weiler, a ..."): from its first role word; over one more comma when the last part has none
+    ("Chair of the Committee on Social Protection, Health and Family, Dan Perciun.")."""
+    if prefix.strip() or not re.match(r"[ \t]*(?:,|[.;](?:\s|$)|$)", text[ne : ne + 3]):
+        return None
+    window = text[max(0, ns - 200) : ns]
+    if not re.search(r",[ \t]+$", window):
+        return None
+    body = window[: window.rstrip().rindex(",")]
+    base = ns - len(window)
+    strong = max(body.rfind(c) for c in _STRONG)
+    commas = [i for i, c in enumerate(body) if c == "," and i > strong][::-1][:2]
+    for cut in [*commas, strong]:
+        words = list(re.finditer(r"[\w'’-]+", body[cut + 1 :]))
+        first = next((w for w in words if _is_role_word(w.group(0))), None)
+        if first is None:
+            continue
+        k = words.index(first)
+        if len(words) - k > 14 or words[-1].group(0).casefold() in _JOINING:
+            return None
+        start = base + cut + 1 + first.start()
+        end = base + len(body.rstrip())
+        return text[start:end], start, end
     return None
 
 
@@ -638,13 +715,21 @@ def find_persons(text: str, register: Register) -> list[Person]:
         role: str | None = None
         if after is None and (post := _POST_AFTER.match(text, ne)) is not None:
             after = post.group("post"), post.start("post"), post.end("post")
+        if after is None:
+            after = _post_after_verb(text, ne)
+        if name.split()[-1].casefold() in _WEAK and not (after or honorific):
+            continue  # "in early May": a month, not the end of a name
         if after:
             role, role_start, role_end = after
         elif (pre := _role_before(prefix)) is not None:
             role = pre
             role_start = m.start() + prefix.index(pre)
             role_end = role_start + len(pre)
-        elif apposition := _role_apposition(text, prefix, ns, ne) or _russian_post(text, name, ns):
+        elif apposition := (
+            _role_apposition(text, prefix, ns, ne)
+            or _russian_post(text, name, ns)
+            or _loose_apposition(text, prefix, ns, ne)
+        ):
             role, role_start, role_end = apposition
         elif not prefix.strip() and (noun := _role_noun_before(text, ns)) is not None:
             role, role_start, role_end = noun  # "experts Ryszard Piotrowicz", "la juge Anne X"
@@ -668,12 +753,39 @@ def find_persons(text: str, register: Register) -> list[Person]:
     found += _table_rows(text, mentions, register)
     found += _surnames_after_honorific(text, mentions, register, found)
     found += _russian_initials(text, mentions, found)
+    found += _surname_initials(text, mentions, found)
     return _dedup(source, found)
 
 
 _RU_INITIALS = re.compile(
     r"(?<![\w.])(?P<initials>[А-ЯЁ]\.[ \t]?(?:[А-ЯЁ]\.[ \t]?)?)(?P<surname>[А-ЯЁ][а-яё]{2,30})(?![\w-]|\.\w)"
 )
+
+
+_RU_SURNAME_INITIALS = re.compile(
+    r"(?<![\w.-])(?P<surname>[А-ЯЁ][а-яё]{2,30})[ \t]+(?P<initials>[А-ЯЁ]\.[ \t]?[А-ЯЁ]\.)(?!\w)"
+)
+
+
+def _surname_initials(text: str, mentions: list[OrgMention], found: list[_Found]) -> list[_Found]:
+    """'Багалин В.А.', 'Юкина И. И.': a surname, then two initials, as Russian lists write
+    speakers; the word must not be a common word of the dictionary ('Совета И.М.' is not)."""
+    taken = [(f.start, f.end) for f in found]
+    out: list[_Found] = []
+    for m in _RU_SURNAME_INITIALS.finditer(text):
+        word = m.group("surname")
+        parses = _parses(word)
+        if any(
+            p.is_known and not ({"Name", "Surn", "Patr"} & set(p.tag.grammemes)) for p in parses
+        ):
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if _spans_blocked(text, m.start(), m.end(), mentions):
+            continue
+        initials = re.sub(r"\.[ \t]*", ". ", m.group("initials")).strip()
+        out.append(_Found(f"{word} {initials}", None, None, m.start(), m.end()))
+    return out
 
 
 def _russian_initials(text: str, mentions: list[OrgMention], found: list[_Found]) -> list[_Found]:
