@@ -169,7 +169,7 @@ def _anaphors(
     text: str, register: Register, offices: list[Citation], cited: set[str | None],
     taken: list[tuple[int, int]],
 ) -> list[Citation]:  # fmt: skip
-    """"The Convention" in a text that named a convention only inside an office or body ("the
+    """The words "the Convention" in a text that named a convention only inside an office or body ("the
     Committee of the Parties to the Council of Europe Convention ... restricted the participation
     of a Party to the Convention"): that convention, cited where "the Convention" stands."""
     out: list[Citation] = []
