@@ -252,7 +252,7 @@ def _names_an_event(window: str, cue: re.Match[str]) -> bool:
     nouns += [(m.start(), m.end(), "work") for m in _WORK.finditer(window)]
     if not nouns:
         return False
-    start, _, kind = max(nouns)
+    start, _, kind = max(nouns, key=lambda n: (n[1], n[2] == "event"))  # "journée d'étude"
     if kind == "work":
         return False
     before = window[max(0, start - 40) : start]
@@ -389,7 +389,8 @@ def find_publications(text: str, register: Register) -> list[Publication]:
             if note.url
             else None,
         )
-    for title, year, s, e in [*_series(text, mentions), *_headed_titles(text, mentions)]:
+    works = [*_series(text, mentions), *_headed_titles(text, mentions), *_titled_works(text)]
+    for title, year, s, e in works:
         key = " ".join(title.casefold().split())
         if key in found or any(s < te and ts < e for ts, te in taken):
             continue
@@ -521,3 +522,109 @@ def _self_named(head: str) -> list[tuple[str, int | None, int, int]]:
                 s = line.start() + line.group(0).find(title)
                 return [(title, None, s, s + len(title))]
     return []
+
+
+_TITLE_WORD = re.compile(r"[\w'’&-]+|[:–—]")
+_EVENT_WORD = re.compile(
+    rf"(?i:^(?:{_alternatives('events', 'en')}|{_alternatives('events', 'fr')})$)"
+)
+
+
+@lru_cache(maxsize=1)
+def _titled_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A capitalised work noun ("Manual") and a work noun in lower case ("the handbook")."""
+    heads = "|".join(re.escape(w) for ws in cues()["work_nouns_titled"].values() for w in ws)
+    nouns = "|".join(
+        re.escape(w) for la in ("en", "fr") for w in cues()["nouns"][la] if " " not in w
+    )
+    return (
+        re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])"),
+        re.compile(rf"(?<![\w-])(?:{nouns})(?![\w-])(?P<gap>,?[ \t]+)(?=[A-Z])"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset(w for ws in cues()["title_stop_words"].values() for w in ws)
+
+
+def _title_run(text: str, pos: int, limit: int = 250) -> int:
+    """Where a title in title case that starts at `pos` ends: over capitalised words, numbers and
+    the small words between them ("Manual on Investigating Trafficking in Human Beings"), a colon
+    or dash before a subtitle, one line break; not ending in a small word."""
+    end = pos
+    last_cap = pos
+    for w in _TITLE_WORD.finditer(text, pos, min(len(text), pos + limit)):
+        gap = text[end : w.start()]
+        if end > pos and (gap.strip(" \t") not in ("", "\n") or gap.count("\n") > 1):
+            break
+        token = w.group(0)
+        if token in _stop_words():
+            break  # "... Listening to Victims Wednesday, October 3"
+        if token[:1].isupper() or token[:1].isdigit() or (end == pos and _WORK.fullmatch(token)):
+            last_cap = w.end()  # "Assessment report: ...": the work noun in lower case
+        elif token.casefold() not in _TITLE_JOINERS and token not in ":–—":
+            break
+        end = w.end()
+    return last_cap
+
+
+def _titled_works(text: str) -> list[tuple[str, int | None, int, int]]:
+    """Works named in title case without quotes, recognised by the noun they are headed by or
+    follow: "the Training Manual for Judges and Prosecutors on ...", "the OSCE Mission's Manual on
+    Investigating ...", "Assessment report: Migrant and Refugee Situation in ...", "the handbook
+    National Referral Mechanisms – Joining Efforts ...", "the 2014 ILO report, Profits and Poverty:
+    The Economics of Forced Labour,"; and a heading in capitals with a subtitle on the first line
+    ("AN AGENDA FOR CHANGE: IMPLEMENTING ..."). At least three capitalised words, no event noun."""
+    headed, after_noun = _titled_patterns()
+    out: list[tuple[str, int | None, int, int]] = []
+    for m in headed.finditer(text):
+        start = m.start()
+        # capitalised modifiers before the noun ("Training Manual"), not a possessive owner
+        for w in reversed(list(re.finditer(r"[\w'’-]+", text[max(0, start - 60) : start]))):
+            gap_start = max(0, start - 60) + w.end()
+            if text[gap_start:start].strip(" \t") or not w.group(0)[:1].isupper():
+                break
+            if w.group(0).endswith(("'s", "’s")) or w.group(0).casefold() in {"the", "a", "an"}:
+                break
+            if w.group(0) in _stop_words():
+                break  # "ICMPD Releases New Study ...": a headline's verb
+            start = max(0, m.start() - 60) + w.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip() and start == m.start():
+            continue  # the noun opening a line or sentence: a heading word, not a title's
+        end = _title_run(text, m.end())
+        if end == m.end() and text[m.end() : m.end() + 2] != ": ":
+            continue  # "the Report": a noun alone
+        out.append((start, end))
+    for m in after_noun.finditer(text):
+        s = m.end()
+        e = _title_run(text, s)
+        if m.group("gap").startswith(",") and not text[e : e + 1] == ",":
+            continue  # an apposition ends with a comma: "the report, Profits and Poverty, noted"
+        out.append((s, e))
+    first = re.match(r"\s*(?P<line>[^\n]{12,200})", text)
+    if first and ":" in first.group("line"):
+        line = first.group("line").strip()
+        letters = [c for c in line if c.isalpha()]
+        if letters and all(c.isupper() for c in letters) and len(line.split()) >= 5:
+            s = first.start("line")
+            out.append((s, s + len(line)))
+    titles: list[tuple[str, int | None, int, int]] = []
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    for s, e in out:
+        if any(qs < e and s < qe for qs, qe in quoted):
+            continue  # a quoted text is read as such, with its own cues
+        title = " ".join(text[s:e].split()).rstrip(":–— ")
+        words = [w for w in re.findall(r"[\w'’-]+", title)]
+        caps = [w for w in words if w[:1].isupper()]
+        events = [w for i, w in enumerate(words) if _EVENT_WORD.match(w)
+                  and not (i + 1 < len(words) and headed.fullmatch(words[i + 1]))]  # fmt: skip
+        if len(caps) < 3 or events or not _is_title(title):
+            continue  # "Training Manual" is a manual; "Report of the Conference" no work
+        if all(c.isupper() for c in title if c.isalpha()):
+            title = title[:1] + title[1:].lower()
+        year = re.search(r"\b((?:19|20)\d\d)\b", text[e : e + 40])
+        near = bool(year) and re.match(r"[ \t]*[(,][ \t]*(?:published\s+in\s+)?", text[e : e + 20])
+        titles.append((title, int(year.group(1)) if near and year else None, s, e))
+    return titles
