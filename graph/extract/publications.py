@@ -531,7 +531,7 @@ _EVENT_WORD = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _titled_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _titled_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A capitalised work noun ("Manual") and a work noun in lower case ("the handbook")."""
     heads = "|".join(re.escape(w) for ws in cues()["work_nouns_titled"].values() for w in ws)
     nouns = "|".join(
@@ -540,6 +540,8 @@ def _titled_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (
         re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])"),
         re.compile(rf"(?<![\w-])(?:{nouns})(?![\w-])(?P<gap>,?[ \t]+)(?=[A-Z])"),
+        # "Baseline report: Shelters and Services ...": a capitalised word, the noun, a subtitle
+        re.compile(rf"(?<=[\s:(])[A-Z][\w-]+[ \t]+(?:{nouns}):[ \t]+(?=[A-Z])"),
     )
 
 
@@ -561,7 +563,8 @@ def _title_run(text: str, pos: int, limit: int = 250) -> int:
         token = w.group(0)
         if token in _stop_words():
             break  # "... Listening to Victims Wednesday, October 3"
-        if token[:1].isupper() or token[:1].isdigit() or (end == pos and _WORK.fullmatch(token)):
+        noun = _WORK.fullmatch(token) and (end == pos or text[w.end() : w.end() + 1] == ":")
+        if token[:1].isupper() or token[:1].isdigit() or noun:
             last_cap = w.end()  # "Assessment report: ...": the work noun in lower case
         elif token.casefold() not in _TITLE_JOINERS and token not in ":–—":
             break
@@ -576,7 +579,7 @@ def _titled_works(text: str) -> list[tuple[str, int | None, int, int]]:
     National Referral Mechanisms – Joining Efforts ...", "the 2014 ILO report, Profits and Poverty:
     The Economics of Forced Labour,"; and a heading in capitals with a subtitle on the first line
     ("AN AGENDA FOR CHANGE: IMPLEMENTING ..."). At least three capitalised words, no event noun."""
-    headed, after_noun = _titled_patterns()
+    headed, after_noun, subtitled = _titled_patterns()
     out: list[tuple[str, int | None, int, int]] = []
     for m in headed.finditer(text):
         start = m.start()
@@ -600,9 +603,11 @@ def _titled_works(text: str) -> list[tuple[str, int | None, int, int]]:
     for m in after_noun.finditer(text):
         s = m.end()
         e = _title_run(text, s)
-        if m.group("gap").startswith(",") and not text[e : e + 1] == ",":
+        if m.group("gap").startswith(",") and text[e : e + 1] != ",":
             continue  # an apposition ends with a comma: "the report, Profits and Poverty, noted"
         out.append((s, e))
+    for m in subtitled.finditer(text):
+        out.append((m.start(), _title_run(text, m.start())))
     first = re.match(r"\s*(?P<line>[^\n]{12,200})", text)
     if first and ":" in first.group("line"):
         line = first.group("line").strip()
@@ -616,7 +621,7 @@ def _titled_works(text: str) -> list[tuple[str, int | None, int, int]]:
         if any(qs < e and s < qe for qs, qe in quoted):
             continue  # a quoted text is read as such, with its own cues
         title = " ".join(text[s:e].split()).rstrip(":–— ")
-        words = [w for w in re.findall(r"[\w'’-]+", title)]
+        words = re.findall(r"[\w'’-]+", title)
         caps = [w for w in words if w[:1].isupper()]
         events = [w for i, w in enumerate(words) if _EVENT_WORD.match(w)
                   and not (i + 1 < len(words) and headed.fullmatch(words[i + 1]))]  # fmt: skip
