@@ -465,7 +465,8 @@ def _register_mentions(text: str, register: Register) -> list[OrgMention]:
             s, e = m.span()
             written = m.group(0)
             if not sensitive and not (written[0].isupper() or written.isupper()):
-                continue  # "tech against trafficking" in prose is not the organisation
+                if len(label.split()) < 5:  # French writes "le bureau des Institutions ..."
+                    continue  # "tech against trafficking" in prose is not the organisation
             if " " in label and re.match(r"-\w", text[e : e + 2]):
                 continue  # "OSCE Chair-in-Office": a longer word, a post
             national = _NATIONAL.match(text, e)
@@ -658,7 +659,11 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
         last_end = end
         acronym = None
         after = _ACRONYM_AFTER.match(text, end)
-        if after and sum(c.isupper() for c in after.group("acr")) >= 2:
+        if (
+            after
+            and sum(c.isupper() for c in after.group("acr")) >= 2
+            and _own_acronym(after.group("acr"), name)
+        ):
             acronym = after.group("acr")
         key = _resolve_name(name, register)
         if key is not None:
@@ -810,6 +815,15 @@ def _news_sources(text: str, taken: list[OrgMention]) -> list[OrgMention]:
     return out
 
 
+def _own_acronym(short: str, name: str) -> bool:
+    """Whether "(THB)" after a body's name is the body's acronym: its first letter starts one of
+    the name's first two words of content ("Bureau of International Narcotics ... (INL)"), not
+    only a later phrase ("Centre for Combatting Trafficking in Human Beings (THB)")."""
+    content = [w for w in re.findall(r"\w+", name) if w.casefold() not in _LONG_SKIP]
+    first = short[:1].casefold()
+    return any(w[:1].casefold() == first for w in content[:2])
+
+
 def _long_form_matches(short: str, long: str) -> bool:
     """Schwartz & Hearst: the letters of the short form appear in order in the long form, the
     first one starting a word."""
@@ -919,6 +933,8 @@ def _resolve_ambiguous(
         pattern = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in labels) + r")(?![\w-])"
         )
+        others = "|".join(re.escape(x) for x in group.get("not_followed_by", []))
+        other = re.compile(rf"[ \t]+(?:{others})(?![\w-])" if others else r"(?!)")
         for m in pattern.finditer(text):
             inside = [o for o in out if o.start <= m.start() and m.end() <= o.end]
             if any(o.end - o.start > m.end() - m.start() for o in inside):
@@ -927,6 +943,8 @@ def _resolve_ambiguous(
                 r"(?:\b[Tt]he|\b[Ll]['’])\s*$", text[max(0, m.start() - 6) : m.start()]
             ):
                 continue  # 'the Assembly' only
+            if other.match(text, m.end()):
+                continue  # "l'Assemblée nationale", "the Assembly of the Republic": another one
             near = _local_family(text[max(0, m.start() - 80) : m.end() + 40])
             if near is None and not decided:
                 family, decided = _family(text, mentions, register), True
