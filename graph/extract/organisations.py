@@ -464,9 +464,9 @@ def _register_mentions(text: str, register: Register) -> list[OrgMention]:
         for m in anchored_matches(pattern, anchor, text, folded, reach):
             s, e = m.span()
             written = m.group(0)
-            if not sensitive and not (written[0].isupper() or written.isupper()):
-                if len(label.split()) < 5:  # French writes "le bureau des Institutions ..."
-                    continue  # "tech against trafficking" in prose is not the organisation
+            lower = not sensitive and not (written[0].isupper() or written.isupper())
+            if lower and len(label.split()) < 5:  # French writes "le bureau des Institutions ..."
+                continue  # "tech against trafficking" in prose is not the organisation
             if " " in label and re.match(r"-\w", text[e : e + 2]):
                 continue  # "OSCE Chair-in-Office": a longer word, a post
             national = _NATIONAL.match(text, e)
