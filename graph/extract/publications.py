@@ -580,7 +580,7 @@ def _titled_works(text: str) -> list[tuple[str, int | None, int, int]]:
     The Economics of Forced Labour,"; and a heading in capitals with a subtitle on the first line
     ("AN AGENDA FOR CHANGE: IMPLEMENTING ..."). At least three capitalised words, no event noun."""
     headed, after_noun, subtitled = _titled_patterns()
-    out: list[tuple[str, int | None, int, int]] = []
+    out: list[tuple[int, int]] = []
     for m in headed.finditer(text):
         start = m.start()
         # capitalised modifiers before the noun ("Training Manual"), not a possessive owner
