@@ -283,6 +283,30 @@ def _russian_post(text: str, name: str, ns: int) -> tuple[str, int, int] | None:
     return _role_clause_before(text, ns) if name[:1] >= "А" else None
 
 
+def _russian_post_start(tokens: list[re.Match[str]]) -> int | None:
+    """Where the post before a Russian name starts in its clause: at the first post word after
+    the clause's last verb, with the adjectives and coordinated posts before it ("посетила
+    Специальный представитель и координатор ...", "встретился ... со специальным представителем
+    ОБСЕ ..."); None if no post word follows the last verb."""
+    verbs = [i for i, t in enumerate(tokens) if any(
+        p.tag.POS in {"VERB", "INFN"} for p in _parses(t.group(0).strip("(),"))[:1])]  # fmt: skip
+    after = verbs[-1] + 1 if verbs else 0
+    posts = [i for i in range(after, len(tokens)) if _is_role_word(tokens[i].group(0).strip("("))]
+    if not posts:
+        return None
+    k = posts[0]
+    while k > after:
+        prev = tokens[k - 1].group(0)
+        pos = _parses(prev)[0].tag.POS if prev.isalpha() else None
+        if pos in {"ADJF", "PRTF"}:
+            k -= 1  # "специальным", "Исполнительный"
+        elif pos == "CONJ" and k - 2 >= after and _is_role_word(tokens[k - 2].group(0)):
+            k -= 2  # "представитель и координатор"
+        else:
+            break
+    return tokens[k].start()
+
+
 def _role_clause_before(text: str, ns: int) -> tuple[str, int, int] | None:
     """A post written before the name and opening its clause, as Russian writes it:
     'Руководитель Департамента по правам человека БДИПЧ Томас Эккерт призвал ...'."""
@@ -291,18 +315,13 @@ def _role_clause_before(text: str, ns: int) -> tuple[str, int, int] | None:
     clause = window[cut + 1 :]
     role = clause.strip()
     words = role.split()
-    if len(words) >= 2 and not _is_role_word(words[0].strip("(")):
+    if len(words) >= 2:
         # "... посетила Специальный представитель ... (ОБСЕ) Эва Биодэ": from the first post
-        # written with a capital, after the verb that opens the clause
-        tokens = list(re.finditer(r"\S+", clause))
-        k = next((i for i, t in enumerate(tokens[:6]) if _is_role_word(t.group(0))), None)
-        if k is None or k == 0:
+        # after the clause's last verb (`_russian_post_start`)
+        k = _russian_post_start(list(re.finditer(r"\S+", clause)))
+        if k is None:
             return None
-        if tokens[k - 1].group(0)[:1].isupper():
-            k -= 1  # "Специальный представитель"
-        elif not tokens[k].group(0)[:1].isupper():
-            return None
-        role = clause[tokens[k].start() :].strip()
+        role = clause[k:].strip()
         words = role.split()
     if not 2 <= len(words) <= 20 or not any(_is_role_word(w.strip("(")) for w in words[:2]):
         return None
@@ -545,6 +564,12 @@ def _post_after_verb(text: str, ne: int) -> tuple[str, int, int] | None:
 _STRONG = '.;:!?\n«»"“”•()'
 
 
+def _lower_verb(word: str) -> bool:
+    """A word in lower case that is no joining word nor post: the verb between a subject and
+    the post of an object ("thanked", "a rencontré")."""
+    return word[:1].islower() and word.casefold() not in _JOINING and not _is_role_word(word)
+
+
 def _loose_apposition(text: str, prefix: str, ns: int, ne: int) -> tuple[str, int, int] | None:
     """A post before the comma that opens a name, in any case ("a eu une entrevue avec le
     ministre de la Justice, Luc Frieden.", "Le président de la Chambre des députés, Lucien
@@ -561,10 +586,18 @@ def _loose_apposition(text: str, prefix: str, ns: int, ne: int) -> tuple[str, in
     commas = [i for i, c in enumerate(body) if c == "," and i > strong][::-1][:2]
     for cut in [*commas, strong]:
         words = list(re.finditer(r"[\w'’-]+", body[cut + 1 :]))
-        first = next((w for w in words if _is_role_word(w.group(0))), None)
-        if first is None:
+        posts = [i for i, w in enumerate(words) if _is_role_word(w.group(0))]
+        if not posts:
             continue
-        k = words.index(first)
+        # the noun phrase of the post: back from its first word over capitalised modifiers,
+        # after a verb in lower case ("Secretary Clinton thanked OSCE Special Representative")
+        k = posts[0]
+        verbs = [i for i in range(k + 1, posts[-1]) if _lower_verb(words[i].group(0))]
+        if verbs:
+            k = min(i for i in posts if i > verbs[-1])
+            while k > verbs[-1] + 1 and words[k - 1].group(0)[:1].isupper():
+                k -= 1
+        first = words[k]
         if len(words) - k > 14 or words[-1].group(0).casefold() in _JOINING:
             return None
         start = base + cut + 1 + first.start()
