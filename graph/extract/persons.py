@@ -514,6 +514,20 @@ def _russian_name(name: str) -> tuple[int, str] | None:
 _RU_SURNAME_END = tuple(_WORDS["ru_surname_endings"])
 
 
+_COMMON_POS = frozenset({"NOUN", "ADJF", "ADJS", "VERB", "INFN", "PRTF", "PRTS", "NUMR", "ADVB"})
+
+
+def _common_word(word: str) -> bool:
+    """A Cyrillic word the dictionary knows only as a common word ('Решения', 'Совета'), never
+    as a name, surname, patronymic or place ('Эва', 'Биодэ' may be names)."""
+    parses = _parses(word)
+    if not any(p.is_known for p in parses):
+        return False
+    if any({"Name", "Surn", "Patr", "Geox"} & set(p.tag.grammemes) for p in parses):
+        return False
+    return any(p.tag.POS in _COMMON_POS for p in parses if p.is_known)
+
+
 def _foreign_pair(first: str, second: str) -> bool:
     """Two capitalised Cyrillic words read as a first name and a surname although the first is
     no Russian first name: the second can be a name or ends like a surname, and the first is
@@ -724,6 +738,8 @@ def find_persons(text: str, register: Register) -> list[Person]:
             cut, name = russian
             prefix += m.group(0)[len(prefix) : len(prefix) + cut]
             ns += cut  # ne stays the end of the name as written
+        elif name[:1] >= "А" and all(_common_word(w) for w in name.split()):
+            continue  # "Решения ... Совета": words of the dictionary, no name
         if _spans_blocked(text, ns, ne, mentions):
             tail_at = _unblocked_tail(text, ns, ne, mentions)
             if tail_at is None:
