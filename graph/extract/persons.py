@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from ..model import Evidence, Person
 from ..register import PostEntry, Register
 from .countries import country_mentions
+from .inflection import parses
 from .organisations import OrgMention, organisation_mentions
 from .spans import SpanIndex
 
@@ -471,18 +472,7 @@ _JOINED_AFTER = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    """The Russian morphological analyser (pymorphy3), loaded once per process, when first needed."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=65536)
-def _parses(word: str) -> tuple[Any, ...]:
-    """pymorphy3's readings of a word, cached: names recur across a document and a batch."""
-    return tuple(_morph().parse(word))
+_parses = parses  # pymorphy3's readings (`inflection.parses`), shared with organisations
 
 
 def _russian_name(name: str) -> tuple[int, str] | None:

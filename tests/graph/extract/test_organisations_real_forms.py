@@ -49,3 +49,29 @@ def test_an_acronym_of_a_phrase_is_not_the_bodys(bundled: Register) -> None:
     assert m.acronym is None
     text = "and the Bureau of International Narcotics and Law Enforcement Affairs (INL) office"
     assert [m.acronym for m in organisation_mentions(text, bundled)] == ["INL", "INL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Семинар провели совместно с Министерством юстиции Республики Казахстан.",
+            ["Министерство юстиции Республики Казахстан"],
+        ),
+        ("Об этом сообщает пресс-служба МИД Грузии.", ["МИД Грузии"]),
+        (
+            "Встреча с Государственной пограничной службой Украины Ольги Ивановой.",
+            ["Государственная пограничная служба Украины"],
+        ),
+        ("Об этом заявили сотрудники полиции Армении.", []),
+    ],
+    ids=["ministry in the instrumental", "acronym and country", "adjectives before the head",
+         "a generic noun and a country"],
+)  # fmt: skip
+def test_russian_national_bodies_in_the_nominative(
+    bundled: Register, text: str, names: list[str]
+) -> None:
+    found = [m for m in organisation_mentions(text, bundled) if m.key is None]
+    assert [m.name for m in found] == names
+    for m in found:
+        assert text[m.start : m.end] == m.text
