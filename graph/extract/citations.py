@@ -158,7 +158,45 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return k >= 0 and spans[k][1] > s
 
 
-def _alias_citations(text: str, register: Register, taken: list[tuple[int, int]]) -> list[Citation]:
+# "the Convention" alone, not the start of another convention's name ("the Convention on ...")
+_THE_CONVENTION = re.compile(
+    r"(?<!\w)(?:the|this|la|cette)\s+(?P<head>Convention)(?!\s+(?:on|of|for|du|de|sur|against)\b)"
+    r"(?![\w-])"
+)
+
+
+def _anaphors(
+    text: str, register: Register, offices: list[Citation], cited: set[str | None],
+    taken: list[tuple[int, int]],
+) -> list[Citation]:  # fmt: skip
+    """The words "the Convention" in a text that named a convention only inside an office or body ("the
+    Committee of the Parties to the Council of Europe Convention ... restricted the participation
+    of a Party to the Convention"): that convention, cited where "the Convention" stands."""
+    out: list[Citation] = []
+    for office in offices:
+        entry = register.commitments.get(office.symbol or "")
+        if entry is None or "Convention" not in entry.kinds or office.symbol in cited:
+            continue
+        for m in _THE_CONVENTION.finditer(text, office.end):
+            s, e = m.start("head"), m.end("head")
+            if _overlaps(s, e, taken) or _OFFICE.search(text[max(0, m.start() - 60) : m.start()]):
+                continue
+            out.append(
+                Citation(symbol=office.symbol, text=text[m.start() : e], start=m.start(), end=e,
+                         method="name", confidence=0.7,
+                         note=f"'the Convention' read as {office.symbol}, named in "
+                         f"'{text[max(0, office.start - 40) : office.end]}'")
+            )  # fmt: skip
+        cited.add(office.symbol)
+    return out
+
+
+def _alias_citations(
+    text: str, register: Register, taken: list[tuple[int, int]],
+    offices: list[Citation] | None = None,
+) -> list[Citation]:  # fmt: skip
+    """Commitments named by a register alias; `offices` collects the names read inside the
+    name of an office or body, which cite nothing there."""
     _, symbols = _alias_index(register)
     out: list[Citation] = []
     for m in _alias_matches(text, register):
@@ -166,9 +204,12 @@ def _alias_citations(text: str, register: Register, taken: list[tuple[int, int]]
             continue
         if _DRAFT_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue  # a draft is not the adopted commitment: kept as an unresolved reference
-        if _OFFICE.search(text[max(0, m.start() - 60) : m.start()]):
-            continue  # "Executive Secretary of the ... Convention" names an office, not a citation
         index = int((m.lastgroup or "a0")[1:])
+        if _OFFICE.search(text[max(0, m.start() - 60) : m.start()]):
+            if offices is not None:  # "Executive Secretary of the ... Convention": an office
+                offices.append(Citation(symbol=symbols[index], text=m.group(0), start=m.start(),
+                                        end=m.end(), method="alias", confidence=0.0))  # fmt: skip
+            continue
         out.append(
             Citation(
                 symbol=symbols[index],
@@ -313,7 +354,7 @@ def _described(
         after = text[m.end() : m.end() + 200]
         k = bisect_left(symbol_starts, m.end())
         nxt = symbol_starts[k] - m.end() if k < len(symbol_starts) else 200
-        if nxt < 200 and not re.search(r"[.;]\s|\n", after[:nxt]):
+        if nxt < 200 and not re.search(r"[.;]\s|\n|,\s*$", after[:nxt]):
             continue  # the symbol that follows names it: "Decisions on ... (MC.DEC/6/17)"
         if _overlaps(start, m.end(), taken):
             continue
@@ -417,13 +458,19 @@ def find_citations(
         if not _RECORD_SERIES.match(s.symbol) or s.symbol in register.commitments
     ]
     taken = [(c.start, c.end) for c in symbols]
-    named = _drop_named_before_symbol(text, _alias_citations(text, register, taken), symbols)
+    offices: list[Citation] = []
+    named = _drop_named_before_symbol(
+        text, _alias_citations(text, register, taken, offices), symbols
+    )
     taken = sorted(taken + [(c.start, c.end) for c in named])
     described, absorbed = _described(
         text, register, taken, [c.start for c in symbols], named, until
     )
     named = [c for c in named if c.start not in absorbed]
     citations = symbols + named + described
+    cited = {c.symbol for c in citations if c.resolved}
+    spans = sorted([(c.start, c.end) for c in citations] + [(o.start, o.end) for o in offices])
+    citations += _anaphors(text, register, offices, cited, spans)
     citations += _attach_articles(text, citations)
     citations.sort(key=lambda c: c.start)
     for c in citations:

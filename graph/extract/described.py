@@ -183,8 +183,9 @@ def read_description(
         gap = _AFTER_BODY.match(text, pos)
         rest = text[gap.end() : gap.end() + 60] if gap else ""
         said = _body(rest[:40])
-        lead = re.match(r"[^\s,.;]+(?:\s+[^\s,.;]+)?", rest)
-        if gap and said and body is None and lead and _body(lead.group(0)) == said:
+        # the body right there: "of the Council of Europe", "du Conseil de l'Europe"
+        lead = next((m for k, p in _BODIES if k == said and (m := p.match(rest))), None)
+        if gap and said and body is None and lead:
             body, pos = said, gap.end() + lead.end()
             continue
         to = _AFTER_TO.match(text, pos)

@@ -7,8 +7,10 @@ is matched by its stem and a short ending; acronyms ("ОБСЕ") and short words
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
-__all__ = ["declined", "stem", "stem_pattern"]
+__all__ = ["declined", "parses", "stem", "stem_pattern"]
 
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
 _VOWELS = "аяьйиоеыуюё"
@@ -42,3 +44,17 @@ def stem_pattern(word: str) -> str:
     if not declined(word):
         return re.escape(word)
     return re.escape(stem(word)) + r"\w{0,3}"
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    """The Russian morphological analyser (pymorphy3), loaded once per process, when first needed."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a word, cached: names recur across a document and a batch."""
+    return tuple(_morph().parse(word))

@@ -17,9 +17,9 @@ from rdflib.namespace import SKOS
 from ..model import Evidence, Organisation
 from ..register import Register
 from .countries import _table as _country_table
-from .countries import country_name, is_country_word
+from .countries import country_mentions, country_name, is_country_word
 from .document import Document, as_document, line_letters
-from .inflection import declined, stem, stem_pattern
+from .inflection import declined, parses, stem, stem_pattern
 from .spans import SpanIndex
 from .symbols import find_symbols
 
@@ -464,7 +464,8 @@ def _register_mentions(text: str, register: Register) -> list[OrgMention]:
         for m in anchored_matches(pattern, anchor, text, folded, reach):
             s, e = m.span()
             written = m.group(0)
-            if not sensitive and not (written[0].isupper() or written.isupper()):
+            lower = not sensitive and not (written[0].isupper() or written.isupper())
+            if lower and len(label.split()) < 5:  # French writes "le bureau des Institutions ..."
                 continue  # "tech against trafficking" in prose is not the organisation
             if " " in label and re.match(r"-\w", text[e : e + 2]):
                 continue  # "OSCE Chair-in-Office": a longer word, a post
@@ -658,7 +659,11 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
         last_end = end
         acronym = None
         after = _ACRONYM_AFTER.match(text, end)
-        if after and sum(c.isupper() for c in after.group("acr")) >= 2:
+        if (
+            after
+            and sum(c.isupper() for c in after.group("acr")) >= 2
+            and _own_acronym(after.group("acr"), name)
+        ):
             acronym = after.group("acr")
         key = _resolve_name(name, register)
         if key is not None:
@@ -734,6 +739,7 @@ def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
     resolved = [u for u in unknown if u.key is not None]
     known = [k for k in known if not any(r.start <= k.start and k.end <= r.end for r in resolved)]
     defined = _defined_mentions(text, register, known)
+    defined += _russian_bodies(text, [*known, *unknown, *defined])
     defined += _news_sources(text, [*known, *unknown, *defined])
     unknown = [u for u in unknown if not any(d.start < u.end and u.start < d.end for d in defined)]
     mentions = known + unknown + defined
@@ -805,6 +811,15 @@ def _news_sources(text: str, taken: list[OrgMention]) -> list[OrgMention]:
             continue
         out.append(OrgMention(s, e, m.group(group), m.group(group), m.group(group), None))
     return out
+
+
+def _own_acronym(short: str, name: str) -> bool:
+    """Whether "(THB)" after a body's name is the body's acronym: its first letter starts one of
+    the name's first two words of content ("Bureau of International Narcotics ... (INL)"), not
+    only a later phrase ("Centre for Combatting Trafficking in Human Beings (THB)")."""
+    content = [w for w in re.findall(r"\w+", name) if w.casefold() not in _LONG_SKIP]
+    first = short[:1].casefold()
+    return any(w[:1].casefold() == first for w in content[:2])
 
 
 def _long_form_matches(short: str, long: str) -> bool:
@@ -916,6 +931,8 @@ def _resolve_ambiguous(
         pattern = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in labels) + r")(?![\w-])"
         )
+        others = "|".join(re.escape(x) for x in group.get("not_followed_by", []))
+        other = re.compile(rf"[ \t]+(?:{others})(?![\w-])" if others else r"(?!)")
         for m in pattern.finditer(text):
             inside = [o for o in out if o.start <= m.start() and m.end() <= o.end]
             if any(o.end - o.start > m.end() - m.start() for o in inside):
@@ -924,6 +941,8 @@ def _resolve_ambiguous(
                 r"(?:\b[Tt]he|\b[Ll]['’])\s*$", text[max(0, m.start() - 6) : m.start()]
             ):
                 continue  # 'the Assembly' only
+            if other.match(text, m.end()):
+                continue  # "l'Assemblée nationale", "the Assembly of the Republic": another one
             near = _local_family(text[max(0, m.start() - 80) : m.end() + 40])
             if near is None and not decided:
                 family, decided = _family(text, mentions, register), True
@@ -1124,3 +1143,83 @@ def find_organisations(text: str | Document, register: Register) -> list[Organis
             evidence=Evidence(text[m.start : m.end], m.start, m.end),
         )
     return list(seen.values())
+
+
+_CYR_WORD = re.compile(r"[А-ЯЁ]{2,6}(?![а-яё])|[А-ЯЁа-яё][а-яё-]*")
+
+
+@lru_cache(maxsize=1)
+def _ru_heads() -> tuple[tuple[str, ...], frozenset[str]]:
+    data = cues()["ru_bodies"]
+    return tuple(data["head_stems"]), frozenset(data["acronyms"])
+
+
+def _russian_bodies(text: str, known: list[OrgMention]) -> list[OrgMention]:
+    """National bodies named in Russian outside the register, up to the country that ends their
+    name, in the nominative: "Министерством внутренних дел Республики Узбекистан" ->
+    "Министерство внутренних дел Республики Узбекистан", "Национальной полицией Украины" ->
+    "Национальная полиция Украины", "МВД Украины". Head words and acronyms are data
+    (`organisation_cues.json`, 'ru_bodies'); the name must end in a country (`country_mentions`)
+    within eight words of its head."""
+    if not re.search("[а-яё]", text[:20000]):
+        return []
+    stems, acronyms = _ru_heads()
+    taken = [(k.start, k.end) for k in known]
+    out: list[OrgMention] = []
+    words = list(_CYR_WORD.finditer(text))
+    for i, w in enumerate(words):
+        token = w.group(0)
+        is_acr = token in acronyms
+        if not is_acr and not token.casefold().startswith(stems):
+            continue
+        start_i = k = i
+        while k > 0 and i - k < 3:  # adjectives before the head: "Государственной пограничной"
+            prev = words[k - 1]
+            if (
+                text[prev.end() : words[k].start()] != " "
+                or parses(prev.group(0))[0].tag.POS != "ADJF"
+            ):
+                break
+            k -= 1
+            if prev.group(0)[:1].isupper():
+                start_i = k  # the name starts at its capital
+        end_at: int | None = None
+        for j in range(i + 1, min(len(words), i + 9)):
+            if text[words[j - 1].end() : words[j].start()].strip(" ,"):
+                break  # punctuation other than a comma ends the name
+            at = country_mentions(text[words[j].start() : words[j].start() + 40])
+            if at and at[0][1] == 0:
+                if j == i + 1 and start_i == i and not is_acr:
+                    break  # "полиции Украины": a generic noun and a country, no name
+                end_at = words[j].start() + at[0][2]
+                break
+        if end_at is None:
+            continue
+        s, e = words[start_i].start(), end_at
+        if any(ts < e and s < te for ts, te in taken):
+            continue
+        name = _nominative_name(text, words[start_i : i + 1], text[words[i].end() : e])
+        out.append(OrgMention(s, e, text[s:e], name, token if is_acr else None, None))
+        taken.append((s, e))
+    return out
+
+
+def _nominative_name(text: str, head: list[re.Match[str]], rest: str) -> str:
+    """The head words of a Russian name in the nominative, the rest as written."""
+    noun = parses(head[-1].group(0))[0]
+    out = []
+    for w in head:
+        word = w.group(0)
+        parse = parses(word)[0]
+        if word.isupper() or parse.tag.case in (None, "nomn"):
+            out.append(word)
+            continue
+        want = (
+            {"nomn", "sing"}
+            if parse.tag.POS != "ADJF"
+            else {"nomn", "sing", noun.tag.gender or "masc"}
+        )
+        form = parse.inflect({g for g in want if g})
+        new = str(form.word) if form is not None else word
+        out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
+    return " ".join(out) + rest

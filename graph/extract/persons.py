@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +20,7 @@ from rapidfuzz import fuzz
 from ..model import Evidence, Person
 from ..register import PostEntry, Register
 from .countries import country_mentions
+from .inflection import parses
 from .organisations import OrgMention, organisation_mentions
 from .spans import SpanIndex
 
@@ -57,10 +59,26 @@ _HONORIFIC_RUN = re.compile(
     + "|".join(re.escape(h) for h in sorted(_HONORIFICS, key=len, reverse=True))
     + r")[ \t]+)+$"
 )
+# Posts written right after a name with no comma ("Radek John MP (Czech Republic)").
+_AFTER_NAME = frozenset(w for forms in _WORDS["after_name"].values() for w in forms)
+_POST_AFTER = re.compile(
+    r"[ \t]+(?P<post>"
+    + "|".join(re.escape(w) for w in sorted(_AFTER_NAME, key=len, reverse=True))
+    + r")(?![\w-])"
+)
 # Words that name a post: a role must contain one (or be an organisation).
 ROLE_WORDS = frozenset(w.casefold() for forms in _WORDS["role_words"].values() for w in forms)
 # Capitalised words that are not (parts of) personal names in these documents.
 _NOT_NAME = frozenset(w.casefold() for forms in _WORDS["not_name"].values() for w in forms)
+# ... except at the end of a name that has a post or an honorific ("Theresa May")
+_WEAK = frozenset(w.casefold() for forms in _WORDS["weak_not_name"].values() for w in forms)
+# between a name and its post: "X was re-elected as First Vice-President", "X a été élue ..."
+_POST_VERB = re.compile(
+    r"[ \t]+(?:"
+    + "|".join(f"(?:{p})" for forms in _WORDS["post_verbs"].values() for p in forms)
+    + r")[ \t]+",
+    re.I,
+)
 _SPEECH = re.compile(
     r"(?:said|says|added|noted|stated|stressed|emphasi[sz]ed|underlined|explained|highlighted|"
     r"remarked|concluded|declared|observed|according\s+to|a\s+déclaré|a\s+ajouté|"
@@ -73,7 +91,7 @@ _SPEECH = re.compile(
 _RU_ROLE_STEMS = tuple(_WORDS["ru_role_stems"])
 # Markdown emphasis around a name ("**Valiant Richey**", "_Name_"): read as spaces
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])")
-_ROLE_END = re.compile(r"\n|[.;:!?](?=\s|$)|,|\s\(|[“”\"«»]|\s[-–—]\s")
+_ROLE_END = re.compile(r"\n|(?<![\s.][A-Z])\.(?=\s|$)|[;:!?](?=\s|$)|,|\s\(|[“”\"«»]|\s[-–—]\s")
 
 
 @dataclass(frozen=True)
@@ -122,7 +140,11 @@ def _name_token_ok(token: str, last: bool) -> bool:
     word = token.rstrip(".")
     if token in _HONORIFICS or word in _HONORIFICS:
         return False
-    if word.casefold() in _NOT_NAME or not word[:1].isupper():
+    if not last and token.endswith(".") and len(word) > 1:
+        return False  # "Bureau. Helga Gayer": a full stop after a word ends the sentence
+    if (word.casefold() in _NOT_NAME and not (last and word.casefold() in _WEAK)) or not word[
+        :1
+    ].isupper():
         return False
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 2:
@@ -153,6 +175,19 @@ def _split_run(run: str) -> tuple[str, str]:
     """(prefix, name): the longest tail of 2-4 words that can be a personal name; a post that
     follows the name in the same run ('Emanuele PILUSO Advisor to ...') is left out."""
     tokens = run.split()
+    for i in range(1, len(tokens) - 1):  # "Heracles Moskoff du Ministère ...": no name goes on
+        nxt = next((t for t in tokens[i:] if not re.fullmatch(_PARTICLES, t)), "")
+        if (
+            re.fullmatch(_PARTICLES, tokens[i])
+            and nxt not in _HONORIFICS
+            and not _name_token_ok(nxt, True)
+        ):
+            run = run[: list(re.finditer(r"\S+", run))[i - 1].end()]
+            tokens = tokens[:i]
+            break
+    if len(tokens) > 2 and tokens[-1] in _AFTER_NAME:  # "Radek John MP"
+        tokens.pop()
+        run = run[: run.rindex(tokens[-1]) + len(tokens[-1])]
     while len(tokens) > 2 and _is_role_word(tokens[-1]) and _caps(tokens[-2]):
         tokens.pop()
         run = run[: run.rindex(tokens[-1]) + len(tokens[-1])]
@@ -162,7 +197,7 @@ def _split_run(run: str) -> tuple[str, str]:
         words = [t for t in tail if not re.fullmatch(_PARTICLES, t)]
         if len(words) > 4:
             break
-        if re.fullmatch(_PARTICLES, tail[0]) or tail[0] in _HONORIFICS:
+        if re.fullmatch(_PARTICLES, tail[0]) or tail[0] in _HONORIFICS or _is_role_word(tail[0]):
             continue  # a name does not start with 'van', 'de'... nor with 'M.' (an honorific)
         if not all(_tail_token_ok(tail, i) for i in range(len(tail))):
             if all(_caps(t) or re.fullmatch(_PARTICLES, t, re.I) for t in tail):
@@ -198,6 +233,7 @@ def _role_after(text: str, pos: int, mentions: list[OrgMention]) -> tuple[str, i
     stop = _ROLE_END.search(text, s)
     e = stop.start() if stop else len(text)
     role = text[s:e].rstrip()
+    role = _before_next_person(role)
     e = s + len(role)
     if not role or len(role) > 200:
         return None
@@ -209,6 +245,29 @@ def _role_after(text: str, pos: int, mentions: list[OrgMention]) -> tuple[str, i
     return None
 
 
+_NEXT_CLAUSE = re.compile(
+    r"(?:^|[ \t]+(?:and|et|и)[ \t]+)(?:(?:the|la|le|l’|l')[ \t]+)?(?=\S)", re.I
+)
+
+
+def _before_next_person(role: str) -> str:
+    """A role written after a name, up to where the post of the next person starts: in "X, the
+    Executive Secretary of the Convention Petya Nestorova and ...", the words after the comma
+    are the post of Petya Nestorova, not of X (then no role is left)."""
+    for run in _person_runs(role):
+        prefix, _ = _split_run(run.group(0))
+        head = role[: run.start() + len(prefix)]
+        if (title := _HONORIFIC_RUN.search(head)) is not None:
+            head = head[: title.start()]  # "... et Mme Pramila Patten": the next person's title
+        bare = [c for c in _NEXT_CLAUSE.finditer(role, 0, len(head) + 1) if c.end() == len(head)]
+        if bare:  # "Head of the Office in Astana and Robert Heuer": the next person has no post
+            return role[: bare[-1].start()].rstrip(" ,")
+        posts = [w.start() for w in re.finditer(r"[\w'’-]+", head) if _is_role_word(w.group(0))]
+        clauses = [c.start() for c in _NEXT_CLAUSE.finditer(role, 0, posts[-1] + 1)]
+        return role[: clauses[-1]].rstrip(" ,") if clauses else ""
+    return role
+
+
 def _has_role_word(role: str) -> bool:
     words = re.findall(r"[\w'’-]+", role.casefold())
     return any(_is_role_word(w) for w in words[:8])
@@ -216,8 +275,8 @@ def _has_role_word(role: str) -> bool:
 
 def _is_role_word(word: str) -> bool:
     word = word.casefold()
-    if word in ROLE_WORDS or word.split("-")[0] in ROLE_WORDS:
-        return True
+    if word in ROLE_WORDS or any(part in ROLE_WORDS for part in word.split("-")):
+        return True  # "Vice-Chair", "ex-Minister"
     return word[:1] >= "а" and word.startswith(_RU_ROLE_STEMS)
 
 
@@ -225,15 +284,47 @@ def _russian_post(text: str, name: str, ns: int) -> tuple[str, int, int] | None:
     return _role_clause_before(text, ns) if name[:1] >= "А" else None
 
 
+def _russian_post_start(tokens: list[re.Match[str]]) -> int | None:
+    """Where the post before a Russian name starts in its clause: at the first post word after
+    the clause's last verb, with the adjectives and coordinated posts before it ("посетила
+    Специальный представитель и координатор ...", "встретился ... со специальным представителем
+    ОБСЕ ..."); None if no post word follows the last verb."""
+    verbs = [i for i, t in enumerate(tokens) if any(
+        p.tag.POS in {"VERB", "INFN"} for p in _parses(t.group(0).strip("(),"))[:1])]  # fmt: skip
+    after = verbs[-1] + 1 if verbs else 0
+    posts = [i for i in range(after, len(tokens)) if _is_role_word(tokens[i].group(0).strip("("))]
+    if not posts:
+        return None
+    k = posts[0]
+    while k > after:
+        prev = tokens[k - 1].group(0)
+        pos = _parses(prev)[0].tag.POS if prev.isalpha() else None
+        if pos in {"ADJF", "PRTF"}:
+            k -= 1  # "специальным", "Исполнительный"
+        elif pos == "CONJ" and k - 2 >= after and _is_role_word(tokens[k - 2].group(0)):
+            k -= 2  # "представитель и координатор"
+        else:
+            break
+    return tokens[k].start()
+
+
 def _role_clause_before(text: str, ns: int) -> tuple[str, int, int] | None:
     """A post written before the name and opening its clause, as Russian writes it:
     'Руководитель Департамента по правам человека БДИПЧ Томас Эккерт призвал ...'."""
-    window = text[max(0, ns - 120) : ns]
+    window = text[max(0, ns - 200) : ns]
     cut = max(window.rfind(c) for c in '.;:!?\n«»"“”–—,')
     clause = window[cut + 1 :]
     role = clause.strip()
     words = role.split()
-    if not 2 <= len(words) <= 10 or not _is_role_word(words[0].strip("(")):
+    if len(words) >= 2:
+        # "... посетила Специальный представитель ... (ОБСЕ) Эва Биодэ": from the first post
+        # after the clause's last verb (`_russian_post_start`)
+        k = _russian_post_start(list(re.finditer(r"\S+", clause)))
+        if k is None:
+            return None
+        role = clause[k:].strip()
+        words = role.split()
+    if not 2 <= len(words) <= 20 or not any(_is_role_word(w.strip("(")) for w in words[:2]):
         return None
     start = ns - len(clause) + clause.index(role)
     return role, start, start + len(role)
@@ -245,19 +336,25 @@ def _role_clause_led(text: str, ns: int, ne: int) -> tuple[str, int, int] | None
     of at most 18 words, starting with a capital, with a role word among its first 6 words, not
     ending in a word that joins it to what follows ("Minister of" Foreign Affairs), the name
     not continued by one ("Sovereign Order of Malta")."""
-    if text[ns : ns + 1] >= "А" or _JOINED_AFTER.match(text, ne):
+    if text[ns : ns + 1] >= "А" or (_JOINED_AFTER.match(text, ne) and not _coordinated(text, ne)):
         return None
-    window = text[max(0, ns - 160) : ns]
-    cut = max(window.rfind(c) for c in '.;:!?\n«»"“”–—•,(')
-    clause = window[cut + 1 :]
-    role = _LEADING.sub("", clause.strip())
-    words = role.split()
-    if not 2 <= len(words) <= 18 or not role[:1].isupper() or clause[-1:] not in " \t":
+    window = text[max(0, ns - 200) : ns]
+    strong = max(window.rfind(c) for c in '.;:!?\n«»"“”–—•(')
+    commas = [i for i in range(len(window)) if window[i] == "," and i > strong][::-1]
+    # the clause after the last comma; else a post that runs over commas ("Minister of Foreign
+    # Affairs, Education and Sports of ... Liechtenstein Dominique Hasler"), at most two
+    for extended, cut in enumerate([*commas[:3], strong]):
+        if extended > 2:
+            return None
+        clause = window[cut + 1 :]
+        found = _clause_post(clause, extended > 0)
+        if found is not None:
+            break
+        if extended == 0 and not commas:
+            return None
+    else:
         return None
-    if not any(_is_role_word(w.strip("(),")) for w in words[:6]):
-        return None
-    if words[-1].casefold() in _JOINING or words[-1][:1].islower():
-        return None
+    role, words = found
     first = next(i for i, w in enumerate(words) if _is_role_word(w.strip("(),")))
     lower = [i for i in range(first) if words[i][:1].islower()]
     if lower:  # "Speakers included the Deputy Minister ...": the post starts after the verb
@@ -265,7 +362,77 @@ def _role_clause_led(text: str, ns: int, ne: int) -> tuple[str, int, int] | None
         role = role if role[:1].isupper() else " ".join(words[first:])
         role = clause[clause.index(role.split()[0], clause.index(words[lower[-1]])) :].strip()
     start = ns - len(clause) + clause.index(role)
-    return role, start, start + len(role)
+    cut = _after_last_person(role)
+    return role[cut:], start + cut, start + len(role)
+
+
+def _clause_post(clause: str, extended: bool) -> tuple[str, list[str]] | None:
+    """The post a clause states, with its words, or None: 2-18 words (24 over commas), opening
+    with a capital, a role word among the first six, not ending in a joining word; over commas
+    the first part holds no person's name and the last word may be in lower case ("..., especially
+    in women and children Siobhán Mullally")."""
+    role = _LEADING.sub("", clause.strip())
+    words = role.split()
+    if not 2 <= len(words) <= (24 if extended else 18) or not role[:1].isupper():
+        return None
+    if clause[-1:] not in " \t" or not any(_is_role_word(w.strip("(),")) for w in words[:6]):
+        return None
+    if words[-1].casefold() in _JOINING or (words[-1][:1].islower() and not extended):
+        return None
+    if extended and any(_person_runs(role.rsplit(",", 1)[0])):
+        return None  # "OSCE Secretary General Helga Maria Schmid, ...": another person's post
+    return role, words
+
+
+def _person_runs(role: str) -> Iterator[re.Match[str]]:
+    """The runs in a post's words that end in a person's name after a role word."""
+    for run in _RUN.finditer(role):
+        prefix, name = _split_run(run.group(0))
+        if not name or len(name.split()) < 2 or any(_is_role_word(w) for w in name.split()):
+            continue
+        before = role[max(0, run.start() - 12) : run.start()].split()
+        if not prefix and (not before or before[-1].casefold() in _JOINING - _COORDINATING):
+            continue  # "Head of the Bosnian Delegation": what the post is of, not a name
+        if country_mentions(name):
+            continue  # "La Strada Bulgaria"
+        if _has_role_word(role[: run.start() + len(prefix)]):
+            yield run
+
+
+def _after_last_person(role: str) -> int:
+    """Where the post of the last person in a clause starts: in "Executive Secretary of the
+    Convention Petya Nestorova and the Administrator" the post is "Administrator" (0: no one)."""
+    cut = 0
+    for run in _person_runs(role):
+        nxt = (
+            _LEADING.match(role[run.end() + 1 :])
+            if role[run.end() : run.end() + 1] == " "
+            else None
+        )
+        if nxt is not None and run.end() + 1 + nxt.end() < len(role):
+            cut = run.end() + 1 + nxt.end()
+    return cut
+
+
+_AND_NEXT = re.compile(
+    r"[ \t]+(?:and|et|as[ \t]+well[ \t]+as|ainsi[ \t]+que)[ \t]+"
+    r"(?:(?:the|la|le|les|l’|l')[ \t]+)?(?P<a>[^\s,;.]+)(?:[ \t]+(?P<b>[^\s,;.]+)(?P<end>[,;.]|\s|$))?"
+)
+
+
+def _coordinated(text: str, ne: int) -> bool:
+    """Whether an "and" after a name joins another person, not more words of a post: "Angela Me
+    and Sosa Henkoma,", "Petya Nestorova and the Administrator Markus Lehner", "... and Mr X"
+    (unlike "Minister of Foreign Affairs and Trade Ian Borg")."""
+    m = _AND_NEXT.match(text, ne)
+    if m is None:
+        return False
+    a, b = m.group("a"), m.group("b")
+    if a in _HONORIFICS or _is_role_word(a):
+        return True
+    if b is None or m.group("end") not in {",", ";", "."}:
+        return False
+    return _name_token_ok(a, False) and _name_token_ok(b, True) and not _is_role_word(b)
 
 
 _POST_OF = re.compile(
@@ -285,10 +452,15 @@ def _shifted_clause_led(text: str, ns: int, ne: int) -> tuple[tuple[str, int, in
     start = ns + words[-2].start()
     if country_mentions(text[start:ne]):
         return None
+    joined = re.search(r"(\S+)[ \t]+$", text[max(0, ns - 40) : ns])
+    if joined is None or joined.group(1).casefold() in _COORDINATING:
+        return None  # "... and Rita Theodorou Superman": a first name, not a post's complement
     role = _role_clause_led(text, start, ne)
     return (role, start) if role is not None else None
 
 
+_AND_BETWEEN = re.compile(r"[ \t]+(?:and|et|и)[ \t]+")
+_COORDINATING = frozenset({"and", "et", "и", "or", "ou", "или"})
 # words before a post that are not part of it: "and the Head of ...", "et la directrice ..."
 _LEADING = re.compile(
     r"^(?:(?:" + "|".join(re.escape(w) for w in _WORDS["leading"]) + r")[ \t]+){1,3}", re.I
@@ -300,18 +472,7 @@ _JOINED_AFTER = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    """The Russian morphological analyser (pymorphy3), loaded once per process, when first needed."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=65536)
-def _parses(word: str) -> tuple[Any, ...]:
-    """pymorphy3's readings of a word, cached: names recur across a document and a batch."""
-    return tuple(_morph().parse(word))
+_parses = parses  # pymorphy3's readings (`inflection.parses`), shared with organisations
 
 
 def _russian_name(name: str) -> tuple[int, str] | None:
@@ -329,7 +490,7 @@ def _russian_name(name: str) -> tuple[int, str] | None:
         for r in rest:
             surname = next(
                 (p for p in _parses(r.group(0))
-                 if "Surn" in p.tag and p.tag.case == first.tag.case
+                 if ("Surn" in p.tag or "Patr" in p.tag) and p.tag.case == first.tag.case
                  and p.tag.gender in {first.tag.gender, None}),
                 None,
             )  # fmt: skip
@@ -341,6 +502,20 @@ def _russian_name(name: str) -> tuple[int, str] | None:
 
 
 _RU_SURNAME_END = tuple(_WORDS["ru_surname_endings"])
+
+
+_COMMON_POS = frozenset({"NOUN", "ADJF", "ADJS", "VERB", "INFN", "PRTF", "PRTS", "NUMR", "ADVB"})
+
+
+def _common_word(word: str) -> bool:
+    """A Cyrillic word the dictionary knows only as a common word ('Решения', 'Совета'), never
+    as a name, surname, patronymic or place ('Эва', 'Биодэ' may be names)."""
+    parses = _parses(word)
+    if not any(p.is_known for p in parses):
+        return False
+    if any({"Name", "Surn", "Patr", "Geox"} & set(p.tag.grammemes) for p in parses):
+        return False
+    return any(p.tag.POS in _COMMON_POS for p in parses if p.is_known)
 
 
 def _foreign_pair(first: str, second: str) -> bool:
@@ -373,6 +548,81 @@ def _role_before(prefix: str) -> str | None:
     if words and _is_role_word(words[-1].rstrip(",")):
         return prefix.strip().rstrip(",")
     return None
+
+
+def _post_after_verb(text: str, ne: int) -> tuple[str, int, int] | None:
+    """The post a name is given by a verb: "X was re-elected as First Vice-President", "X a été
+    élu deuxième vice-président": a role word among the first four words after the verb."""
+    verb = _POST_VERB.match(text, ne)
+    if verb is None:
+        return None
+    stop = _ROLE_END.search(text, verb.end())
+    e = stop.start() if stop else len(text)
+    role = _before_next_person(text[verb.end() : e].rstrip())
+    words = re.findall(r"[\w'’-]+", role.casefold())
+    if not role or len(words) > 16 or not any(_is_role_word(w) for w in words[:4]):
+        return None
+    return role, verb.end(), verb.end() + len(role)
+
+
+_STRONG = '.;:!?\n«»"“”•()'
+
+
+def _lower_verb(word: str) -> bool:
+    """A word in lower case that is no joining word nor post: the verb between a subject and
+    the post of an object ("thanked", "a rencontré")."""
+    return word[:1].islower() and word.casefold() not in _JOINING and not _is_role_word(word)
+
+
+def _loose_apposition(text: str, prefix: str, ns: int, ne: int) -> tuple[str, int, int] | None:
+    """A post before the comma that opens a name, in any case ("a eu une entrevue avec le
+    ministre de la Justice, Luc Frieden.", "Le président de la Chambre des députés, Lucien
+    Weiler, a ..."): from its first role word; over one more comma when the last part has none
+    ("Chair of the Committee on Social Protection, Health and Family, Dan Perciun.")."""
+    if prefix.strip() or not re.match(r"[ \t]*(?:,|[.;](?:\s|$)|$)", text[ne : ne + 3]):
+        return None
+    window = text[max(0, ns - 200) : ns]
+    if not re.search(r",[ \t]+$", window):
+        return None
+    body = window[: window.rstrip().rindex(",")]
+    base = ns - len(window)
+    strong = max(body.rfind(c) for c in _STRONG)
+    commas = [i for i, c in enumerate(body) if c == "," and i > strong][::-1][:2]
+    for cut in [*commas, strong]:
+        words = list(re.finditer(r"[\w'’-]+", body[cut + 1 :]))
+        posts = [i for i, w in enumerate(words) if _is_role_word(w.group(0))]
+        if not posts:
+            continue
+        # the noun phrase of the post: back from its first word over capitalised modifiers,
+        # after a verb in lower case ("Secretary Clinton thanked OSCE Special Representative")
+        k = posts[0]
+        verbs = [i for i in range(k + 1, posts[-1]) if _lower_verb(words[i].group(0))]
+        if verbs:
+            k = min(i for i in posts if i > verbs[-1])
+            while k > verbs[-1] + 1 and words[k - 1].group(0)[:1].isupper():
+                k -= 1
+        first = words[k]
+        if len(words) - k > 14 or words[-1].group(0).casefold() in _JOINING:
+            return None
+        start = base + cut + 1 + first.start()
+        end = base + len(body.rstrip())
+        return text[start:end], start, end
+    return None
+
+
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-zà-ÿ][\w'’-]+)[ \t]+$")
+
+
+def _role_noun_before(text: str, ns: int) -> tuple[str, int, int] | None:
+    """A post in lower case right before the name, with no comma: "consisted of experts
+    Ryszard Piotrowicz and ...", "a rencontré la juge Anne Martin"."""
+    m = _NOUN_BEFORE.search(text, max(0, ns - 40), ns)
+    if m is None:
+        return None
+    noun = m.group(1)
+    if not (_is_role_word(noun) or (noun.endswith("s") and _is_role_word(noun[:-1]))):
+        return None
+    return m.group(1), m.start(1), m.end(1)
 
 
 def _role_apposition(text: str, prefix: str, ns: int, ne: int) -> tuple[str, int, int] | None:
@@ -464,6 +714,7 @@ def find_persons(text: str, register: Register) -> list[Person]:
     """
     mentions = [m for m in organisation_mentions(text, register) if not _post_like(m)]
     found: list[_Found] = []
+    last: tuple[int, str | None, str | None] | None = None  # the person read last: end, role
     source = text
     text = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), text)  # same offsets, no emphasis marks
     for m in _RUN.finditer(text):
@@ -477,6 +728,8 @@ def find_persons(text: str, register: Register) -> list[Person]:
             cut, name = russian
             prefix += m.group(0)[len(prefix) : len(prefix) + cut]
             ns += cut  # ne stays the end of the name as written
+        elif name[:1] >= "А" and all(_common_word(w) for w in name.split()):
+            continue  # "Решения ... Совета": words of the dictionary, no name
         if _spans_blocked(text, ns, ne, mentions):
             tail_at = _unblocked_tail(text, ns, ne, mentions)
             if tail_at is None:
@@ -499,14 +752,26 @@ def find_persons(text: str, register: Register) -> list[Person]:
         after = _role_after(text, ne, mentions)
         role_start, role_end = ns, ne
         role: str | None = None
+        if after is None and (post := _POST_AFTER.match(text, ne)) is not None:
+            after = post.group("post"), post.start("post"), post.end("post")
+        if after is None:
+            after = _post_after_verb(text, ne)
+        if name.split()[-1].casefold() in _WEAK and not (after or honorific):
+            continue  # "in early May": a month, not the end of a name
         if after:
             role, role_start, role_end = after
         elif (pre := _role_before(prefix)) is not None:
             role = pre
             role_start = m.start() + prefix.index(pre)
             role_end = role_start + len(pre)
-        elif apposition := _role_apposition(text, prefix, ns, ne) or _russian_post(text, name, ns):
+        elif apposition := (
+            _role_apposition(text, prefix, ns, ne)
+            or _russian_post(text, name, ns)
+            or _loose_apposition(text, prefix, ns, ne)
+        ):
             role, role_start, role_end = apposition
+        elif not prefix.strip() and (noun := _role_noun_before(text, ns)) is not None:
+            role, role_start, role_end = noun  # "experts Ryszard Piotrowicz", "la juge Anne X"
         elif honorific:
             title = honorific.group(0).split()[-1]
             role = title if _HONORIFICS.get(title) else None
@@ -515,20 +780,51 @@ def find_persons(text: str, register: Register) -> list[Person]:
         elif (shifted := _shifted_clause_led(text, ns, ne)) is not None:
             (role, role_start, role_end), ns = shifted  # "Chief of the Capital District Maren Holt"
             name = text[ns:ne]
+        elif last is not None and _AND_BETWEEN.fullmatch(text, last[0], ns):
+            role, role_start, role_end = last[1], ns, ne  # "experts A and B", "A et B, juges"
         elif not (prefix.strip() == "" and _SPEECH.search(before)) and not russian:
             continue  # a capitalised pair without a role, title or speech verb: not a person
         start, end = min(ns, role_start), max(ne, role_end)
         org = _organisation(role, role_start, role_end, mentions, register)
         found.append(_Found(name, role, org, start, end))
+        shared = role if role_end <= ns else None  # "experts A and B": B is an expert too
+        last = (ne, shared, org)
     found += _table_rows(text, mentions, register)
     found += _surnames_after_honorific(text, mentions, register, found)
     found += _russian_initials(text, mentions, found)
+    found += _surname_initials(text, mentions, found)
     return _dedup(source, found)
 
 
 _RU_INITIALS = re.compile(
     r"(?<![\w.])(?P<initials>[А-ЯЁ]\.[ \t]?(?:[А-ЯЁ]\.[ \t]?)?)(?P<surname>[А-ЯЁ][а-яё]{2,30})(?![\w-]|\.\w)"
 )
+
+
+_RU_SURNAME_INITIALS = re.compile(
+    r"(?<![\w.-])(?P<surname>[А-ЯЁ][а-яё]{2,30})[ \t]+(?P<initials>[А-ЯЁ]\.[ \t]?[А-ЯЁ]\.)(?!\w)"
+)
+
+
+def _surname_initials(text: str, mentions: list[OrgMention], found: list[_Found]) -> list[_Found]:
+    """'Багалин В.А.', 'Юкина И. И.': a surname, then two initials, as Russian lists write
+    speakers; the word must not be a common word of the dictionary ('Совета И.М.' is not)."""
+    taken = [(f.start, f.end) for f in found]
+    out: list[_Found] = []
+    for m in _RU_SURNAME_INITIALS.finditer(text):
+        word = m.group("surname")
+        parses = _parses(word)
+        if any(
+            p.is_known and not ({"Name", "Surn", "Patr"} & set(p.tag.grammemes)) for p in parses
+        ):
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if _spans_blocked(text, m.start(), m.end(), mentions):
+            continue
+        initials = re.sub(r"\.[ \t]*", ". ", m.group("initials")).strip()
+        out.append(_Found(f"{word} {initials}", None, None, m.start(), m.end()))
+    return out
 
 
 def _russian_initials(text: str, mentions: list[OrgMention], found: list[_Found]) -> list[_Found]:
