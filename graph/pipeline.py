@@ -323,7 +323,7 @@ def build_store(
         with Generation(store_path) as gen:
             log, _ = changes.carry_over(store_path)  # the change log survives a rebuild
             recorder = changes.ChangeRecorder(store_path, gen.path, gen.store.inner, "build")
-            recorder.watch_all(log)
+            recorder.watch_all(log, everything)  # only the graphs that changed are read
             gen.load_nquads(_serialise(everything + log))
             recorder.finish([ex.source for ex in extractions])  # its patch and log entry
             write_index(gen.store, gen.path)
