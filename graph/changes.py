@@ -340,6 +340,7 @@ class ChangeRecorder:
         self._prev_quads: list[ox.Quad] = []
         self._expected: dict[str, set[str]] | None = None  # a build's rows, per graph
         self._prev_digests: dict[str, list[Any]] = {}
+        self._digests: dict[str, list[Any]] = {}  # a build's, from its quads
 
     def watch(self, graphs: Iterable[ox.NamedNode]) -> None:
         """Note the before-state of graphs about to change (call before changing them)."""
@@ -359,8 +360,12 @@ class ChangeRecorder:
         current = self.root / "current"
         previous = read_digests(current.resolve()) if current.exists() else {}
         if expected is not None and previous is not None:
-            self._expected = graph_lines(expected)
+            lines = graph_lines(expected)
+            self._digests = {g: _digest(rows) for g, rows in lines.items()}
             self._prev_digests = previous
+            # only the rows of the graphs that differ are kept (for the patch): a rebuild of an
+            # unchanged corpus keeps none
+            self._expected = {g: rows for g, rows in lines.items() if self._differs(g)}
             return
         if current.exists():
             src = ox.Store.read_only(str(current.resolve()))
@@ -403,12 +408,8 @@ class ChangeRecorder:
     ) -> tuple[set[str], set[str], dict[str, list[Any]]]:
         """A build's added and removed rows from the digests: the current generation is read only
         for the graphs that changed or went."""
-        digests = {g: _digest(rows) for g, rows in expected.items()}
-        differ = sorted(
-            g
-            for g in set(digests) | set(self._prev_digests)
-            if digests.get(g) != self._prev_digests.get(g)
-        )
+        digests = self._digests
+        differ = sorted(g for g in set(digests) | set(self._prev_digests) if self._differs(g))
         before: set[str] = set()
         current = self.root / "current"
         old = [ox.NamedNode(g) for g in differ if g in self._prev_digests]
@@ -422,6 +423,9 @@ class ChangeRecorder:
         for g in differ:
             after |= expected.get(g, set())
         return after - before, before - after, digests
+
+    def _differs(self, graph: str) -> bool:
+        return self._digests.get(graph) != self._prev_digests.get(graph)
 
     def _digests_after(self, after: set[str]) -> dict[str, list[Any]] | None:
         """The new generation's digests from its rows read back: all of them for a build; for a

@@ -269,6 +269,13 @@ class Generation:
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"cannot load data into the new store generation: {exc}") from exc
 
+    def load_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Bulk-load quads into the new generation, streamed (never all serialised at once)."""
+        try:
+            self.store.inner.bulk_extend(quads)
+        except OSError as exc:
+            raise StoreError(f"cannot load data into the new store generation: {exc}") from exc
+
     def commit(self) -> None:
         """Make this generation the current one (atomic rename of a symlink), then drop old ones.
 
