@@ -321,6 +321,7 @@ def build_store(
             recorder = changes.ChangeRecorder(store_path, gen.path, gen.store.inner, "build")
             recorder.watch_all(log, everything)  # only the graphs that changed are read
             gen.load_quads(itertools.chain(everything, log))
+            gen.touch(ox.NamedNode(str(GRAPH_RUNS)))  # the change-log entry comes next
             recorder.finish([ex.source for ex in extractions])  # its patch and log entry
             write_index(gen.store, gen.path)
             gen.commit()

@@ -238,6 +238,7 @@ class Generation:
         self.committed = False
         self._touched: set[ox.NamedNode] = set()
         self._candidates: set[ox.Triple] = set()
+        self._union_loaded = False  # the union copy written by load_quads
 
     def touch(self, graph: ox.NamedNode) -> None:
         """Note a graph of a copied generation about to change (call before removing or adding
@@ -248,12 +249,12 @@ class Generation:
 
     def changed_triples(self) -> set[ox.Triple]:
         """The old and new triples of the graphs touched (after `_sync_union`, as in `commit`);
-        empty for a new (not copied) generation, which is all new."""
+        for a new (not copied) generation, which is all new, the side indexes ignore them."""
         return set(self._candidates)
 
     def _sync_union(self) -> None:
         inner = self.store.inner
-        if not self.copied:
+        if not self.copied and not self._union_loaded:
             sync_union(inner)
             return
         for g in self._touched:
@@ -270,11 +271,28 @@ class Generation:
             raise StoreError(f"cannot load data into the new store generation: {exc}") from exc
 
     def load_quads(self, quads: Iterable[ox.Quad]) -> None:
-        """Bulk-load quads into the new generation, streamed (never all serialised at once)."""
+        """Bulk-load named-graph quads into a new generation, streamed (never all serialised at
+        once), with the union copy of their triples written in the same pass; `commit` then
+        updates the union copy only over the graphs `touch`ed after the load, instead of reading
+        the whole store back (`sync_union`: ~4 s for 4e4 quads on a loaded machine)."""
+        if self.copied:
+            raise StoreError("load_quads fills a new generation; a copied one is changed in place")
+        seen: set[ox.Triple] = set()
+
+        def with_union() -> Iterator[ox.Quad]:
+            for q in quads:
+                if isinstance(q.graph_name, ox.DefaultGraph):
+                    continue  # the default graph holds the union copy only
+                yield q
+                if q.triple not in seen:
+                    seen.add(q.triple)
+                    yield ox.Quad(q.subject, q.predicate, q.object, _DG)
+
         try:
-            self.store.inner.bulk_extend(quads)
+            self.store.inner.bulk_extend(with_union())
         except OSError as exc:
             raise StoreError(f"cannot load data into the new store generation: {exc}") from exc
+        self._union_loaded = True
 
     def commit(self) -> None:
         """Make this generation the current one (atomic rename of a symlink), then drop old ones.
