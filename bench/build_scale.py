@@ -58,7 +58,11 @@ def _run_build(python: str, store: Path, corpus: Path) -> dict[str, Any]:
 
 
 def measure(
-    sizes: list[int], variants: dict[str, str], baseline_sizes: set[int], work: Path
+    sizes: list[int],
+    variants: dict[str, str],
+    baseline_sizes: set[int],
+    work: Path,
+    steps: tuple[str, ...] = ("build", "rebuild"),
 ) -> dict[str, Any]:
     from thbgraph.graph.quality.synth import write_corpus
 
@@ -68,7 +72,7 @@ def measure(
         write_corpus(corpus, n, seed=1)
         chosen = {k: v for k, v in variants.items() if k == "this" or n in baseline_sizes}
         runs: dict[str, dict[str, Any]] = {k: {} for k in chosen}
-        for step in ("build", "rebuild"):
+        for step in steps:
             for name, python in chosen.items():
                 store = work / f"store-{n}-{name}"
                 if step == "build":
@@ -137,6 +141,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
     parser.add_argument("--baseline", help="the python of a baseline checkout (its own venv)")
     parser.add_argument("--baseline-sizes", type=int, nargs="*", help="sizes the baseline runs")
+    parser.add_argument(
+        "--steps", nargs="+", default=["build", "rebuild"], choices=["build", "rebuild"]
+    )
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
     parser.add_argument("--write", type=Path, help="update this markdown file's section")
     args = parser.parse_args()
@@ -146,7 +153,7 @@ def main() -> None:
         variants = {"baseline": args.baseline, **variants}
     baseline_sizes = set(args.baseline_sizes if args.baseline_sizes is not None else args.sizes)
     with tempfile.TemporaryDirectory(prefix="thbgraph-build-", dir=args.work) as tmp:
-        results = measure(args.sizes, variants, baseline_sizes, Path(tmp))
+        results = measure(args.sizes, variants, baseline_sizes, Path(tmp), tuple(args.steps))
     text = render(results, command)
     print(text)
     print(json.dumps(results, indent=1))
