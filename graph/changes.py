@@ -282,16 +282,25 @@ def _write_digests(generation_dir: Path, digests: dict[str, list[Any]]) -> None:
     os.replace(tmp, generation_dir / DIGESTS)
 
 
-def patch_text(removed: set[str], added: set[str], *, change: str, prev: str | None) -> bytes:
-    """An RDF Patch: the `id` and `prev` headers, then one transaction of D rows and A rows."""
-    rows = [f"H id <{change}> ."]
+def patch_rows(
+    removed: set[str], added: set[str], *, change: str, prev: str | None
+) -> Iterator[str]:
+    """The rows of an RDF Patch: the `id` and `prev` headers, then one transaction of D rows
+    and A rows (each sorted)."""
+    yield f"H id <{change}> ."
     if prev:
-        rows.append(f"H prev <{prev}> .")
-    rows.append("TX .")
-    rows += [f"D {r} ." for r in sorted(removed)]
-    rows += [f"A {r} ." for r in sorted(added)]
-    rows.append("TC .")
-    return ("\n".join(rows) + "\n").encode("utf-8")
+        yield f"H prev <{prev}> ."
+    yield "TX ."
+    for r in sorted(removed):
+        yield f"D {r} ."
+    for r in sorted(added):
+        yield f"A {r} ."
+    yield "TC ."
+
+
+def patch_text(removed: set[str], added: set[str], *, change: str, prev: str | None) -> bytes:
+    """An RDF Patch as one text (`patch_rows`)."""
+    return "".join(r + "\n" for r in patch_rows(removed, added, change=change, prev=prev)).encode()
 
 
 def _gzip(data: bytes) -> bytes:
@@ -381,6 +390,7 @@ class ChangeRecorder:
         digests: dict[str, list[Any]] | None
         if self._expected is not None:
             added, removed, digests = self._compare_with_digests(self._expected)
+            self._expected = {}  # the rows are in `added` and `removed` now
         else:
             after = _lines(self.inner) if self._all else _lines(self.inner, self._graphs)
             added, removed = after - self._before, self._before - after
@@ -395,7 +405,7 @@ class ChangeRecorder:
             prev = _newest_change(self.inner.quads_for_pattern(None, published, None, runs))
         name = self.dir.name
         change = f"{BASE}id/change/{name}"
-        self._write_patch(name, patch_text(removed, added, change=change, prev=prev))
+        self._write_patch(name, patch_rows(removed, added, change=change, prev=prev))
         self.inner.extend(
             change_quads(
                 self.kind, documents, added=len(added), removed=len(removed), generation=name
@@ -445,7 +455,7 @@ class ChangeRecorder:
                 previous.pop(g.value, None)
         return previous
 
-    def _write_patch(self, name: str, text: bytes) -> None:
+    def _write_patch(self, name: str, rows: Iterable[str]) -> None:
         folder = self.dir / PATCHES
         folder.mkdir(exist_ok=True)
         earlier = (self.root / "current").resolve() / PATCHES
@@ -457,7 +467,19 @@ class ChangeRecorder:
                     except OSError:
                         (folder / old.name).write_bytes(old.read_bytes())
         tmp = folder / f".{name}.tmp"
-        tmp.write_bytes(_gzip(text))
+        # streamed through gzip (as `_gzip`: no name, no time), never the whole text at once
+        with (
+            tmp.open("wb") as raw,
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out,
+        ):
+            batch: list[str] = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= 10_000:
+                    out.write(("\n".join(batch) + "\n").encode("utf-8"))
+                    batch.clear()
+            if batch:
+                out.write(("\n".join(batch) + "\n").encode("utf-8"))
         os.replace(tmp, folder / f"{name}{PATCH_SUFFIX}")
 
 

@@ -277,16 +277,15 @@ class Generation:
         the whole store back (`sync_union`: ~4 s for 4e4 quads on a loaded machine)."""
         if self.copied:
             raise StoreError("load_quads fills a new generation; a copied one is changed in place")
-        seen: set[ox.Triple] = set()
 
         def with_union() -> Iterator[ox.Quad]:
             for q in quads:
                 if isinstance(q.graph_name, ox.DefaultGraph):
                     continue  # the default graph holds the union copy only
                 yield q
-                if q.triple not in seen:
-                    seen.add(q.triple)
-                    yield ox.Quad(q.subject, q.predicate, q.object, _DG)
+                # a triple of several graphs is written to the default graph once per graph: the
+                # store keeps one (no set of every triple held here)
+                yield ox.Quad(q.subject, q.predicate, q.object, _DG)
 
         try:
             self.store.inner.bulk_extend(with_union())
