@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import io
+import itertools
 import os
 import shutil
 import time
@@ -45,6 +46,7 @@ WRITE_LOCK = ".write-lock"
 # 1e6 quads: a full compaction costs 5-7 s, while 60 one-document adds in a row kept 17-80 files
 # and unchanged query times.
 COMPACT_NEW_SHARE = 0.25
+LOAD_BATCH = 200_000  # quads handed to the bulk loader at once by `Generation.load_quads`
 COMPACT_MAX_FILES = 256
 # Side indexes kept in step with the store (the full-text index, graph/answers/fulltext.py): each
 # hook is called by `Generation.commit` before the swap and writes its files into the generation's
@@ -287,8 +289,12 @@ class Generation:
                 # store keeps one (no set of every triple held here)
                 yield ox.Quad(q.subject, q.predicate, q.object, _DG)
 
+        stream = with_union()
         try:
-            self.store.inner.bulk_extend(with_union())
+            # in batches: one call buffers what it is given before writing (measured: +0.8 GB for
+            # 1.15e6 quads at once); each batch writes its own files, compacted at `commit`
+            while batch := list(itertools.islice(stream, LOAD_BATCH)):
+                self.store.inner.bulk_extend(batch)
         except OSError as exc:
             raise StoreError(f"cannot load data into the new store generation: {exc}") from exc
         self._union_loaded = True
