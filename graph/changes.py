@@ -11,13 +11,23 @@ Each change also keeps what it did as an RDF Patch (https://afs.github.io/rdf-de
 hard-links the earlier patches, so the current generation holds the whole history. A mirror that
 applies every patch in order, oldest first, holds the store's quads (all named graphs but the runs
 graph, whose provenance of runs is volatile).
+
+Each generation also keeps a digest of every replicated graph (`graph-digests.json.gz`: quad count
+and SHA-256 of its sorted rows). A build compares the digests of what it is about to load (its own
+quads, with typed literals and language tags in the store's canonical form) with the previous
+generation's, and reads from the previous store only the graphs that differ: a rebuild of an
+unchanged corpus reads neither store back (before, each side was read in full: ~24 s a side at
+5.8e5 quads on a loaded 2-core machine). `add`, `remove` and `load` update the digests of the
+graphs they touched.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gzip
+import hashlib
 import io
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -41,9 +51,11 @@ __all__ = [
     "carry_over",
     "change_quads",
     "changes_from_rows",
+    "graph_lines",
     "graph_size",
     "patch_path",
     "read_changes",
+    "read_digests",
 ]
 
 AS = "https://www.w3.org/ns/activitystreams#"
@@ -51,6 +63,9 @@ KINDS = ("build", "add", "remove", "load")
 PATCHES = "patches"  # the folder of RDF Patches inside a generation
 PATCH_SUFFIX = ".rdfp.gz"
 PATCH_TYPE = "application/rdf-patch"
+DIGESTS = "graph-digests.json.gz"  # per replicated graph: [quads, sha256 of its sorted rows]
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 GENERATION_NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]{0,80}")
 REMOTE_NO_LOG = (
     "the remote store {location} keeps no change log: builds, adds, removes and loads are logged "
@@ -195,16 +210,97 @@ def _lines(store: ox.Store, graphs: Iterable[ox.NamedNode] | None = None) -> set
     }
 
 
-def patch_text(removed: set[str], added: set[str], *, change: str, prev: str | None) -> bytes:
-    """An RDF Patch: the `id` and `prev` headers, then one transaction of D rows and A rows."""
-    rows = [f"H id <{change}> ."]
+def _canonical_literals(quads: Iterable[ox.Quad]) -> dict[ox.Literal, str]:
+    """The store's form of the literals it does not keep as written (typed values such as
+    "1.00"^^xsd:decimal, stored as "1"; language tags, stored in lower case): each distinct one
+    written once into a store in memory and read back."""
+    odd: set[ox.Literal] = set()
+    for q in quads:
+        o = q.object
+        if not isinstance(o, ox.Literal):
+            continue
+        dtype = o.datatype.value
+        if (dtype not in (_XSD_STRING, _LANG_STRING)) or (
+            o.language and o.language.lower() != o.language
+        ):
+            odd.add(o)
+    items = sorted(odd, key=str)
+    mem = ox.Store()
+    pred = ox.NamedNode("urn:thbgraph:canonical")
+    mem.extend(ox.Quad(ox.NamedNode(f"urn:thbgraph:l{i}"), pred, o) for i, o in enumerate(items))
+    out: dict[ox.Literal, str] = {}
+    for q in mem.quads_for_pattern(None, pred, None, None):
+        if isinstance(q.subject, ox.NamedNode):
+            out[items[int(q.subject.value.removeprefix("urn:thbgraph:l"))]] = str(q.object)
+    return out
+
+
+def graph_lines(quads: Iterable[ox.Quad]) -> dict[str, set[str]]:
+    """The replicated quads about to be written, as the store will give them back (N-Quads rows,
+    see `_line`), per named graph, without reading any store."""
+    quads = [q for q in quads if _kept(q)]
+    canon = _canonical_literals(quads)
+    out: dict[str, set[str]] = {}
+    for q in quads:
+        o = canon.get(q.object) if isinstance(q.object, ox.Literal) else None
+        line = f"{q.subject} {q.predicate} {o or q.object} {q.graph_name}"
+        out.setdefault(q.graph_name.value, set()).add(line)  # type: ignore[union-attr]
+    return out
+
+
+def _digest(lines: set[str]) -> list[Any]:
+    h = hashlib.sha256()
+    for row in sorted(lines):
+        h.update(row.encode("utf-8"))
+        h.update(b"\n")
+    return [len(lines), h.hexdigest()]
+
+
+def _by_graph(lines: Iterable[str]) -> dict[str, set[str]]:
+    """Rows grouped by their graph (the last term of a row: an IRI in angle brackets)."""
+    out: dict[str, set[str]] = {}
+    for row in lines:
+        graph = row[row.rindex(" <") + 2 : -1]
+        out.setdefault(graph, set()).add(row)
+    return out
+
+
+def read_digests(generation_dir: Path) -> dict[str, list[Any]] | None:
+    """The graph digests kept in a generation's folder, or None (an older generation)."""
+    try:
+        found: dict[str, list[Any]] = json.loads(
+            gzip.decompress((generation_dir / DIGESTS).read_bytes())
+        )
+    except (OSError, ValueError):
+        return None
+    return found
+
+
+def _write_digests(generation_dir: Path, digests: dict[str, list[Any]]) -> None:
+    tmp = generation_dir / f".{DIGESTS}.tmp"
+    tmp.write_bytes(_gzip(json.dumps(digests, sort_keys=True).encode("utf-8")))
+    os.replace(tmp, generation_dir / DIGESTS)
+
+
+def patch_rows(
+    removed: set[str], added: set[str], *, change: str, prev: str | None
+) -> Iterator[str]:
+    """The rows of an RDF Patch: the `id` and `prev` headers, then one transaction of D rows
+    and A rows (each sorted)."""
+    yield f"H id <{change}> ."
     if prev:
-        rows.append(f"H prev <{prev}> .")
-    rows.append("TX .")
-    rows += [f"D {r} ." for r in sorted(removed)]
-    rows += [f"A {r} ." for r in sorted(added)]
-    rows.append("TC .")
-    return ("\n".join(rows) + "\n").encode("utf-8")
+        yield f"H prev <{prev}> ."
+    yield "TX ."
+    for r in sorted(removed):
+        yield f"D {r} ."
+    for r in sorted(added):
+        yield f"A {r} ."
+    yield "TC ."
+
+
+def patch_text(removed: set[str], added: set[str], *, change: str, prev: str | None) -> bytes:
+    """An RDF Patch as one text (`patch_rows`)."""
+    return "".join(r + "\n" for r in patch_rows(removed, added, change=change, prev=prev)).encode()
 
 
 def _gzip(data: bytes) -> bytes:
@@ -251,6 +347,9 @@ class ChangeRecorder:
         self._before: set[str] = set()
         self._all = False
         self._prev_quads: list[ox.Quad] = []
+        self._expected: dict[str, set[str]] | None = None  # a build's rows, per graph
+        self._prev_digests: dict[str, list[Any]] = {}
+        self._digests: dict[str, list[Any]] = {}  # a build's, from its quads
 
     def watch(self, graphs: Iterable[ox.NamedNode]) -> None:
         """Note the before-state of graphs about to change (call before changing them)."""
@@ -258,12 +357,25 @@ class ChangeRecorder:
         self._graphs |= new
         self._before |= _lines(self.inner, new)
 
-    def watch_all(self, log: list[ox.Quad]) -> None:
+    def watch_all(self, log: list[ox.Quad], expected: Iterable[ox.Quad] | None = None) -> None:
         """A build: the before-state is the whole current generation (nothing if there is none);
-        `log` is the change log carried over (the newest entry of it is the patch's `prev`)."""
+        `log` is the change log carried over (the newest entry of it is the patch's `prev`).
+
+        With `expected` (every quad the build is about to load), only the graphs whose digest
+        differs from the current generation's are read from it, and the new store is not read
+        back; without, or when the current generation keeps no digests, both are read in full."""
         self._all = True
         self._prev_quads = log
         current = self.root / "current"
+        previous = read_digests(current.resolve()) if current.exists() else {}
+        if expected is not None and previous is not None:
+            lines = graph_lines(expected)
+            self._digests = {g: _digest(rows) for g, rows in lines.items()}
+            self._prev_digests = previous
+            # only the rows of the graphs that differ are kept (for the patch): a rebuild of an
+            # unchanged corpus keeps none
+            self._expected = {g: rows for g, rows in lines.items() if self._differs(g)}
+            return
         if current.exists():
             src = ox.Store.read_only(str(current.resolve()))
             try:
@@ -272,10 +384,19 @@ class ChangeRecorder:
                 del src
 
     def finish(self, documents: list[str]) -> tuple[int, int]:
-        """Write the patch and the log entry; the (added, removed) quad counts. The after-state
-        is read back from the store: it writes some typed literals in their canonical form."""
-        after = _lines(self.inner) if self._all else _lines(self.inner, self._graphs)
-        added, removed = after - self._before, self._before - after
+        """Write the patch, the digests and the log entry; the (added, removed) quad counts. The
+        after-state is read back from the store (it writes some typed literals in their canonical
+        form), except for a build given its quads (`watch_all`), whose rows are put in that form."""
+        digests: dict[str, list[Any]] | None
+        if self._expected is not None:
+            added, removed, digests = self._compare_with_digests(self._expected)
+            self._expected = {}  # the rows are in `added` and `removed` now
+        else:
+            after = _lines(self.inner) if self._all else _lines(self.inner, self._graphs)
+            added, removed = after - self._before, self._before - after
+            digests = self._digests_after(after)
+        if digests is not None:
+            _write_digests(self.dir, digests)
         if self._all:
             prev = _newest_change(self._prev_quads)
         else:
@@ -284,7 +405,7 @@ class ChangeRecorder:
             prev = _newest_change(self.inner.quads_for_pattern(None, published, None, runs))
         name = self.dir.name
         change = f"{BASE}id/change/{name}"
-        self._write_patch(name, patch_text(removed, added, change=change, prev=prev))
+        self._write_patch(name, patch_rows(removed, added, change=change, prev=prev))
         self.inner.extend(
             change_quads(
                 self.kind, documents, added=len(added), removed=len(removed), generation=name
@@ -292,7 +413,49 @@ class ChangeRecorder:
         )
         return len(added), len(removed)
 
-    def _write_patch(self, name: str, text: bytes) -> None:
+    def _compare_with_digests(
+        self, expected: dict[str, set[str]]
+    ) -> tuple[set[str], set[str], dict[str, list[Any]]]:
+        """A build's added and removed rows from the digests: the current generation is read only
+        for the graphs that changed or went."""
+        digests = self._digests
+        differ = sorted(g for g in set(digests) | set(self._prev_digests) if self._differs(g))
+        before: set[str] = set()
+        current = self.root / "current"
+        old = [ox.NamedNode(g) for g in differ if g in self._prev_digests]
+        if old and current.exists():
+            src = ox.Store.read_only(str(current.resolve()))
+            try:
+                before = _lines(src, old)
+            finally:
+                del src
+        after: set[str] = set()
+        for g in differ:
+            after |= expected.get(g, set())
+        return after - before, before - after, digests
+
+    def _differs(self, graph: str) -> bool:
+        return self._digests.get(graph) != self._prev_digests.get(graph)
+
+    def _digests_after(self, after: set[str]) -> dict[str, list[Any]] | None:
+        """The new generation's digests from its rows read back: all of them for a build; for a
+        change, the current generation's with the watched graphs' replaced (None without them)."""
+        if self._all:
+            return {g: _digest(rows) for g, rows in _by_graph(after).items()}
+        current = self.root / "current"
+        previous = read_digests(current.resolve()) if current.exists() else None
+        if previous is None:
+            return None
+        grouped = _by_graph(after)
+        for g in self._graphs:
+            rows = grouped.get(g.value)
+            if rows:
+                previous[g.value] = _digest(rows)
+            else:
+                previous.pop(g.value, None)
+        return previous
+
+    def _write_patch(self, name: str, rows: Iterable[str]) -> None:
         folder = self.dir / PATCHES
         folder.mkdir(exist_ok=True)
         earlier = (self.root / "current").resolve() / PATCHES
@@ -304,7 +467,19 @@ class ChangeRecorder:
                     except OSError:
                         (folder / old.name).write_bytes(old.read_bytes())
         tmp = folder / f".{name}.tmp"
-        tmp.write_bytes(_gzip(text))
+        # streamed through gzip (as `_gzip`: no name, no time), never the whole text at once
+        with (
+            tmp.open("wb") as raw,
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out,
+        ):
+            batch: list[str] = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= 10_000:
+                    out.write(("\n".join(batch) + "\n").encode("utf-8"))
+                    batch.clear()
+            if batch:
+                out.write(("\n".join(batch) + "\n").encode("utf-8"))
         os.replace(tmp, folder / f"{name}{PATCH_SUFFIX}")
 
 

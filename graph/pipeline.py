@@ -284,10 +284,6 @@ def _validate(quads: list[ox.Quad]) -> tuple[int, int]:
     return warnings, infos
 
 
-def _serialise(quads: Iterable[ox.Quad]) -> bytes:
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)  # type: ignore[return-value]
-
-
 def build_store(
     store_path: Path,
     *,
@@ -323,8 +319,9 @@ def build_store(
         with Generation(store_path) as gen:
             log, _ = changes.carry_over(store_path)  # the change log survives a rebuild
             recorder = changes.ChangeRecorder(store_path, gen.path, gen.store.inner, "build")
-            recorder.watch_all(log)
-            gen.load_nquads(_serialise(everything + log))
+            recorder.watch_all(log, everything)  # only the graphs that changed are read
+            gen.load_quads(itertools.chain(everything, log))
+            gen.touch(ox.NamedNode(str(GRAPH_RUNS)))  # the change-log entry comes next
             recorder.finish([ex.source for ex in extractions])  # its patch and log entry
             write_index(gen.store, gen.path)
             gen.commit()

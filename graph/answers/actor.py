@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import GraphStore
-from ._common import rows, short
+from ._common import short
+from .summary import list_rows
 
 __all__ = ["actors"]
 
@@ -15,7 +16,7 @@ def actors(
 ) -> list[dict[str, Any]]:
     """Organisations and persons."""
     out = []
-    for row in rows(store, "actors"):
+    for row in list_rows(store, "actors"):  # the summary index, or the query
         item = {
             "id": short(row["actor"]),
             "iri": row["actor"],

@@ -9,6 +9,7 @@ import pyoxigraph as ox
 from ..errors import UnknownEntityError
 from ..store import GraphStore
 from ._common import ID, THB, rows, suggest
+from .evidence import document_evidence
 
 __all__ = ["document"]
 
@@ -36,7 +37,7 @@ def document(store: GraphStore, document_id: str) -> dict[str, Any]:
         raise UnknownEntityError(f"unknown document {document_id!r}", close)
     text = meta.get("text") or ""
     spans = []
-    for row in rows(store, "document_evidence", document=ox.NamedNode(iri)):
+    for row in document_evidence(store, iri):  # the evidence index, or the query
         start, end = row["start"], row["end"]
         spans.append(
             {

@@ -10,8 +10,11 @@ from ..errors import UnknownEntityError
 from ..queries import load_query
 from ..store import GraphStore
 from ._common import ID, rows, short, suggest
+from .evidence import entity_evidence
 
-__all__ = ["describe"]
+__all__ = ["MAX_EVIDENCE", "describe"]
+
+MAX_EVIDENCE = 500  # passages listed at most (the first, by document and offset)
 
 
 def describe(store: GraphStore, iri: str) -> dict[str, Any]:
@@ -39,6 +42,6 @@ def describe(store: GraphStore, iri: str) -> dict[str, Any]:
                 "end": r["sentenceEnd"],
             },
         }
-        for r in rows(store, "entity_evidence", entity=ox.NamedNode(iri))
+        for r in entity_evidence(store, iri, MAX_EVIDENCE)  # the evidence index, or the query
     ]
     return {"iri": iri, "id": short(iri), "statements": statements, "evidence": evidence}

@@ -1,6 +1,6 @@
 """The summary index: the rows of the whole-graph list queries, kept per generation.
 
-The lists (meetings, commitments with their counts, top-cited, publications) aggregate over
+The lists (meetings, commitments with their counts, top-cited, publications, actors) aggregate over
 the whole graph: seconds of SPARQL at 1e6 triples. Their rows are kept in a SQLite file in each
 store generation (`generations/<id>/thbgraph-summary.sqlite`), grouped by the entity each row is
 about (the list's key: a meeting, a commitment, a publication), and the answers read them from
@@ -34,7 +34,7 @@ from ._indexfile import has_version, write_atomically
 __all__ = ["LISTS", "SUMMARY_FILE", "list_rows", "memo", "update_summary", "write_summary"]
 
 SUMMARY_FILE = "thbgraph-summary.sqlite"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: the actors list
 ID = "https://w3id.org/thbgraph/id/"
 MAX_OPEN = 4
 _OPEN: dict[str, sqlite3.Connection] = {}
@@ -74,6 +74,7 @@ LISTS: dict[str, ListQuery] = {
         ListQuery(
             "publications", "publication", ID + "publication/", lambda r: _text(r["publication"])
         ),
+        ListQuery("actors", "actor", ID, lambda r: (_text(r["actor"]), _text(r["kind"]))),
     )
 }
 

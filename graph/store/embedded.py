@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import io
+import itertools
 import os
 import shutil
 import time
@@ -45,6 +46,7 @@ WRITE_LOCK = ".write-lock"
 # 1e6 quads: a full compaction costs 5-7 s, while 60 one-document adds in a row kept 17-80 files
 # and unchanged query times.
 COMPACT_NEW_SHARE = 0.25
+LOAD_BATCH = 200_000  # quads handed to the bulk loader at once by `Generation.load_quads`
 COMPACT_MAX_FILES = 256
 # Side indexes kept in step with the store (the full-text index, graph/answers/fulltext.py): each
 # hook is called by `Generation.commit` before the swap and writes its files into the generation's
@@ -238,6 +240,7 @@ class Generation:
         self.committed = False
         self._touched: set[ox.NamedNode] = set()
         self._candidates: set[ox.Triple] = set()
+        self._union_loaded = False  # the union copy written by load_quads
 
     def touch(self, graph: ox.NamedNode) -> None:
         """Note a graph of a copied generation about to change (call before removing or adding
@@ -248,12 +251,12 @@ class Generation:
 
     def changed_triples(self) -> set[ox.Triple]:
         """The old and new triples of the graphs touched (after `_sync_union`, as in `commit`);
-        empty for a new (not copied) generation, which is all new."""
+        for a new (not copied) generation, which is all new, the side indexes ignore them."""
         return set(self._candidates)
 
     def _sync_union(self) -> None:
         inner = self.store.inner
-        if not self.copied:
+        if not self.copied and not self._union_loaded:
             sync_union(inner)
             return
         for g in self._touched:
@@ -268,6 +271,33 @@ class Generation:
             )
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"cannot load data into the new store generation: {exc}") from exc
+
+    def load_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Bulk-load named-graph quads into a new generation, streamed (never all serialised at
+        once), with the union copy of their triples written in the same pass; `commit` then
+        updates the union copy only over the graphs `touch`ed after the load, instead of reading
+        the whole store back (`sync_union`: ~4 s for 4e4 quads on a loaded machine)."""
+        if self.copied:
+            raise StoreError("load_quads fills a new generation; a copied one is changed in place")
+
+        def with_union() -> Iterator[ox.Quad]:
+            for q in quads:
+                if isinstance(q.graph_name, ox.DefaultGraph):
+                    continue  # the default graph holds the union copy only
+                yield q
+                # a triple of several graphs is written to the default graph once per graph: the
+                # store keeps one (no set of every triple held here)
+                yield ox.Quad(q.subject, q.predicate, q.object, _DG)
+
+        stream = with_union()
+        try:
+            # in batches: one call buffers what it is given before writing (measured: +0.8 GB for
+            # 1.15e6 quads at once); each batch writes its own files, compacted at `commit`
+            while batch := list(itertools.islice(stream, LOAD_BATCH)):
+                self.store.inner.bulk_extend(batch)
+        except OSError as exc:
+            raise StoreError(f"cannot load data into the new store generation: {exc}") from exc
+        self._union_loaded = True
 
     def commit(self) -> None:
         """Make this generation the current one (atomic rename of a symlink), then drop old ones.

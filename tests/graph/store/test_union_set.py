@@ -49,3 +49,16 @@ def test_add_and_remove_keep_the_union_a_set(writable_store: Path, tmp_path: Pat
     remove_documents(writable_store, [doc.name])
     n, distinct = _count_and_distinct(writable_store)
     assert n == distinct
+
+
+def test_the_build_writes_the_union_copy_of_every_named_graph_with_the_change_log(
+    built_store: Path,
+) -> None:
+    """The build loads the union copy with the quads (Generation.load_quads), then its change-log
+    entry: the default graph is exactly the named graphs' triples, the log's included."""
+    with open_store(built_store) as store:
+        named = {q.triple for q in store.inner if isinstance(q.graph_name, ox.NamedNode)}
+        copy = {q.triple for q in store.inner if isinstance(q.graph_name, ox.DefaultGraph)}
+        assert copy == named
+        change = "https://www.w3.org/ns/activitystreams#Activity"
+        assert any(t.object.value == change for t in copy if isinstance(t.object, ox.NamedNode))
