@@ -220,7 +220,10 @@ def _words(text: str | None) -> list[str]:
 
 
 def _symbol_key(symbol: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", symbol)).upper().replace("NO.", "")
+    """Spaces, case, "No." and the body's prefix of a PACE text aside: "PACE Resolution 1702
+    (2010)" is the truth's "Resolution 1702 (2010)"."""
+    key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", symbol)).upper().replace("NO.", "")
+    return key.removeprefix("PACE")
 
 
 def _passage(text: str, start: int, end: int, width: int = 60) -> str:

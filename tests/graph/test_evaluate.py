@@ -135,6 +135,18 @@ def test_citations_count_once_per_symbol_and_unresolved_references_are_not_score
     assert score_document(TRUTH, ex).scores["citations"].to_json()["f1"] == 1.0
 
 
+def test_a_pace_text_matches_with_or_without_the_body_before_its_name() -> None:
+    ex = _perfect()
+    ex.citations.append(_citation("PACE Resolution 1702 (2010)", "Germany"))
+    truth = dict(
+        TRUTH, citations={"required": ["PC.DEC/557", "MC.DEC/6/18", "Resolution 1702 (2010)"]}
+    )
+    assert score_document(truth, ex).scores["citations"].to_json()["f1"] == 1.0
+    truth["citations"] = {"required": ["PC.DEC/557", "MC.DEC/6/18", "Resolution 1703 (2010)"]}
+    score = score_document(truth, ex).scores["citations"]
+    assert (score.tp, score.fp, score.fn) == (2, 1, 1)
+
+
 def test_a_symbol_left_unresolved_matches_the_truth_but_is_never_a_false_hit() -> None:
     """Issue 14: a document number read with its symbol but not resolved (the register does not
     list it) is found when the truth lists it, and costs nothing when the truth omits it."""
