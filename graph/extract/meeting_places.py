@@ -16,6 +16,7 @@ from .meeting_lexicon import (
     _MEETING_WORD,
     _NOUN,
     _ONLINE,
+    _ONLINE_PHRASES,
     _OTHER_MEETING,
     _alternation,
     _find_organisation,
@@ -284,9 +285,7 @@ _ONLINE_SENTENCE = re.compile(
     r"\b(?:by|via)\s+(?:video-?conferenc\w*|video\s+link|zoom|webex|(?:ms|microsoft)\s+teams)\b|"
     r"\b(?:s['’]est\s+tenue?s?|se\s+sont\s+r[ée]unis|a\s+eu\s+lieu)\s+en\s+ligne\b|"
     r"\bpar\s+visioconf[ée]rence\b|\ben\s+(?:format|mode)\s+(?:virtuel|hybride|en\s+ligne)\b|"
-    r"\bв\s+(?:режиме|формате)\s+(?:видео-?конференц\w*|онлайн\w*|видеосвязи)|"
-    r"\bв\s+(?:онлайн|онлайн-|гибридном|виртуальном|дистанционном|смешанном)\s*-?\s*формате|"
-    r"\bонлайн-(?:совещани|конференци|семинар|встреч)\w*"
+    rf"\b(?:{_ONLINE_PHRASES})"
 )
 
 
