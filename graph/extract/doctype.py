@@ -25,6 +25,7 @@ __all__ = [
     "document_info",
     "draft_date",
     "find_dateline",
+    "page_date",
 ]
 
 # (type, heading pattern); the first heading line near the top that matches decides.
@@ -119,6 +120,22 @@ class Dateline:
     date: DateMatch
 
 
+# a web page's posting date as the page states it before its headline: "date 2024-10-07 ..."
+_PAGE_DATE = re.compile(
+    r"\A\s*(?:date|posted|published|datum)\s*:?\s*(?=(?:19|20)\d\d-\d\d-\d\d\b)", re.I
+)
+
+
+def page_date(text: str) -> DateMatch | None:
+    """The posting date a page gives in ISO form before everything else ("date 2024-10-07"): the
+    date of the page, never of the meeting it tells of."""
+    m = _PAGE_DATE.match(text)
+    if m is None:
+        return None
+    found = find_dates(text, m.end(), min(len(text), m.end() + 10))
+    return found[0] if found and found[0].start == m.end() else None
+
+
 def find_dateline(text: str) -> Dateline | None:
     """The dateline near the top: "STRASBOURG, France, 23 May 2018 – ..." running on into the story,
     or "Strasbourg, le 16 novembre 2021" / "WASHINGTON, Nov. 16, 2021" on a line of its own."""
@@ -129,8 +146,11 @@ def find_dateline(text: str) -> Dateline | None:
 def _dateline(text: str) -> Dateline | None:
     reach = min(len(text), header_end(text) + 600)
     year = _HEADER_YEAR.search(text, 0, reach)  # "18 сентября" takes the year of "18.09.2023"
+    posted = page_date(text)
     for line in lines(text, 0, reach):
         s, e = clean_span(text, line.start, line.end)
+        if posted is not None and s <= posted.start < e:  # "date 2025-02-21 Sarajevo, 21 February"
+            s = posted.end + len(text[posted.end : e]) - len(text[posted.end : e].lstrip())
         m = _DATELINE.match(text, s, e)
         if not m:
             continue
@@ -442,8 +462,8 @@ def document_info(text: str, page_of: PageOf | None = None) -> DocumentInfo:
             issued = _dated_line(text, s, e) if e > s else None
             if issued is not None:
                 info.date = issued.first.isoformat()
-    if not info.date:  # a closing line or a draft's version date dates the document
-        closing = closing_date(text) or draft_date(text)
+    if not info.date:  # a closing line, the page's posting date or a draft's version date
+        closing = closing_date(text) or page_date(text) or draft_date(text)
         if closing is not None:
             info.date = closing.first.isoformat()
     # a meeting's own papers (agenda, conclusions, summary) are dated by the meeting, not here

@@ -9,12 +9,13 @@ from datetime import timedelta
 from ..model import DocumentInfo
 from ..register import Register
 from .dates import DateMatch, find_dates
-from .doctype import DOCUMENT_NUMBER, Dateline, only_date
+from .doctype import DOCUMENT_NUMBER, Dateline, only_date, page_date
 from .meeting_lexicon import (
     _EXTRA_VERBS,
     _FUTURE,
     _MEETING_WORD,
     _NOT_MEETING_DATE,
+    _OTHER_MEETING,
     _alternation,
     _words_data,
 )
@@ -96,9 +97,12 @@ def _sentence_dates(
     dateline: Dateline | None,
     issued: str | None,
     year: int | None,
+    *,
+    skip: int = -1,
 ) -> DateMatch | None:
     """The date of the first sentence that says a meeting was (or will be) held, one that is not
-    about a later meeting ("the next meeting will take place ...") when there is one."""
+    about a later meeting ("the next meeting will take place ...") when there is one; the date at
+    `skip` (the page's posting date) is not the meeting's."""
     later: DateMatch | None = None
     for s, e in sentences(text, 0, end):
         noun = _MEETING_WORD.search(text, s, e) is not None
@@ -111,18 +115,28 @@ def _sentence_dates(
             for d in find_dates(text, s, e, default_year=year)
             if (not ranges_only or d.is_range)
             and (dateline is None or d.start != dateline.date.start)
+            and d.start != skip
             and not (issued and not d.is_range and d.first.isoformat() == issued)
             and not _NOT_MEETING_DATE.search(text, max(s, d.start - 25), d.start)
         ]
         if not found:
             continue
         if dateline is not None and found[0].first > dateline.date.first:
+            if later is None and _announces(text, s, e, dateline):
+                return found[0]  # "VIENNA, 7 June - The OSCE is hosting ... from 14 to 16 June"
             later = later or found[0]  # after the release: announced, not reported
         elif _FUTURE.search(text, s, found[0].start) and dateline is not None:
             later = later or found[0]
         else:
             return found[0]
     return later if dateline is None else None
+
+
+def _announces(text: str, s: int, e: int, dateline: Dateline) -> bool:
+    """True for the lead of a release that announces its own meeting: the sentence the dateline
+    opens (or the next one), about no next or follow-up meeting."""
+    lead_s, lead_e = sentence_at(text, min(len(text) - 1, dateline.date.end + 2))
+    return s <= lead_e + 2 and e >= lead_s and not _OTHER_MEETING.search(text, s, e)
 
 
 def _durations() -> dict[str, int]:
@@ -209,6 +223,7 @@ def _subject_dates(
     # a press release's dateline dates the release; elsewhere a "Place, date" line dates the meeting
     released = dateline if info is None or info.type == "press_release" else None
     year = _year_hint(text, head, dateline, info) or None
+    posted = page_date(text)
     bracketed = _bracketed_date(text, min(len(text), max(head, _BRACKETED_REACH)))
     if bracketed is not None:
         return bracketed, "header"
@@ -232,19 +247,39 @@ def _subject_dates(
             and (released is None or d.start != released.date.start)
             and not (issued and not d.is_range and d.first.isoformat() == issued)
             and not _PUBLISHED_NUMERIC.fullmatch(d.text)
+            and (posted is None or d.start != posted.start)
         ]
         if found and e - s < 80:
             return found[0], "header"
     if dateline is not None:
-        story = _sentence_dates(text, min(len(text), head + 1500), dateline, issued, year)
+        story = _sentence_dates(
+            text,
+            min(len(text), head + 1500),
+            dateline,
+            issued,
+            year,
+            skip=posted.start if posted else -1,
+        )
         story = story or _story_date(text, dateline, year)
         if story is not None:
             return story, "sentence"
         return dateline.date, "dateline"
-    found_date = _sentence_dates(text, len(text), None, issued, year)
+    found_date = _sentence_dates(
+        text, len(text), None, issued, year, skip=posted.start if posted else -1
+    )
     if found_date is not None:
         return found_date, "sentence"
+    if posted is not None and _told_today(text, posted.end):
+        return posted, "page"  # "took place today in Khujand" under the page's posting date
     return None, ""
+
+
+def _told_today(text: str, after: int) -> bool:
+    """True when the first meeting sentence after `after` says the meeting is held today."""
+    for s, e in sentences(text, after, min(len(text), after + 1500)):
+        if _MEETING_WORD.search(text, s, e) or _HELD.search(text, s, e):
+            return _TODAY.search(text, s, e) is not None
+    return False
 
 
 def _only_date(text: str, s: int, e: int) -> bool:

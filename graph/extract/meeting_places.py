@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..register import Register
+from .countries import country_mentions, country_name
 from .dates import find_dates
 from .doctype import Dateline
 from .inflection import declined, stem_pattern
@@ -168,6 +169,42 @@ def _place_in_meeting_sentence(
     return None
 
 
+# "evaluation visit to Serbia", "visite d'évaluation en France", "визит экспертов ГРЕТА в Белоруссию"
+_VISIT_TO = re.compile(
+    rf"(?i)\b(?:{_alternation('visits')})\b[^.;\n]{{0,60}}?\b(?:{_alternation('visit_to')})\s+$"
+)
+
+
+# "to visit the OSCE Mission to Bosnia": a body named after its country, not a visit to it
+_AN_OFFICE = re.compile(rf"(?i)\b(?:{_alternation('offices')})\b")
+
+
+_VISIT_REACH = 1_200  # how far into the story a visit to a country is looked for
+
+
+def _visited_country(
+    text: str, head: int, date_span: tuple[int, int] | None
+) -> tuple[str, tuple[int, int]] | None:
+    """The country of a visit ("GRETA carried out its third evaluation visit to Serbia"): a
+    country visit's place is the country, not the towns it took in. Looked for in the sentence
+    of the meeting's dates and the header lines, or in the first sentences of an undated one (not
+    about another meeting)."""
+    if date_span is not None:
+        spans = [sentence_at(text, date_span[0])]
+        spans += [clean_span(text, ln.start, ln.end) for ln in lines(text, 0, head) if not ln.blank]
+    else:
+        spans = sentences(text, 0, min(len(text), max(head, 0) + _VISIT_REACH))
+    mentions = country_mentions(text)
+    for s, e in spans:
+        if _OTHER_MEETING.search(text, s, e):
+            continue
+        for code, cs, ce in mentions:
+            visit = _VISIT_TO.search(text, max(s, cs - 90), cs) if s <= cs < e else None
+            if visit is not None and not _AN_OFFICE.search(text, visit.start(), cs):
+                return country_name(code), (cs, ce)
+    return None
+
+
 def _subject_place(
     text: str,
     head: int,
@@ -175,6 +212,9 @@ def _subject_place(
     date_span: tuple[int, int] | None,
     dateline: Dateline | None,
 ) -> tuple[str, tuple[int, int]] | None:
+    visited = _visited_country(text, head, date_span)
+    if visited is not None:
+        return visited
     venue = _VENUE.search(text)  # "Venue: Hotel Europe, Sarajevo" states the place outright
     if venue is not None:
         found = _find_place(

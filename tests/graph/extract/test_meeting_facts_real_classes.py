@@ -1,0 +1,121 @@
+"""The subject meeting's facts on the classes of error seen on unseen real pages (issue 14), each
+reproduced on a text written for the test: the page's posting date, an announced meeting's own
+dates, country visits, hybrid meetings, venues after the dates, organisers, Russian forms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from thbgraph.graph.extract import extract
+from thbgraph.graph.extract.doctype import document_info, page_date
+from thbgraph.graph.model import Meeting
+
+Reader = Callable[[str], Meeting]
+
+
+# 1. the page's posting date ("date 2024-10-07" before the headline) is the page's, not the meeting's
+
+
+def test_a_pages_posting_date_is_the_documents_date_not_the_meetings(
+    meeting_about: Reader,
+) -> None:
+    text = (
+        " date 2023-11-20 Between 6 and 10 November 2023, the OSCE Mission to Montenegro held a "
+        "series of workshops for labour inspectors in Podgorica on the identification of "
+        "victims of forced labour.\n\nThe workshops gathered some forty inspectors.\n"
+    )
+    m = meeting_about(text)
+    assert (m.start_date, m.end_date) == ("2023-11-06", "2023-11-10")
+    assert document_info(text).date == "2023-11-20"
+    found = page_date(text)
+    assert found is not None and found.first.isoformat() == "2023-11-20"
+
+
+def test_a_dateline_after_the_posting_date_is_still_read(meeting_about: Reader) -> None:
+    text = (
+        " date 2022-03-04 Tirana, 4 March 2022 – From 28 February to 4 March 2022, the OSCE "
+        "Presence in Albania organized a training course for border police officers on "
+        "screening mixed migration flows.\n\nThe course was the third of its kind.\n"
+    )
+    m = meeting_about(text)
+    assert (m.start_date, m.end_date, m.place) == ("2022-02-28", "2022-03-04", "Tirana")
+
+
+def test_a_meeting_held_today_takes_the_posting_date(meeting_about: Reader) -> None:
+    text = (
+        " date 2019-05-14 BISHKEK. AGENCY - A round table on the protection of child victims of "
+        "trafficking took place today in Osh and brought together about 50 participants.\n\n"
+        "Speakers discussed the referral of children to shelters.\n"
+    )
+    m = meeting_about(text)
+    assert (m.start_date, m.end_date) == ("2019-05-14", "2019-05-14")
+
+
+# 2. a release that announces its own meeting, dated before it
+
+
+def test_a_release_announcing_its_meeting_gives_the_meetings_dates(meeting_about: Reader) -> None:
+    text = (
+        "Regional Conference on Labour Exploitation\n\n"
+        "SKOPJE, 2 May 2022 - The OSCE Mission to Skopje is hosting a regional conference on "
+        "labour exploitation from 10 to 12 May 2022 to discuss supply chains.\n\n"
+        "Registration is open until 6 May.\n"
+    )
+    m = meeting_about(text)
+    assert (m.start_date, m.end_date) == ("2022-05-10", "2022-05-12")
+
+
+def test_a_next_meeting_announced_in_a_release_is_still_not_its_subject(
+    meeting_about: Reader,
+) -> None:
+    text = (
+        "PRESS RELEASE\n\nInspectors share practice\n\n"
+        "RIGA, 9 June 2022 – The next seminar of the network will take place on 20 and "
+        "21 October 2022.\n"
+    )
+    m = meeting_about(text)
+    assert m.start_date != "2022-10-20"
+
+
+def test_the_whole_extraction_reads_the_posting_date_page() -> None:
+    text = (
+        " date 2021-02-01 Chisinau, 1 February 2021 – From 25 to 29 January 2021, the OSCE Mission "
+        "to Moldova organized a simulation exercise for investigators.\n"
+    )
+    ex = extract(text)
+    subject = next(m for m in ex.meetings if m.role == "subject")
+    assert subject.start_date == "2021-01-25"
+
+
+# 3. a visit to a country takes place in the country, whatever towns it took in
+
+
+def test_an_evaluation_visit_takes_place_in_the_country(meeting_about: Reader) -> None:
+    text = (
+        "GRETA visits Portugal\n\n"
+        "A delegation of GRETA carried out a second evaluation visit to Portugal from 4 to "
+        "8 July 2022. The delegation held meetings with officials in Lisbon and visited a "
+        "shelter in Porto.\n"
+    )
+    m = meeting_about(text)
+    assert (m.place, m.start_date, m.end_date) == ("Portugal", "2022-07-04", "2022-07-08")
+
+
+def test_a_french_visit_takes_place_in_the_country(meeting_about: Reader) -> None:
+    text = (
+        "Visite du GRETA en Belgique\n\n"
+        "Une délégation du GRETA a effectué une visite d’évaluation en Belgique du 6 au "
+        "10 mars 2023. La délégation a rencontré des magistrats à Bruxelles et à Anvers.\n"
+    )
+    m = meeting_about(text)
+    assert (m.place, m.start_date, m.end_date) == ("Belgium", "2023-03-06", "2023-03-10")
+
+
+def test_a_visit_to_a_body_named_after_its_country_is_not_a_visit_to_the_country(
+    meeting_about: Reader,
+) -> None:
+    text = (
+        "BELGRADE, 3 May 2021 – Members of parliament are in Belgrade today to visit the OSCE "
+        "Mission to Serbia and hold a round table on victim protection.\n"
+    )
+    assert meeting_about(text).place != "Serbia"
