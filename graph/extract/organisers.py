@@ -519,7 +519,7 @@ _ORGANISED = re.compile(
     r"\b(?:(?:jointly\s+|co-?)?organi[sz](?:ed|es)|co-?host(?:ed|s)|hosted|convened|"
     r"in\s+co-?operation\s+with|in\s+co-?ordination\s+with|in\s+partnership\s+with|"
     r"will\s+(?:co-?)?(?:organi[sz]e|host|convene)|"
-    r"(?:co-?)?organis[ée]e?s?(?=\s+par)|en\s+coop[ée]ration\s+avec|"
+    r"(?:co-?)?organis[ée]e?s?(?=\s+(?:[\w’'-]+\s+){0,5}?par\b)|en\s+coop[ée]ration\s+avec|"
     r"at\s+the\s+invitation\s+of|[àa]\s+l['’]invitation\s+(?=d)|"
     r"(?:было\s+)?(?:со)?организ(?:ова|у)\w*|по\s+приглашению)\b|"
     r"\b(?:organi[sz]ers?|organisateurs?|организаторы?)\s*:",
@@ -542,6 +542,37 @@ _CLAUSE_END = re.compile(
 )
 
 
+# "organised by", "jointly organised for the fourth year by", "organisé conjointement pour la
+# quatrième année par": a few words may stand between the verb and its agent
+_BY_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?(?:by|par)\s+(?=\S)", re.I)
+
+
+# the joint between two items of a list of bodies: ", ", ", and the ", " et l'"
+# what may stand between two bodies of a list: commas, "and", the rest of a name the register
+# knows in part ("UN Office on Drugs and Crime"), articles; no other word, no full stop
+_LIST_GAP = re.compile(
+    r"(?:[\s,]|[A-ZÀ-Þ][\w.’'&-]*|(?:of|on|and|for|in|the|de|du|des|la|le|les|et|и)(?=\s)|l['’])*"
+)
+
+
+_LIST_JOINT = re.compile(r",|\s(?:and|et|и)\s")
+
+
+def _list_end(text: str, end: int, limit: int, index: SpanIndex[OrgMention]) -> int:
+    """The end of a list of bodies that runs on past `end` ("in co-operation with the Interior
+    Ministry, UNODC, IOM and the OSCE Centre in Bishkek"): item after item, while only names,
+    commas and "and" stand between a body and the next."""
+    while end < limit:
+        following = index.inside(end, min(limit, end + 120))
+        nxt = min((x for x in following if x.start >= end), key=lambda x: x.start, default=None)
+        if nxt is None or not _LIST_JOINT.search(text, end, nxt.start):
+            return end
+        if not _LIST_GAP.fullmatch(text, end, nxt.start):
+            return end
+        end = nxt.end
+    return end
+
+
 def _cued_organisers(
     text: str, register: Register
 ) -> tuple[list[Organiser], list[tuple[int, int]]]:
@@ -560,7 +591,7 @@ def _cued_organisers(
             continue  # "X will host the next meeting": another meeting's organiser
         if re.search(r"\b(?:will|shall)\s+be\s+$", text[max(s, m.start() - 12) : m.start()]):
             continue  # "the third meeting will be hosted by X": another meeting's organiser
-        by = re.match(r"\s+(?:jointly\s+)?(?:by|par)\s+", text[m.end() : m.end() + 14])
+        by = _BY_AFTER.match(text, m.end(), min(e, m.end() + 60))
         if not by and (
             re.match(r"(?:at\s|[àa]\s|было|организ|соорг|по\s)", verb) or verb.endswith(":")
         ):
@@ -581,6 +612,8 @@ def _cued_organisers(
             end_of = re.compile(r"[.;\n]") if verb.endswith(":") else _CLAUSE_END  # a list
             stop = end_of.search(text, clause_s, e)
             clause_e = stop.start() if stop else e
+        if verb.startswith(("in ", "en ", "в ")) or by:
+            clause_e = _list_end(text, clause_e, e, index)  # "..., UNODC, IOM and the OSCE Centre"
         elif _OBJECT_MEETING.match(text, m.end()):  # "X and Y co-organized the meeting"
             clause_s, clause_e = s, m.start()
         else:

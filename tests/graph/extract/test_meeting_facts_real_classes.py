@@ -119,3 +119,37 @@ def test_a_visit_to_a_body_named_after_its_country_is_not_a_visit_to_the_country
         "Mission to Serbia and hold a round table on victim protection.\n"
     )
     assert meeting_about(text).place != "Serbia"
+
+
+# 4. organisers: "organised by A in co-operation with B, C and D"; a few words before "by"
+
+
+def test_partners_listed_after_in_co_operation_with_all_organise(meeting_about: Reader) -> None:
+    text = (
+        "Regional workshop on financial investigations\n\n"
+        "A two-day workshop on financial investigations was held in Bishkek on 4 and 5 April "
+        "2017. The workshop was organized by the OSCE Programme Office in Bishkek in co-operation "
+        "with the Kyrgyz Prosecutor General's Office, UN Office on Drugs and Crime, "
+        "International Organization for Migration and the OSCE Centre in Ashgabat.\n"
+    )
+    organisers = meeting_about(text).organisers
+    assert organisers[0] == "OSCE Programme Office in Bishkek"
+    assert "IOM" in organisers and "OSCE Centre in Ashgabat" in organisers
+
+
+def test_organised_for_the_nth_year_by(meeting_about: Reader) -> None:
+    text = (
+        "Prosecutors from 30 countries met on 2-3 October 2019 in Vienna for an annual meeting. "
+        "The meeting, jointly organised for the third year by the Council of Europe and the "
+        "OSCE, gathered prosecutors and judges.\n"
+    )
+    assert meeting_about(text).organisers == ["CoE", "OSCE"]
+
+
+def test_organise_pour_la_nieme_annee_par(meeting_about: Reader) -> None:
+    text = (
+        "Les procureurs de 30 pays se sont réunis les 2 et 3 octobre 2019 à Vienne. "
+        "La réunion, organisée conjointement pour la troisième année par le Conseil de l'Europe "
+        "et l'OSCE, a réuni des procureurs et des juges.\n"
+    )
+    assert meeting_about(text).organisers == ["CoE", "OSCE"]
