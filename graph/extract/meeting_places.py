@@ -10,6 +10,7 @@ from ..register import Register
 from .countries import country_mentions, country_name
 from .dates import find_dates
 from .doctype import Dateline
+from .gazetteer import city_name
 from .inflection import declined, stem_pattern
 from .meeting_lexicon import (
     _CUE_LINE,
@@ -229,6 +230,9 @@ def _subject_place(
         stated = _place_after_preposition(text, date_span, register)
         if stated is not None:
             return stated
+    held = _held_in_town(text, register, date_span)  # "took place in Neum", "в Намангане"
+    if held is not None:
+        return held
     if date_span is not None:  # "BELGRADE, 17-20 JULY 2003"
         line_s = max(text.rfind("\n", 0, date_span[0]) + 1, date_span[0] - 60)
         found = _find_place(text, line_s, date_span[0], register)
@@ -297,6 +301,62 @@ def _subject_place(
     return None
 
 
+# "took place in the Lviv region", "s'est tenu à Nice", "состоялся в Минске": a verb of holding,
+# a few words (a date), a locative and a capitalised name
+_HELD_IN = re.compile(
+    rf"(?i:\b(?:{_alternation('held')})\b)[^.;\n]{{0,80}}?"
+    rf"(?i:\b(?:{_alternation('locatives')}))\s+(?:the\s+)?"
+    r"(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'’-]+)?)"
+)
+
+
+# a story that opens on its place: "В Намангане, УНП ООН ... провели семинар", "In Osh, ..."
+_OPENS_IN = re.compile(
+    rf"(?i:(?:{_alternation('locatives')}))\s+(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'’-]+)?),"
+)
+
+
+def _town(text: str, m: re.Match[str], register: Register) -> tuple[str, tuple[int, int]] | None:
+    """The place a `_HELD_IN`/`_OPENS_IN` match names: a register place, else a town or city the
+    gazetteer knows by that name (one word, or two), not a body."""
+    s, e = m.span("p")
+    if _OFFICE_BEFORE.search(text, max(0, s - 40), s):
+        return None  # "hosted by the OSCE Centre in Bishkek": the body's seat
+    found = _find_place(text, s, e, register)
+    if found is not None:
+        return found[0], found[1:]
+    written = m.group("p")
+    if _NOT_PLACE.search(written) or _find_organisation(written, register) is not None:
+        return None
+    for name, end in ((written, e), (written.split()[0], s + len(written.split()[0]))):
+        city = city_name(name)
+        if city is not None:
+            return city, (s, end)
+    return None
+
+
+def _held_in_town(
+    text: str, register: Register, date_span: tuple[int, int] | None
+) -> tuple[str, tuple[int, int]] | None:
+    """The town a meeting sentence says the meeting was held in, or opens on: the sentence of
+    the meeting's dates first, then the first meeting sentences (not about another meeting)."""
+    spans = [sentence_at(text, date_span[0])] if date_span is not None else []
+    spans += sentences(text, 0, min(len(text), 1500))
+    for s, e in spans:
+        if _OTHER_MEETING.search(text, s, e):
+            continue
+        opening = _OPENS_IN.match(text, s, e)
+        if opening is not None and _MEETING_WORD.search(text, s, e):
+            found = _town(text, opening, register)
+            if found is not None:
+                return found
+        for m in _HELD_IN.finditer(text, s, e):
+            found = _town(text, m, register)
+            if found is not None:
+                return found
+    return None
+
+
 # a venue line: "Venue: Hotel Europe, Sarajevo", "Lieu : Palais de l'Europe", "Место проведения:"
 _VENUE = re.compile(r"(?im)^[\W_]*(?:venue|location|lieu|место\s+проведения)\s*:[ \t]*")
 
@@ -325,7 +385,7 @@ _ONLINE_SENTENCE = re.compile(
     r"\b(?:by|via)\s+(?:video-?conferenc\w*|video\s+link|zoom|webex|(?:ms|microsoft)\s+teams)\b|"
     r"\b(?:s['’]est\s+tenue?s?|se\s+sont\s+r[ée]unis|a\s+eu\s+lieu)\s+en\s+ligne\b|"
     r"\bpar\s+visioconf[ée]rence\b|\ben\s+(?:format|mode)\s+(?:virtuel|hybride|en\s+ligne)\b|"
-    rf"\b(?:{_ONLINE_PHRASES})"
+    rf"\b(?:{_ONLINE_PHRASES})|\b(?:{_alternation('online_too')})(?=\s*[.,;)]|\s*$)"
 )
 
 

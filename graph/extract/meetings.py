@@ -20,7 +20,7 @@ from .counts import _counts
 from .dates import DateMatch, find_dates
 from .doctype import Dateline
 from .meeting_dates import _subject_dates, _told_span
-from .meeting_lexicon import _NOUNS
+from .meeting_lexicon import _NOUNS, _ONLINE
 from .meeting_places import _find_place, _online, _places, _subject_place
 from .meeting_series import listed_meetings, planned_meetings
 from .meeting_titles import (
@@ -73,6 +73,9 @@ def find_meetings(
     if online is not None:
         meeting.online = True
         meeting.facts["online"] = ev(*online)
+        if place is not None and _hybrid(text, place[1]):  # "in Strasbourg ... and online"
+            meeting.place = place[0]
+            meeting.facts["place"] = ev(*place[1])
     elif place is not None:
         meeting.place = place[0]
         meeting.online = False
@@ -121,6 +124,17 @@ def find_meetings(
         if (m.place, m.start_date) not in taken or m.place is None
     ]
     return meetings, warnings
+
+
+def _hybrid(text: str, place: tuple[int, int]) -> bool:
+    """True when the sentence naming the place also says the meeting was online: a hybrid
+    meeting ("took place in Strasbourg on 16 June and online") has both a place and online; a
+    dateline's city ("WARSAW, 4 March – ... met by videoconference") is where the news was issued."""
+    s, e = sentence_at(text, place[0])
+    stated = re.search(
+        r"(?i)\b(?:in|at|à|в|во)\s+(?:the\s+)?$", text[max(s, place[0] - 12) : place[0]]
+    )
+    return stated is not None and _ONLINE.search(text, s, e) is not None
 
 
 _AFTER_NAME = re.compile(

@@ -153,3 +153,60 @@ def test_organise_pour_la_nieme_annee_par(meeting_about: Reader) -> None:
         "et l'OSCE, a réuni des procureurs et des juges.\n"
     )
     assert meeting_about(text).organisers == ["CoE", "OSCE"]
+
+
+# 5. places: a hybrid meeting keeps its place; a town the register does not list, in any case
+
+
+def test_a_hybrid_meeting_has_its_place_and_is_online(meeting_about: Reader) -> None:
+    text = (
+        "14th meeting of the Working Group on Labour Exploitation\n\n"
+        "The 14th meeting of the Working Group took place in Geneva on 8 May 2023 and online.\n"
+    )
+    m = meeting_about(text)
+    assert (m.place, m.online, m.start_date) == ("Geneva", True, "2023-05-08")
+
+
+def test_a_datelines_city_is_not_the_place_of_a_videoconference(meeting_about: Reader) -> None:
+    text = (
+        "PRESS RELEASE\n\nAdvisers share lessons\n\n"
+        "VIENNA, 9 April 2021 – Advisers from across the region gathered by videoconference on "
+        "7 and 8 April 2021 to discuss survivor-led services.\n"
+    )
+    m = meeting_about(text)
+    assert (m.place, m.online) == (None, True)
+
+
+def test_a_town_outside_the_register_after_held_in(meeting_about: Reader) -> None:
+    text = (
+        "Judges trained on trafficking cases\n\n"
+        "A two-day training course for judges was held on 6-7 June 2019 in Plovdiv. The course "
+        "was organized by the OSCE Mission to Serbia.\n"
+    )
+    assert meeting_about(text).place == "Plovdiv"
+
+
+def test_a_french_town_after_s_est_tenu(meeting_about: Reader) -> None:
+    text = (
+        "Colloque sur la traite\n\n"
+        "Le 12 avril 2018, s’est tenu à Montpellier un colloque sur la traite des mineurs, "
+        "à l’initiative d’une association locale.\n"
+    )
+    assert meeting_about(text).place == "Montpellier"
+
+
+def test_a_russian_town_in_the_locative_opening_the_story(meeting_about: Reader) -> None:
+    text = (
+        "Семинар для сотрудников полиции\n\n"
+        "В Самарканде, Управление ООН по наркотикам и преступности провело двухдневный семинар "
+        "для 30 сотрудников полиции 5-6 марта 2020 года.\n"
+    )
+    assert meeting_about(text).place == "Samarkand"
+
+
+def test_the_seat_of_the_organising_body_is_not_the_meetings_town(meeting_about: Reader) -> None:
+    text = (
+        "OSH, Kyrgyzstan, 3 May 2017 – Some 30 teachers gathered for a one-day course on "
+        "preventing trafficking. The course was organized by the OSCE Centre in Bishkek.\n"
+    )
+    assert meeting_about(text).place == "Osh"
