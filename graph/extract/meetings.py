@@ -30,6 +30,7 @@ from .meeting_titles import (
     meeting_phrases,
     named_in_sentence,
     title_case,
+    told_meeting,
 )
 from .organisers import _cued_organisers, find_organisers, organisers_of_title
 from .passages import PageOf, evidence, header_end, sentence_at
@@ -56,7 +57,11 @@ def find_meetings(
     dates, source = _subject_dates(text, head, dateline, info, register)
     dates = _told_span(text, dates, source, dateline)
     if titled is None and dates is None:
-        return [], warnings
+        titled = told_meeting(
+            text, info, head
+        )  # "une conférence s'est tenue à Kiev les 10 et 11 juin"
+        if titled is None:
+            return [], warnings
     meeting = Meeting(role="subject", title=titled[0] if titled else None)
     if titled:
         meeting.facts["title"] = ev(*titled[1])

@@ -210,3 +210,38 @@ def test_the_seat_of_the_organising_body_is_not_the_meetings_town(meeting_about:
         "preventing trafficking. The course was organized by the OSCE Centre in Bishkek.\n"
     )
     assert meeting_about(text).place == "Osh"
+
+
+# 6. a meeting the lead tells of without a name or a full date is still the subject
+
+
+def test_an_undated_french_conference_told_in_the_lead(meeting_about: Reader) -> None:
+    text = (
+        "L’OSCE renforce son action contre la traite\n\n"
+        "Sous l’égide de la présidence, une conférence s’est tenue à Tbilissi les 4 et 5 mai sur "
+        "la coopération judiciaire. La France y était représentée par son attaché.\n"
+    )
+    m = meeting_about(text)
+    assert m.title is not None and m.title.startswith("Conférence")
+    assert m.start_date is None
+
+
+def test_a_russian_meeting_told_in_the_lead(meeting_about: Reader) -> None:
+    text = (
+        "Сотрудничество в сфере защиты жертв\n\n"
+        "Министр труда Анна Петрова провела встречу с делегацией ОБСЕ во главе с "
+        "Специальным представителем. В ходе встречи обсуждались вопросы сотрудничества.\n"
+    )
+    m = meeting_about(text)
+    assert m.title is not None and m.title.lower().startswith("встреч")
+
+
+def test_a_publication_page_tells_of_no_meeting_of_its_own() -> None:
+    text = (
+        "OSCE Resource\n\nHandbook on victim identification\n\n"
+        "The handbook was presented at a conference held in Vienna and gathers the practice of "
+        "labour inspectors.\n\nDownload the publication (PDF, 2 MB)\n"
+    )
+    ex = extract(text)
+    if ex.document.type == "publication_page":
+        assert not [m for m in ex.meetings if m.role == "subject"]
