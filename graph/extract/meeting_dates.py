@@ -198,6 +198,10 @@ def _told_span(
     return DateMatch(dates.start, dates.end, dates.text, first, last, dates.has_year)
 
 
+# a posting time after a header date: "Wednesday, October 3, 2007 8:37 AM", "09.03.2010 17:30"
+_CLOCK_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+
+
 # a page's own date in digits on a header line ("18/04/2024", "20.05.2017"): when it was posted
 _PUBLISHED_NUMERIC = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{4}")
 
@@ -248,6 +252,7 @@ def _subject_dates(
             and not (issued and not d.is_range and d.first.isoformat() == issued)
             and not _PUBLISHED_NUMERIC.fullmatch(d.text)
             and (posted is None or d.start != posted.start)
+            and not _CLOCK_AFTER.match(text, d.end)
         ]
         if found and e - s < 80:
             return found[0], "header"

@@ -178,6 +178,8 @@ def _mentioned(
         caps = [w for w in re.findall(r"[\w’'/-]+", p.title) if _cap(w)]
         if len(caps) < 3:
             continue
+        if p.title.isupper() and not re.search(r"\d", p.title):
+            continue  # a heading in capitals: "OPENING OF THE MEETING", "RAPPORT DE REUNION"
         heading = subject.facts.get("title")
         if heading is not None and p.start < heading.end and heading.start < p.end:
             continue

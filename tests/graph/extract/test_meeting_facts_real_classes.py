@@ -245,3 +245,49 @@ def test_a_publication_page_tells_of_no_meeting_of_its_own() -> None:
     ex = extract(text)
     if ex.document.type == "publication_page":
         assert not [m for m in ex.meetings if m.role == "subject"]
+
+
+# 7. dates that are not a meeting's: a period a report covers, a posting time, headings in capitals
+
+
+def test_a_reporting_period_is_not_a_day() -> None:
+    from thbgraph.graph.extract.dates import find_dates
+
+    for text in (
+        "covering the period from 1 January to 31 December 2021",
+        "pour la période du 1er janvier au 31 décembre 2021",
+        "covering the period from\n1 January\n    to 31 December 2021",
+    ):
+        assert find_dates(text, default_year=2021) == [], text
+    (found,) = find_dates("from 30 November to 1 December 2020")
+    assert (found.first.isoformat(), found.last.isoformat()) == ("2020-11-30", "2020-12-01")
+
+
+def test_a_general_report_is_no_meeting() -> None:
+    text = (
+        "11th GENERAL REPORT ON THE ACTIVITIES OF THE GROUP\n\n"
+        "covering the period from 1 January to 31 December 2021\n\n"
+        "The Group adopted this report at its plenary.\n"
+    )
+    assert not [m for m in extract(text).meetings if m.role == "subject" and m.start_date]
+
+
+def test_a_posting_time_stamp_is_not_a_meeting_date() -> None:
+    text = (
+        "Institute releases a study on victims' needs\n"
+        "Tuesday, March 4, 2008 9:15 AM\n\n"
+        "The Institute has released a study on the needs of victims in the region, based on "
+        "interviews with survivors.\n"
+    )
+    assert not [m for m in extract(text).meetings if m.start_date == "2008-03-04"]
+
+
+def test_a_heading_in_capitals_is_no_mentioned_meeting() -> None:
+    text = (
+        "3rd meeting of the Committee (Strasbourg, 4 June 2012)\n\nMEETING REPORT\n\n"
+        "1. The Committee held its 3rd meeting on 4 June 2012 in Strasbourg.\n\n"
+        "ITEMS 1 AND 2: OPENING OF THE MEETING AND ADOPTION OF THE AGENDA\n\n"
+        "2. The meeting was opened by the Chair.\n"
+    )
+    mentioned = [m.title for m in extract(text).meetings if m.role == "mentioned"]
+    assert not any(t and t.isupper() for t in mentioned)
