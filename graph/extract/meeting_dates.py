@@ -64,13 +64,26 @@ def _body_and_date(text: str, line_s: int, d: DateMatch, register: Register) -> 
 
 def _year_hint(text: str, head: int, dateline: Dateline | None, info: DocumentInfo | None) -> int:
     """The year that dates without one ("met on 13 and 14 October") take: the dateline's, the
-    document's, else the first year written at the top."""
+    document's, the first year written on a short line at the top, else the year of the first
+    full date of the story (a year alone in the prose, "the Palermo Protocol of 2000", "the
+    programme for 2007-2010", dates nothing)."""
     if dateline is not None:
         return dateline.date.first.year
     if info is not None and info.date:
         return int(info.date[:4])
-    found = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[: max(head, 600)])
-    return int(found.group(0)) if found else 0
+    for line in lines(text, 0, min(len(text), max(head, 600))):
+        s, e = clean_span(text, line.start, line.end)
+        if 0 < e - s <= _HINT_LINE:  # a header line, not prose ("Protocole de Palerme de 2000")
+            found = _HINT_YEAR.search(text, s, e)
+            if found:
+                return int(found.group(0))
+    dated = [d for d in find_dates(text, 0, min(len(text), max(head, 1500))) if d.has_year]
+    return dated[0].last.year if dated else 0  # "24 and 25 September and 1 October 2019"
+
+
+# a year on a short header line that may date the page; not one of a span ("2007-2010")
+_HINT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\d/-]|\s?[-–]\s?(?:19|20)\d\d)")
+_HINT_LINE = 80
 
 
 def _story_date(text: str, dateline: Dateline, year: int | None = None) -> DateMatch | None:

@@ -310,6 +310,14 @@ _HELD_IN = re.compile(
 )
 
 
+# the Russian order, place before verb: "в Москве состоится конференция", "à Vienne s'est tenue"
+_IN_HELD = re.compile(
+    rf"(?i:\b(?:{_alternation('locatives_before_verb')}))\s+"
+    r"(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'’-]+)?)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?i:(?:{_alternation('held')}))\b"
+)
+
+
 # a story that opens on its place: "В Намангане, УНП ООН ... провели семинар", "In Osh, ..."
 _OPENS_IN = re.compile(
     rf"(?i:(?:{_alternation('locatives')}))\s+(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'’-]+)?),"
@@ -350,7 +358,7 @@ def _held_in_town(
             found = _town(text, opening, register)
             if found is not None:
                 return found
-        for m in _HELD_IN.finditer(text, s, e):
+        for m in (*_HELD_IN.finditer(text, s, e), *_IN_HELD.finditer(text, s, e)):
             found = _town(text, m, register)
             if found is not None:
                 return found

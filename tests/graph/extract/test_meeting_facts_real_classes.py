@@ -291,3 +291,44 @@ def test_a_heading_in_capitals_is_no_mentioned_meeting() -> None:
     )
     mentioned = [m.title for m in extract(text).meetings if m.role == "mentioned"]
     assert not any(t and t.isupper() for t in mentioned)
+
+
+# 8. the year of days written without one; the Russian order, place before verb
+
+
+def test_a_year_in_the_prose_does_not_date_days_without_one(meeting_about: Reader) -> None:
+    text = (
+        "Séminaire sur la traite à Prague\n\n"
+        "Le séminaire, organisé à Prague du 3 au 5 juin, a rappelé les engagements pris depuis "
+        "le Protocole de Palerme de 2000 et la Convention de 2005.\n"
+    )
+    assert meeting_about(text).start_date is None
+
+
+def test_days_take_the_year_of_the_storys_full_date(meeting_about: Reader) -> None:
+    text = (
+        "Police officers trained in Khujand\n\n"
+        "Two training courses for police officers were held on 10 and 11 March and on 17 and "
+        "18 March 2020 in Khujand.\n"
+    )
+    assert meeting_about(text).start_date is not None
+    assert meeting_about(text).start_date.startswith("2020-03")  # type: ignore[union-attr]
+
+
+def test_a_russian_place_before_the_verb(meeting_about: Reader) -> None:
+    text = (
+        "Эксперты соберутся в Казани\n"
+        "10-11 октября текущего года в Казани состоится научная конференция по борьбе с "
+        "торговлей людьми.\n"
+    )
+    m = meeting_about(text)
+    assert (m.place, m.start_date) == ("Kazan", None)
+
+
+def test_the_gazetteer_knows_towns_by_any_name_and_not_common_words() -> None:
+    from thbgraph.graph.extract.gazetteer import city_name
+
+    assert city_name("Kiev") == "Kyiv"
+    assert city_name("Самарканде") == "Samarkand"
+    assert city_name("Human") is None  # a small town's variant spelling, and an English word
+    assert city_name("Beings") is None
