@@ -332,3 +332,31 @@ def test_the_gazetteer_knows_towns_by_any_name_and_not_common_words() -> None:
     assert city_name("Самарканде") == "Samarkand"
     assert city_name("Human") is None  # a small town's variant spelling, and an English word
     assert city_name("Beings") is None
+
+
+# 9. counts of participants named by what they are; event nouns of French and English news
+
+
+def test_participants_counted_by_what_they_are() -> None:
+    from thbgraph.graph.extract.counts import _counts
+
+    for text, n in (
+        ("Around 45 anti-trafficking practitioners took part in the course.", 45),
+        ("The OSCE presented its reports to over 120 prosecutors and judges.", 120),
+        ("La journée a réuni près de 70 personnes.", 70),
+        ("В ходе учений 35 специалистов отработали выявление жертв.", 35),
+    ):
+        participants, _ = _counts(text)
+        assert participants is not None and participants[0] == n, text
+    participants, _ = _counts("The programme has run for 20 years in the region.")
+    assert participants is None
+
+
+def test_a_french_rencontre_is_a_meeting(meeting_about: Reader) -> None:
+    text = (
+        "Comité de coordination\n\n"
+        "La première rencontre du Comité de coordination a eu lieu le 14 février 2023 et a "
+        "réuni près de 50 personnes.\n"
+    )
+    m = meeting_about(text)
+    assert (m.start_date, m.participants_count) == ("2023-02-14", 50)
