@@ -625,5 +625,29 @@ def _cued_organisers(
         for x in here:
             entry = register.organisations.get(x.key) if x.key else None
             name = (entry.acronym or entry.name) if entry else x.name
-            found.append(Organiser(name, x.key, x.start, x.end))
+            short = _short_operation(text, x, register) if x.key == "osce" else None
+            found.append(short or Organiser(name, x.key, x.start, x.end))
     return found, spans
+
+
+def _short_operation(text: str, x: OrgMention, register: Register) -> Organiser | None:
+    """ "the OSCE Presence" in a text that names one OSCE Presence in full ("OSCE Presence in
+    Albania"): that field operation, not the OSCE as a whole."""
+    kinds = _data()["field_operations"]["en"]
+    after = re.match(
+        r"\s+("
+        + "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+        + r")\b(?!\s+(?:in|to)\b)",
+        text[x.end : x.end + 40],
+    )
+    if after is None:
+        return None
+    kind = kinds[after.group(1)]
+    named = {o.name for o in field_operations(text) if o.name.startswith(f"OSCE {kind} ")}
+    if len(named) != 1:
+        return None
+    (only,) = named
+    entry = _find(register, only)
+    key = entry.key if entry is not None else None
+    name = (entry.acronym or entry.name) if entry is not None else only
+    return Organiser(name, key, x.start, x.end + after.end())

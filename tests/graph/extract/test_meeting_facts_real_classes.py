@@ -360,3 +360,21 @@ def test_a_french_rencontre_is_a_meeting(meeting_about: Reader) -> None:
     )
     m = meeting_about(text)
     assert (m.start_date, m.participants_count) == ("2023-02-14", 50)
+
+
+def test_french_bodies_that_co_organised_the_meeting(meeting_about: Reader) -> None:
+    text = (
+        "La réunion annuelle des rapporteurs nationaux s’est tenue le 4 juin 2022 à Strasbourg.\n"
+        "Le Conseil de l'Europe (CoE) et l'OSCE ont co-organisé la réunion.\n"
+    )
+    assert set(meeting_about(text).organisers) == {"CoE", "OSCE"}
+
+
+def test_the_short_name_of_the_one_field_operation_a_text_names(meeting_about: Reader) -> None:
+    text = (
+        "OSCE Presence in Albania trains prosecutors\n\n"
+        "A training course for prosecutors took place from 3 to 5 May 2022 in Tirana. The course, "
+        "organized by the OSCE Presence and the Office of the OSCE Special Representative and "
+        "Co-ordinator for Combating Trafficking in Human Beings, used simulated cases.\n"
+    )
+    assert meeting_about(text).organisers[0] == "OSCE Presence in Albania"
