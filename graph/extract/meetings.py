@@ -32,7 +32,7 @@ from .meeting_titles import (
     title_case,
     told_meeting,
 )
-from .organisers import _cued_organisers, find_organisers, organisers_of_title
+from .organisers import _cued_organisers, find_organisers, organisers_of_title, visiting_body
 from .passages import PageOf, evidence, header_end, sentence_at
 
 __all__ = ["find_meetings", "meeting_phrases", "title_case"]  # the last two from meeting_titles
@@ -97,6 +97,10 @@ def find_meetings(
             if body not in organisers:
                 organisers.insert(0, body)
                 spans.insert(0, titled[1])
+    if not organisers:
+        visitor = visiting_body(text, register)  # "визит экспертов ГРЕТА в Белоруссию"
+        if visitor is not None:
+            organisers, spans = [visitor[0]], [visitor[1]]
     if organisers:
         meeting.organisers = organisers
         meeting.facts["organisers"] = ev(*spans[0])

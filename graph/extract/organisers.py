@@ -20,12 +20,18 @@ from typing import Any
 
 from ..register import OrganisationEntry, Register
 from .inflection import stem, stem_pattern
-from .meeting_lexicon import _NOUNS, _OTHER_MEETING
+from .meeting_lexicon import _NOUNS, _OTHER_MEETING, _alternation
 from .organisations import OrgMention, organisation_mentions, outermost
 from .passages import sentence_at, sentences
 from .spans import SpanIndex
 
-__all__ = ["Organiser", "field_operations", "find_organisers", "organisers_of_title"]
+__all__ = [
+    "Organiser",
+    "field_operations",
+    "find_organisers",
+    "organisers_of_title",
+    "visiting_body",
+]
 
 _LANGS = ("en", "fr", "ru")
 # how far a sentence is read for one cue, and how many organisers one document may give
@@ -651,3 +657,25 @@ def _short_operation(text: str, x: OrgMention, register: Register) -> Organiser 
     key = entry.key if entry is not None else None
     name = (entry.acronym or entry.name) if entry is not None else only
     return Organiser(name, key, x.start, x.end + after.end())
+
+
+# "visit of GRETA", "визит экспертов ГРЕТА", "visite du GRETA": the body named after a visit noun
+_VISIT_OF = re.compile(
+    rf"(?i)\b(?:{_alternation('visits')})\b(?:\s+(?:of|by|du|de|des|de\s+la|d['’]|the|la|le|l['’]|"
+    r"delegation|délégation|экспертов|делегации|представителей|members?|membres?|experts?))*\s*"
+)
+_VISIT_REACH = 1_500
+
+
+def visiting_body(text: str, register: Register) -> tuple[str, tuple[int, int]] | None:
+    """The body a visit is of ("evaluation visit of GRETA", "визит экспертов ГРЕТА в
+    Белоруссию", "GRETA's visit"), by its register name: the organiser of a country visit."""
+    reach = min(len(text), _VISIT_REACH)
+    mentions = [m for m in organisation_mentions(text, register) if m.key and m.start < reach]
+    for visit in _VISIT_OF.finditer(text, 0, reach):
+        for m in mentions:
+            if m.start == visit.end():
+                entry = register.organisations.get(m.key or "")
+                if entry is not None:
+                    return entry.acronym or entry.name, (visit.start(), m.end)
+    return None

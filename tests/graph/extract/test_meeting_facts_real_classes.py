@@ -378,3 +378,14 @@ def test_the_short_name_of_the_one_field_operation_a_text_names(meeting_about: R
         "Co-ordinator for Combating Trafficking in Human Beings, used simulated cases.\n"
     )
     assert meeting_about(text).organisers[0] == "OSCE Presence in Albania"
+
+
+def test_the_visiting_body_organises_a_country_visit(meeting_about: Reader) -> None:
+    text = (
+        "Эксперты посетили Армению\n"
+        "Эксперты посетили министерство юстиции Армении, сообщает пресс-служба.\n"
+        "Согласно сообщению, визит экспертов ГРЕТА в Армению проходит в рамках третьего раунда "
+        "оценки.\n"
+    )
+    m = meeting_about(text)
+    assert (m.place, m.organisers) == ("Armenia", ["GRETA"])
