@@ -174,10 +174,11 @@ def field_operations(text: str, start: int = 0, end: int | None = None) -> list[
         kinds = _data()["field_operations"]
         if m.group("en"):
             kind = kinds["en"][m.group("en")]
-            place = _english_place(m.group("enp")) or m.group("enp")
-            span_end = m.end("enp")
-            if _english_place(m.group("enp")) is None and " " in m.group("enp"):
-                place = m.group("enp").split()[0]  # "OSCE Centre in Astana Stefan ..."
+            written = re.sub(r"[’']s$", "", m.group("enp"))  # "OSCE Office in Tajikistan's work"
+            place = _english_place(written) or written
+            span_end = m.start("enp") + len(written)
+            if _english_place(written) is None and " " in written:
+                place = written.split()[0]  # "OSCE Centre in Astana Stefan ..."
                 span_end = m.start("enp") + len(place)
             name = f"OSCE {kind} {place}"
         elif m.group("fo"):
@@ -387,6 +388,12 @@ def _list_after(
     return out
 
 
+# a clause that opens on its place: "В Намангане, ...", "In Osh, ...", "À Lyon, ..."
+_PLACE_OPENER = re.compile(
+    r"(?:В|Во|In|At|À|A)\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:\s[A-ZÀ-ÞА-ЯЁ][\w'’-]+)?,\s+"
+)
+
+
 _INNER = re.compile(
     r"\b([A-ZÀ-Þ][\w-]+)\s+(?:[\w’'-]+\s+){0,3}?(?:between|entre|of|du|de\s+la|de\s+l['’]|des|de)\s+"
     r"(?:the\s+|le\s+|la\s+|l['’])?$"
@@ -402,6 +409,9 @@ def _subject(
     dash = list(re.finditer(r"\s[–—-]\s", text[s:verb]))
     if dash:
         s = clause_s = s + dash[-1].end()  # "ASHGABAT, 11 April 2014 – The OSCE Centre held"
+    opener = _PLACE_OPENER.match(text, s, verb)
+    if opener is not None:
+        s = clause_s = opener.end()  # "В Намангане, УНП ООН ... провели": not a body
     for m in re.finditer(r",\s", text[s:verb]):
         tail = text[s + m.end() : verb]
         if not re.match(r"\s*(?:jointly|together|in\s+co|en\s+co|совместно)", tail):

@@ -389,3 +389,20 @@ def test_the_visiting_body_organises_a_country_visit(meeting_about: Reader) -> N
     )
     m = meeting_about(text)
     assert (m.place, m.organisers) == ("Armenia", ["GRETA"])
+
+
+def test_a_russian_story_opening_on_its_place_names_its_organiser(meeting_about: Reader) -> None:
+    text = (
+        "Семинар для полиции\n\n"
+        "В Самарканде, УНП ООН провело двухдневный семинар-тренинг для 25 сотрудников полиции "
+        "на тему выявления жертв.\n"
+    )
+    m = meeting_about(text)
+    assert (m.place, m.organisers, m.participants_count) == ("Samarkand", ["UNODC"], 25)
+
+
+def test_a_field_operations_possessive_is_not_part_of_its_name() -> None:
+    from thbgraph.graph.extract.organisers import field_operations
+
+    (found,) = field_operations("It is part of the OSCE Office in Tajikistan's support.")
+    assert found.name == "OSCE Office in Tajikistan"
