@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from ..model import DocumentInfo, Evidence, Meeting
 from ..register import Register
+from .countries import country_mentions
 from .counts import _counts
 from .dates import DateMatch, find_dates
 from .doctype import Dateline
@@ -89,6 +90,8 @@ def find_meetings(
         # met on stated days with no word of being online: an in-person meeting
         meeting.online = False
         meeting.facts["online"] = ev(dates.start, dates.end)
+    if meeting.place is not None:
+        meeting.place_country = _country_code(meeting.place)  # a visit to Serbia
     cued, cued_spans = _cued_organisers(text, register)
     organisers, spans = find_organisers(text, register, cued)
     spans = cued_spans + [sp for sp in spans if sp not in cued_spans]
@@ -133,6 +136,12 @@ def find_meetings(
         if (m.place, m.start_date) not in taken or m.place is None
     ]
     return meetings, warnings
+
+
+def _country_code(place: str) -> str | None:
+    """The ISO code when a meeting's place is a country ("Serbia" for a country visit)."""
+    found = country_mentions(place)
+    return found[0][0] if len(found) == 1 and found[0][1:] == (0, len(place)) else None
 
 
 def _hybrid(text: str, place: tuple[int, int]) -> bool:

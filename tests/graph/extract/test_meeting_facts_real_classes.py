@@ -406,3 +406,14 @@ def test_a_field_operations_possessive_is_not_part_of_its_name() -> None:
 
     (found,) = field_operations("It is part of the OSCE Office in Tajikistan's support.")
     assert found.name == "OSCE Office in Tajikistan"
+
+
+def test_a_country_visits_place_is_typed_as_a_country(meeting_about: Reader) -> None:
+    text = (
+        "GRETA carried out a third evaluation visit to Portugal from 4 to 8 July 2022. The "
+        "delegation met officials in Lisbon.\n"
+    )
+    m = meeting_about(text)
+    assert (m.place, m.place_country) == ("Portugal", "PT")
+    city = meeting_about("The seminar was held in Vienna on 3 and 4 May 2022.\n")
+    assert (city.place, city.place_country) == ("Vienna", None)
