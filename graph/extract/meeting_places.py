@@ -324,6 +324,13 @@ _OPENS_IN = re.compile(
 )
 
 
+# a meeting told as past: "the next session of the dialogue took place today in Khujand"
+_TOOK_PLACE = re.compile(
+    r"(?i)\b(?:took\s+place|was\s+held|were\s+held|s['’]est\s+tenue?|a\s+eu\s+lieu|"
+    r"состоял\w*|прош[её]л\w*|прошл[аио])\b"
+)
+
+
 def _town(text: str, m: re.Match[str], register: Register) -> tuple[str, tuple[int, int]] | None:
     """The place a `_HELD_IN`/`_OPENS_IN` match names: a register place, else a town or city the
     gazetteer knows by that name (one word, or two), not a body."""
@@ -351,8 +358,8 @@ def _held_in_town(
     spans = [sentence_at(text, date_span[0])] if date_span is not None else []
     spans += sentences(text, 0, min(len(text), 1500))
     for s, e in spans:
-        if _OTHER_MEETING.search(text, s, e):
-            continue
+        if _OTHER_MEETING.search(text, s, e) and not _TOOK_PLACE.search(text, s, e):
+            continue  # "the next meeting will be held in ...", but "the next session took place"
         opening = _OPENS_IN.match(text, s, e)
         if opening is not None and _MEETING_WORD.search(text, s, e):
             found = _town(text, opening, register)

@@ -417,3 +417,20 @@ def test_a_country_visits_place_is_typed_as_a_country(meeting_about: Reader) -> 
     assert (m.place, m.place_country) == ("Portugal", "PT")
     city = meeting_about("The seminar was held in Vienna on 3 and 4 May 2022.\n")
     assert (city.place, city.place_country) == ("Vienna", None)
+
+
+def test_a_hybrid_format_with_a_town_keeps_the_town(meeting_about: Reader) -> None:
+    text = (
+        "From 7 to 8 April 2022, the UNODC convened a regional workshop on sexual exploitation. "
+        "The workshop was held in a hybrid format with on-site participation in Yerevan, Armenia.\n"
+    )
+    m = meeting_about(text)
+    assert (m.place, m.online) == ("Yerevan", True)
+
+
+def test_the_next_session_that_took_place_is_this_one(meeting_about: Reader) -> None:
+    text = (
+        " date 2017-03-10 BISHKEK. AGENCY - The next session of the OSCE-supported dialogue on "
+        "labour migration took place today in Osh and brought together some 40 participants.\n"
+    )
+    assert meeting_about(text).place == "Osh"
