@@ -9,6 +9,7 @@ date range in the header over a dateline, a unit ("OSR/CTHB") over the organisat
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import timedelta
 
@@ -21,7 +22,7 @@ from .counts import _counts
 from .dates import DateMatch, find_dates
 from .doctype import Dateline
 from .meeting_dates import _subject_dates, _told_span
-from .meeting_lexicon import _NOUNS, _ONLINE
+from .meeting_lexicon import _NOUNS, _ONLINE, _OTHER_MEETING
 from .meeting_places import _find_place, _online, _places, _subject_place
 from .meeting_series import listed_meetings, planned_meetings
 from .meeting_titles import (
@@ -126,6 +127,8 @@ def find_meetings(
             f"but the dateline says {dateline.date.text!r}"
         )
     meetings = [meeting]
+    if dates is not None and source in ("header", "sentence"):
+        meetings += _sessions(text, meeting, dates, page_of)  # "on 3-4 May and on 10-11 May"
     meetings += _mentioned(text, meeting, register, page_of)
     listed = listed_meetings(text, register, page_of)
     meetings += listed
@@ -136,6 +139,35 @@ def find_meetings(
         if (m.place, m.start_date) not in taken or m.place is None
     ]
     return meetings, warnings
+
+
+# between two sessions of one series in a sentence: " and on ", ", et du "
+_NEXT_SESSION = re.compile(r"\s*,?\s*(?:and|et|и)\s+(?:on|le|les|du|from|с)\s+")
+
+
+def _sessions(
+    text: str, meeting: Meeting, dates: DateMatch, page_of: PageOf | None
+) -> list[Meeting]:
+    """Further sessions of a series the sentence of the subject's dates gives ("courses were held
+    on 24 and 25 September and on 30 September and 1 October 2019"): one subject meeting each,
+    with the same other facts; none in a sentence about a next or previous meeting."""
+    s, e = sentence_at(text, dates.start)
+    if _OTHER_MEETING.search(text, s, e):
+        return []
+    out: list[Meeting] = []
+    prev = dates
+    year = dates.last.year
+    for d in find_dates(text, dates.end, e, default_year=year):
+        if not _NEXT_SESSION.fullmatch(text, prev.end, d.start) or not d.is_range:
+            break
+        m = copy.deepcopy(meeting)
+        m.start_date, m.end_date = d.first.isoformat(), d.last.isoformat()
+        m.evidence = m.facts["start_date"] = m.facts["end_date"] = evidence(
+            text, d.start, d.end, page_of
+        )
+        out.append(m)
+        prev = d
+    return out
 
 
 def _country_code(place: str) -> str | None:

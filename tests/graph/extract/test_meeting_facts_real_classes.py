@@ -434,3 +434,19 @@ def test_the_next_session_that_took_place_is_this_one(meeting_about: Reader) -> 
         "labour migration took place today in Osh and brought together some 40 participants.\n"
     )
     assert meeting_about(text).place == "Osh"
+
+
+def test_each_session_of_a_series_in_one_sentence_is_a_subject_meeting() -> None:
+    text = (
+        "Police officers trained\n\n"
+        "A series of two-day training courses were held on 10 and 11 March and on 17 and "
+        "18 March 2020 in Khujand. The courses were organized by the OSCE Programme Office in "
+        "Dushanbe.\n"
+    )
+    subjects = [m for m in extract(text).meetings if m.role == "subject"]
+    assert [(m.start_date, m.end_date, m.place) for m in subjects] == [
+        ("2020-03-10", "2020-03-11", "Khujand"),
+        ("2020-03-17", "2020-03-18", "Khujand"),
+    ]
+    single = "The seminar was held on 3 and 4 May 2021 in Osh. The next one is on 9 and 10 June 2021."
+    assert len([m for m in extract(single).meetings if m.role == "subject"]) == 1
