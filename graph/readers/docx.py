@@ -153,7 +153,9 @@ def read(data: bytes, path: Path) -> ReadDocument:
         raw += "\n\n" + "\n\n".join(notes)
     max_text = caps().max_text_chars
     if len(raw) > max_text:
-        raise DocumentError(f"{path}: more than {max_text:,} characters of text (the reader's cap)")
+        raise DocumentError(
+            f"{path}: more than {max_text:,} characters of text (the reader's cap)"
+        )
     text = ""
     page_starts: list[int] = []
     raw = raw.replace(f"\n\n{_PAGE_BREAK}\n\n", f"\n\n{_PAGE_BREAK}")

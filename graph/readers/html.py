@@ -107,7 +107,8 @@ def read(data: bytes, path: Path) -> ReadDocument:
     settings = caps()
     if len(data) > settings.bytes("html_max_mb"):
         raise DocumentError(
-            f"{path}: the page is larger than {settings.html_max_mb:g} MB (the reader's cap)"
+            f"{path}: the page is larger than {settings.html_max_mb:g} MB "
+            "(the reader's cap)"
         )
     markup = decode_html(data, path)
     if "<" not in markup[:65536]:
@@ -128,7 +129,9 @@ def read(data: bytes, path: Path) -> ReadDocument:
         raise DocumentError(f"{path}: the HTML cannot be parsed ({type(exc).__name__})") from exc
     max_text = settings.max_text_chars // 4  # a page is shorter than a report
     if len(text) > max_text:
-        raise DocumentError(f"{path}: more than {max_text:,} characters of text (the reader's cap)")
+        raise DocumentError(
+            f"{path}: more than {max_text:,} characters of text (the reader's cap)"
+        )
     text = re.sub(r"[ \t]+\n", "\n", normalise(text))
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
     return ReadDocument(path=path, text=text + "\n", sha256="")
