@@ -1,10 +1,12 @@
-"""How many participants and how many States took part in a meeting (words or digits, en/fr)."""
+"""How many participants and how many States took part in a meeting (words or digits, en/fr/ru;
+the nouns of participants in data/meeting_words.json)."""
 
 from __future__ import annotations
 
 import re
 
 from .document import Document, as_document
+from .meeting_lexicon import _alternation
 
 _UNITS = [
     "one",
@@ -73,10 +75,8 @@ _ABOUT = (
 _PARTICIPANTS = re.compile(
     rf"(?:(?P<q>{_ABOUT})\s+)?"
     rf"(?<![\w.,/-])(?P<n>\d{{1,5}}|{_NUMBER_WORD}|{_FR_NUMBER_WORD})\s+"
-    r"(?:(?:national|government|governmental|international|senior)\s+)?"
-    r"(?:participants|representatives|delegates|experts|officials|attendees|practitioners|"
-    r"focal\s+points|people|persons|participantes?|repr[ée]sentants|participants|"
-    r"участник\w*|эксперт\w*|человек\w*|представител\w*|делегат\w*)\b",
+    r"(?:(?!(?:years?|days?|months?|ans|jours|лет|дней)\b)[\w’'-]+\s+){0,2}?"  # "anti-trafficking practitioners"
+    rf"(?:{_alternation('participants')})\b",
     re.I,
 )
 

@@ -13,7 +13,7 @@ from .pagedate import is_byline, label_end
 if TYPE_CHECKING:
     from .document import Document
 
-__all__ = ["DATELINE", "Dateline", "dateline_of"]
+__all__ = ["DATELINE", "Dateline", "dateline_of", "posting_date"]
 
 _UP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _LOW = "a-zß-ÿа-яё"
@@ -23,6 +23,22 @@ DATELINE = re.compile(
     r"(?:,\s(?P<country>[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)*))?,\s(?:le\s|the\s)?"
 )
 _HEADER_YEAR = re.compile(r"(?<![\d.])(?:\d{1,2}[./]\d{1,2}[./])?((?:19|20)\d\d)(?!\d)")
+
+
+# a web page's posting date as the page states it before its headline: "date 2024-10-07 ..."
+_POSTED = re.compile(
+    r"\A\s*(?:date|posted|published|datum)\s*:?\s*(?=(?:19|20)\d\d-\d\d-\d\d\b)", re.I
+)
+
+
+def posting_date(text: str) -> DateMatch | None:
+    """The posting date a page gives in ISO form before everything else ("date 2024-10-07"): the
+    date of the page, never of the meeting it tells of."""
+    m = _POSTED.match(text)
+    if m is None:
+        return None
+    found = find_dates(text, m.end(), min(len(text), m.end() + 10))
+    return found[0] if found and found[0].start == m.end() else None
 
 
 @dataclass(frozen=True)
@@ -41,10 +57,13 @@ def dateline_of(doc: Document, *, labelled: bool = False) -> Dateline | None:
     text = doc.text
     reach = min(len(text), doc.header_end + 600)
     year = _HEADER_YEAR.search(text, 0, reach)  # "18 сентября" takes the year of "18.09.2023"
+    posted = posting_date(text)
     for line in doc.lines_in(0, reach):
         s, e = doc.clean_line(line)
         if labelled:
             s = label_end(text, s, e)
+        elif posted is not None and s <= posted.start < e:  # "date 2025-02-21 Sarajevo, 21 Feb..."
+            s = posted.end + len(text[posted.end : e]) - len(text[posted.end : e].lstrip())
         m = DATELINE.match(text, s, e)
         if not m or is_byline(text, s, e):  # "By Anna Berg, 3 May 2019": a writer, no place
             continue

@@ -107,6 +107,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _DIGIT = re.compile(r"\d")
+_LONG_RANGE_START = re.compile(rf"(?i)\s+(?:to|until|au|до|по)\s+{_DAY}\s+{_MONTH}")
+# the end of a span too long to be a meeting's ("from 1 January to 31 December", "du 1er janvier au")
+_LONG_RANGE_END = re.compile(rf"(?i)\b{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?\s+(?:to|until|au|до|по)\s+$")
 _MONTH_WORD = re.compile(rf"(?<!\w){_MONTH}", re.IGNORECASE)
 
 
@@ -198,6 +201,8 @@ def find_dates(
                 continue
             if re.search(r"\d\s?[-–—]\s?$", text[max(0, s - 3) : s]):
                 continue  # the end of a range that did not parse ("4-3 November")
+            if _LONG_RANGE_END.search(text, max(0, s - 80), s) or _LONG_RANGE_START.match(text, e):
+                continue  # "from 1 January to 31 December 2019": a period, not a day
             if any(s < te and ts < e for ts, te in taken):
                 continue
             built = _build(kind, m, default_year)

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from ..model import DocumentInfo
 from ..register import Register
+from .datelines import posting_date
 from .dates import DateMatch, find_dates
 from .doctype import DOCUMENT_NUMBER, Dateline, only_date
 from .document import Document, as_document
@@ -16,10 +17,12 @@ from .meeting_lexicon import (
     _FUTURE,
     _MEETING_WORD,
     _NOT_MEETING_DATE,
+    _OTHER_MEETING,
     _alternation,
     _words_data,
 )
 from .meeting_places import _NOT_PLACE, _find_place
+from .passages import clean_span, lines, sentence_at, sentences
 
 _HELD = re.compile(
     r"\b(?:held|hold|took place|will take place|convened|met|gathered|attended|"
@@ -63,13 +66,26 @@ def _body_and_date(text: str, line_s: int, d: DateMatch, register: Register) -> 
 
 def _year_hint(text: str, head: int, dateline: Dateline | None, info: DocumentInfo | None) -> int:
     """The year that dates without one ("met on 13 and 14 October") take: the dateline's, the
-    document's, else the first year written at the top."""
+    document's, the first year written on a short line at the top, else the year of the first
+    full date of the story (a year alone in the prose, "the Palermo Protocol of 2000", "the
+    programme for 2007-2010", dates nothing)."""
     if dateline is not None:
         return dateline.date.first.year
     if info is not None and info.date:
         return int(info.date[:4])
-    found = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[: max(head, 600)])
-    return int(found.group(0)) if found else 0
+    for line in lines(text, 0, min(len(text), max(head, 600))):
+        s, e = clean_span(text, line.start, line.end)
+        if 0 < e - s <= _HINT_LINE:  # a header line, not prose ("Protocole de Palerme de 2000")
+            found = _HINT_YEAR.search(text, s, e)
+            if found:
+                return int(found.group(0))
+    dated = [d for d in find_dates(text, 0, min(len(text), max(head, 1500))) if d.has_year]
+    return dated[0].last.year if dated else 0  # "24 and 25 September and 1 October 2019"
+
+
+# a year on a short header line that may date the page; not one of a span ("2007-2010")
+_HINT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\d/-]|\s?[-–]\s?(?:19|20)\d\d)")
+_HINT_LINE = 80
 
 
 def _story_date(
@@ -100,9 +116,12 @@ def _sentence_dates(
     dateline: Dateline | None,
     issued: str | None,
     year: int | None,
+    *,
+    skip: int = -1,
 ) -> DateMatch | None:
     """The date of the first sentence that says a meeting was (or will be) held, one that is not
-    about a later meeting ("the next meeting will take place ...") when there is one."""
+    about a later meeting ("the next meeting will take place ...") when there is one; the date at
+    `skip` (the page's posting date) is not the meeting's."""
     doc = as_document(text)
     text = doc.text
     later: DateMatch | None = None
@@ -117,18 +136,28 @@ def _sentence_dates(
             for d in find_dates(text, s, e, default_year=year)
             if (not ranges_only or d.is_range)
             and (dateline is None or d.start != dateline.date.start)
+            and d.start != skip
             and not (issued and not d.is_range and d.first.isoformat() == issued)
             and not _NOT_MEETING_DATE.search(text, max(s, d.start - 25), d.start)
         ]
         if not found:
             continue
         if dateline is not None and found[0].first > dateline.date.first:
+            if later is None and _announces(text, s, e, dateline):
+                return found[0]  # "VIENNA, 7 June - The OSCE is hosting ... from 14 to 16 June"
             later = later or found[0]  # after the release: announced, not reported
         elif _FUTURE.search(text, s, found[0].start) and dateline is not None:
             later = later or found[0]
         else:
             return found[0]
     return later if dateline is None else None
+
+
+def _announces(text: str, s: int, e: int, dateline: Dateline) -> bool:
+    """True for the lead of a release that announces its own meeting: the sentence the dateline
+    opens (or the next one), about no next or follow-up meeting."""
+    lead_s, lead_e = sentence_at(text, min(len(text) - 1, dateline.date.end + 2))
+    return s <= lead_e + 2 and e >= lead_s and not _OTHER_MEETING.search(text, s, e)
 
 
 def _durations() -> dict[str, int]:
@@ -192,6 +221,10 @@ def _told_span(
     return DateMatch(dates.start, dates.end, dates.text, first, last, dates.has_year)
 
 
+# a posting time after a header date: "Wednesday, October 3, 2007 8:37 AM", "09.03.2010 17:30"
+_CLOCK_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+
+
 # a page's own date in digits on a header line ("18/04/2024", "20.05.2017"): when it was posted
 _PUBLISHED_NUMERIC = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{4}")
 
@@ -219,7 +252,8 @@ def _subject_dates(
     # a press release's dateline dates the release; elsewhere a "Place, date" line dates the meeting
     released = dateline if info is None or info.type == "press_release" else None
     year = _year_hint(text, head, dateline, info) or None
-    bracketed = _bracketed_date(doc, min(len(text), max(head, _BRACKETED_REACH)))
+    posted = posting_date(text)
+    bracketed = _bracketed_date(text, min(len(text), max(head, _BRACKETED_REACH)))
     if bracketed is not None:
         return bracketed, "header"
     numbered = False  # the date line right after a document number dates the document
@@ -242,19 +276,40 @@ def _subject_dates(
             and (released is None or d.start != released.date.start)
             and not (issued and not d.is_range and d.first.isoformat() == issued)
             and not _PUBLISHED_NUMERIC.fullmatch(d.text)
+            and (posted is None or d.start != posted.start)
+            and not _CLOCK_AFTER.match(text, d.end)
         ]
         if found and e - s < 80:
             return found[0], "header"
     if dateline is not None:
-        story = _sentence_dates(doc, min(len(text), head + 1500), dateline, issued, year)
-        story = story or _story_date(doc, dateline, year)
+        story = _sentence_dates(
+            text,
+            min(len(text), head + 1500),
+            dateline,
+            issued,
+            year,
+            skip=posted.start if posted else -1,
+        )
+        story = story or _story_date(text, dateline, year)
         if story is not None:
             return story, "sentence"
         return dateline.date, "dateline"
-    found_date = _sentence_dates(doc, len(text), None, issued, year)
+    found_date = _sentence_dates(
+        text, len(text), None, issued, year, skip=posted.start if posted else -1
+    )
     if found_date is not None:
         return found_date, "sentence"
+    if posted is not None and _told_today(text, posted.end):
+        return posted, "page"  # "took place today in Khujand" under the page's posting date
     return None, ""
+
+
+def _told_today(text: str, after: int) -> bool:
+    """True when the first meeting sentence after `after` says the meeting is held today."""
+    for s, e in sentences(text, after, min(len(text), after + 1500)):
+        if _MEETING_WORD.search(text, s, e) or _HELD.search(text, s, e):
+            return _TODAY.search(text, s, e) is not None
+    return False
 
 
 def _only_date(text: str, s: int, e: int) -> bool:

@@ -10,24 +10,6 @@ from importlib import resources
 
 from ..register import OrganisationEntry, Register
 
-_NOUNS = (
-    r"meeting|conference|seminar|workshop|forum|round[- ]?table|consultation|dialogue|summit|"
-    r"gathering|symposium|webinar|colloquium|r[ée]union|conf[ée]rence|s[ée]minaire|"
-    r"совещани[еяюйи]\w*|конференци[яиюей]\w*|семинар\w*|встреч[аиеу]\w*|заседани[еяюйи]\w*|"
-    r"тренинг\w*|брифинг\w*|учени[еяюй]\w*|кругл\w+\s+стол\w*|пресс-конференци\w*"
-)  # Russian nouns in any case ("конференции", "учений")
-
-
-_NOUN = re.compile(rf"\b(?:{_NOUNS})\b", re.I)
-
-
-_ONLINE = re.compile(
-    r"\b(?:online|virtual(?:ly)?|zoom|webex|videoconferenc\w*|video-conferenc\w*|"
-    r"ms teams|microsoft teams|en ligne|онлайн|[àa] distance|visioconf[ée]rence|дистанционн\w*)\b",
-    re.I,
-)
-
-
 # a date in the header that is not the meeting's: "Deadline for registration: 1 October 2020"
 _NOT_MEETING_DATE = re.compile(
     r"(?i)\b(?:deadline|regist\w*|submi\w*|until|before|due|published|issued|adopted|revised|"
@@ -48,15 +30,37 @@ def _words_data(name: str) -> dict[str, object]:
     return data
 
 
+def _word_pattern(word: str) -> str:
+    """One written word as a pattern: a final '*' takes any further letters ("встреча*")."""
+    return re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
+
+
 def _alternation(kind: str) -> str:
     """The words of one kind ("nouns", "verbs") of meeting_words.json, every language, as a
-    regex alternation (spaces match any whitespace)."""
+    regex alternation (spaces match any whitespace, a final '*' any further letters)."""
     words: set[str] = set()
     for lang, entry in _words_data("meeting_words.json").items():
         if not lang.startswith("_") and isinstance(entry, dict):
             words.update(str(w).lower() for w in entry.get(kind, ()))
-    parts = [r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)]
+    parts = [
+        r"\s+".join(map(_word_pattern, w.split())) for w in sorted(words, key=len, reverse=True)
+    ]
     return "|".join(parts) or r"(?!x)x"
+
+
+# the event nouns of a meeting's name, every language (Russian in any case: "конференции")
+_NOUNS = _alternation("event_nouns")
+
+
+_NOUN = re.compile(rf"\b(?:{_NOUNS})\b", re.I)
+
+
+# a word that says the meeting was online, in a header line ("Online", "En ligne", "Онлайн")
+_ONLINE = re.compile(rf"\b(?:{_alternation('online')})\b", re.I)
+
+
+# phrases of the online or hybrid format of data/meeting_words.json ("в режиме видеоконференции")
+_ONLINE_PHRASES = _alternation("online_phrases")
 
 
 _EXTRA_NOUNS = _alternation("nouns")
@@ -67,7 +71,7 @@ _EXTRA_VERBS = _alternation("verbs")
 
 # a meeting sentence: a meeting noun (in any inflection) or a verb of meeting
 _MEETING_WORD = re.compile(
-    rf"\b(?:{_NOUNS})|\b(?:совещани|конференци|семинар|встреч|заседани)\w*|\b(?:{_EXTRA_NOUNS})",
+    rf"\b(?:{_NOUNS})|\b(?:{_EXTRA_NOUNS})",
     re.I,
 )
 

@@ -7,9 +7,11 @@ import re
 from functools import lru_cache
 
 from ..register import Register
+from .countries import country_mentions, country_name
 from .dates import find_dates
 from .doctype import Dateline
 from .document import Document, as_document
+from .gazetteer import city_name
 from .inflection import declined, stem_pattern
 from .meeting_lexicon import (
     _CUE_LINE,
@@ -17,11 +19,13 @@ from .meeting_lexicon import (
     _MEETING_WORD,
     _NOUN,
     _ONLINE,
+    _ONLINE_PHRASES,
     _OTHER_MEETING,
     _alternation,
     _find_organisation,
     _words_data,
 )
+from .passages import clean_span, lines, sentence_at, sentences
 
 _PLACE_LINE = re.compile(r"[A-ZÀ-Þ][\w'’.-]+(?:,?\s[A-ZÀ-Þ][\w'’.-]+){0,2}")
 
@@ -173,6 +177,42 @@ def _place_in_meeting_sentence(
     return None
 
 
+# "evaluation visit to Serbia", "visite d'évaluation en France", "визит экспертов ГРЕТА в Белоруссию"
+_VISIT_TO = re.compile(
+    rf"(?i)\b(?:{_alternation('visits')})\b[^.;\n]{{0,60}}?\b(?:{_alternation('visit_to')})\s+$"
+)
+
+
+# "to visit the OSCE Mission to Bosnia": a body named after its country, not a visit to it
+_AN_OFFICE = re.compile(rf"(?i)\b(?:{_alternation('offices')})\b")
+
+
+_VISIT_REACH = 1_200  # how far into the story a visit to a country is looked for
+
+
+def _visited_country(
+    text: str, head: int, date_span: tuple[int, int] | None
+) -> tuple[str, tuple[int, int]] | None:
+    """The country of a visit ("GRETA carried out its third evaluation visit to Serbia"): a
+    country visit's place is the country, not the towns it took in. Looked for in the sentence
+    of the meeting's dates and the header lines, or in the first sentences of an undated one (not
+    about another meeting)."""
+    if date_span is not None:
+        spans = [sentence_at(text, date_span[0])]
+        spans += [clean_span(text, ln.start, ln.end) for ln in lines(text, 0, head) if not ln.blank]
+    else:
+        spans = sentences(text, 0, min(len(text), max(head, 0) + _VISIT_REACH))
+    mentions = country_mentions(text)
+    for s, e in spans:
+        if _OTHER_MEETING.search(text, s, e):
+            continue
+        for code, cs, ce in mentions:
+            visit = _VISIT_TO.search(text, max(s, cs - 90), cs) if s <= cs < e else None
+            if visit is not None and not _AN_OFFICE.search(text, visit.start(), cs):
+                return country_name(code), (cs, ce)
+    return None
+
+
 def _subject_place(
     text: str | Document,
     head: int,
@@ -182,6 +222,9 @@ def _subject_place(
 ) -> tuple[str, tuple[int, int]] | None:
     doc = as_document(text)
     text = doc.text
+    visited = _visited_country(text, head, date_span)
+    if visited is not None:
+        return visited
     venue = _VENUE.search(text)  # "Venue: Hotel Europe, Sarajevo" states the place outright
     if venue is not None:
         found = _find_place(
@@ -196,6 +239,9 @@ def _subject_place(
         stated = _place_after_preposition(doc, date_span, register)
         if stated is not None:
             return stated
+    held = _held_in_town(text, register, date_span)  # "took place in Neum", "в Намангане"
+    if held is not None:
+        return held
     if date_span is not None:  # "BELGRADE, 17-20 JULY 2003"
         line_s = max(text.rfind("\n", 0, date_span[0]) + 1, date_span[0] - 60)
         found = _find_place(text, line_s, date_span[0], register)
@@ -264,6 +310,77 @@ def _subject_place(
     return None
 
 
+# "took place in the Lviv region", "s'est tenu à Nice", "состоялся в Минске": a verb of holding,
+# a few words (a date), a locative and a capitalised name
+_HELD_IN = re.compile(
+    rf"(?i:\b(?:{_alternation('held')})\b)[^.;\n]{{0,80}}?"
+    rf"(?i:\b(?:{_alternation('locatives')}))\s+(?:the\s+)?"
+    r"(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'’-]+)?)"
+)
+
+
+# the Russian order, place before verb: "в Москве состоится конференция", "à Vienne s'est tenue"
+_IN_HELD = re.compile(
+    rf"(?i:\b(?:{_alternation('locatives_before_verb')}))\s+"
+    r"(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'’-]+)?)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?i:(?:{_alternation('held')}))\b"
+)
+
+
+# a story that opens on its place: "В Намангане, УНП ООН ... провели семинар", "In Osh, ..."
+_OPENS_IN = re.compile(
+    rf"(?i:(?:{_alternation('locatives')}))\s+(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'’-]+)?),"
+)
+
+
+# a meeting told as past: "the next session of the dialogue took place today in Khujand"
+_TOOK_PLACE = re.compile(
+    r"(?i)\b(?:took\s+place|was\s+held|were\s+held|s['’]est\s+tenue?|a\s+eu\s+lieu|"
+    r"состоял\w*|прош[её]л\w*|прошл[аио])\b"
+)
+
+
+def _town(text: str, m: re.Match[str], register: Register) -> tuple[str, tuple[int, int]] | None:
+    """The place a `_HELD_IN`/`_OPENS_IN` match names: a register place, else a town or city the
+    gazetteer knows by that name (one word, or two), not a body."""
+    s, e = m.span("p")
+    if _OFFICE_BEFORE.search(text, max(0, s - 40), s):
+        return None  # "hosted by the OSCE Centre in Bishkek": the body's seat
+    found = _find_place(text, s, e, register)
+    if found is not None:
+        return found[0], found[1:]
+    written = m.group("p")
+    if _NOT_PLACE.search(written) or _find_organisation(written, register) is not None:
+        return None
+    for name, end in ((written, e), (written.split()[0], s + len(written.split()[0]))):
+        city = city_name(name)
+        if city is not None:
+            return city, (s, end)
+    return None
+
+
+def _held_in_town(
+    text: str, register: Register, date_span: tuple[int, int] | None
+) -> tuple[str, tuple[int, int]] | None:
+    """The town a meeting sentence says the meeting was held in, or opens on: the sentence of
+    the meeting's dates first, then the first meeting sentences (not about another meeting)."""
+    spans = [sentence_at(text, date_span[0])] if date_span is not None else []
+    spans += sentences(text, 0, min(len(text), 1500))
+    for s, e in spans:
+        if _OTHER_MEETING.search(text, s, e) and not _TOOK_PLACE.search(text, s, e):
+            continue  # "the next meeting will be held in ...", but "the next session took place"
+        opening = _OPENS_IN.match(text, s, e)
+        if opening is not None and _MEETING_WORD.search(text, s, e):
+            found = _town(text, opening, register)
+            if found is not None:
+                return found
+        for m in (*_HELD_IN.finditer(text, s, e), *_IN_HELD.finditer(text, s, e)):
+            found = _town(text, m, register)
+            if found is not None:
+                return found
+    return None
+
+
 # a venue line: "Venue: Hotel Europe, Sarajevo", "Lieu : Palais de l'Europe", "Место проведения:"
 _VENUE = re.compile(r"(?im)^[\W_]*(?:venue|location|lieu|место\s+проведения)\s*:[ \t]*")
 
@@ -292,9 +409,7 @@ _ONLINE_SENTENCE = re.compile(
     r"\b(?:by|via)\s+(?:video-?conferenc\w*|video\s+link|zoom|webex|(?:ms|microsoft)\s+teams)\b|"
     r"\b(?:s['’]est\s+tenue?s?|se\s+sont\s+r[ée]unis|a\s+eu\s+lieu)\s+en\s+ligne\b|"
     r"\bpar\s+visioconf[ée]rence\b|\ben\s+(?:format|mode)\s+(?:virtuel|hybride|en\s+ligne)\b|"
-    r"\bв\s+(?:режиме|формате)\s+(?:видео-?конференц\w*|онлайн\w*|видеосвязи)|"
-    r"\bв\s+(?:онлайн|онлайн-|гибридном|виртуальном|дистанционном|смешанном)\s*-?\s*формате|"
-    r"\bонлайн-(?:совещани|конференци|семинар|встреч)\w*"
+    rf"\b(?:{_ONLINE_PHRASES})|\b(?:{_alternation('online_too')})(?=\s*[.,;)]|\s*$)"
 )
 
 

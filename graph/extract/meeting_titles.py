@@ -13,11 +13,11 @@ from ..model import DocumentInfo
 from ..register import Register
 from .dates import find_dates
 from .document import Document, as_document
-from .meeting_dates import bracketed_heading
-from .meeting_lexicon import _CUE_LINE, _NOUN
+from .meeting_dates import _GATHERED, _VERB_OF_MEETING, bracketed_heading
+from .meeting_lexicon import _CUE_LINE, _MEETING_WORD, _NOUN, _OTHER_MEETING
 from .meeting_places import _places
 from .organisers import _ORGANISED
-from .passages import clean_span
+from .passages import clean_span, sentences
 
 _CONNECT = {
     "and",
@@ -351,4 +351,33 @@ def _own_sitting(text: str | Document) -> tuple[str, tuple[int, int]] | None:
             continue
         joint = " du " if m.group(1).lower().rstrip().endswith(("réunion", "plénière")) else " of "
         return f"{m.group(1)}{joint}{body[-1]}", (m.start(1), m.end(1))
+    return None
+
+
+_TOLD_SENTENCES = 4  # how many sentences of a story's lead may tell of its meeting
+_TOLD_TITLE = 160  # the longest name read out of such a sentence
+_NOT_TOLD = ("publication_page", "decision")  # documents that tell of no meeting of their own
+
+
+def told_meeting(text: str, info: DocumentInfo, head: int) -> tuple[str, tuple[int, int]] | None:
+    """A meeting the lead of a story tells of without naming or dating it: one of its first
+    sentences has an event noun and a verb of meeting ("Une conférence s'est tenue à Kiev les
+    10 et 11 juin", "Танзила Нарбаева провела встречу с делегацией"), and is about no next or
+    previous meeting. The name is the event noun's phrase ("conférence", "встречу с делегацией")."""
+    if info.type in _NOT_TOLD:
+        return None
+    lead = head if head < len(text) // 2 else 0  # a short text is all header
+    for k, (s, e) in enumerate(sentences(text, lead, min(len(text), lead + 2_000))):
+        if k >= _TOLD_SENTENCES:
+            break
+        noun = _MEETING_WORD.search(text, s, e)
+        if noun is None or _OTHER_MEETING.search(text, s, e):
+            continue
+        if not (_VERB_OF_MEETING.search(text, s, e) or _GATHERED.search(text, s, e)):
+            continue
+        stop = _STOP.search(text, noun.end(), min(e, noun.start() + _TOLD_TITLE))
+        end = stop.start() if stop else min(e, noun.start() + _TOLD_TITLE)
+        start, end = clean_span(text, noun.start(), end)
+        name = " ".join(text[start:end].split())
+        return name[:1].upper() + name[1:], (start, end)
     return None

@@ -9,6 +9,7 @@ date range in the header over a dateline, a unit ("OSR/CTHB") over the organisat
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import timedelta
 
@@ -16,12 +17,13 @@ from rapidfuzz import fuzz
 
 from ..model import DocumentInfo, Evidence, Meeting
 from ..register import Register
+from .countries import country_mentions
 from .counts import _counts
 from .dates import DateMatch, find_dates
 from .doctype import Dateline
 from .document import Document, as_document
 from .meeting_dates import _subject_dates, _told_span
-from .meeting_lexicon import _NOUNS
+from .meeting_lexicon import _NOUNS, _ONLINE, _OTHER_MEETING
 from .meeting_places import _find_place, _online, _places, _subject_place
 from .meeting_series import listed_meetings, planned_meetings
 from .meeting_titles import (
@@ -31,9 +33,10 @@ from .meeting_titles import (
     meeting_phrases,
     named_in_sentence,
     title_case,
+    told_meeting,
 )
-from .organisers import _cued_organisers, find_organisers, organisers_of_title
-from .passages import PageOf, evidence
+from .organisers import _cued_organisers, find_organisers, organisers_of_title, visiting_body
+from .passages import PageOf, evidence, sentence_at
 
 __all__ = ["find_meetings", "meeting_phrases", "title_case"]  # the last two from meeting_titles
 
@@ -59,7 +62,11 @@ def find_meetings(
     dates, source = _subject_dates(doc, head, dateline, info, register)
     dates = _told_span(doc, dates, source, dateline)
     if titled is None and dates is None:
-        return [], warnings
+        titled = told_meeting(
+            text, info, head
+        )  # "une conférence s'est tenue à Kiev les 10 et 11 juin"
+        if titled is None:
+            return [], warnings
     meeting = Meeting(role="subject", title=titled[0] if titled else None)
     if titled:
         meeting.facts["title"] = ev(*titled[1])
@@ -76,6 +83,9 @@ def find_meetings(
     if online is not None:
         meeting.online = True
         meeting.facts["online"] = ev(*online)
+        if place is not None and _hybrid(text, place[1]):  # "in Strasbourg ... and online"
+            meeting.place = place[0]
+            meeting.facts["place"] = ev(*place[1])
     elif place is not None:
         meeting.place = place[0]
         meeting.online = False
@@ -84,14 +94,20 @@ def find_meetings(
         # met on stated days with no word of being online: an in-person meeting
         meeting.online = False
         meeting.facts["online"] = ev(dates.start, dates.end)
-    cued, cued_spans = _cued_organisers(doc, register)
-    organisers, spans = find_organisers(doc, register, cued)
+    if meeting.place is not None:
+        meeting.place_country = _country_code(meeting.place)  # a visit to Serbia
+    cued, cued_spans = _cued_organisers(text, register)
+    organisers, spans = find_organisers(text, register, cued)
     spans = cued_spans + [sp for sp in spans if sp not in cued_spans]
     if meeting.title and titled:
         for body in organisers_of_title(meeting.title, register):
             if body not in organisers:
                 organisers.insert(0, body)
                 spans.insert(0, titled[1])
+    if not organisers:
+        visitor = visiting_body(text, register)  # "визит экспертов ГРЕТА в Белоруссию"
+        if visitor is not None:
+            organisers, spans = [visitor[0]], [visitor[1]]
     if organisers:
         meeting.organisers = organisers
         meeting.facts["organisers"] = ev(*spans[0])
@@ -114,7 +130,9 @@ def find_meetings(
             f"but the dateline says {dateline.date.text!r}"
         )
     meetings = [meeting]
-    meetings += _mentioned(doc, meeting, register, page_of)
+    if dates is not None and source in ("header", "sentence"):
+        meetings += _sessions(text, meeting, dates, page_of)  # "on 3-4 May and on 10-11 May"
+    meetings += _mentioned(text, meeting, register, page_of)
     listed = listed_meetings(text, register, page_of)
     meetings += listed
     taken = {(m.place, m.start_date) for m in meetings}
@@ -124,6 +142,52 @@ def find_meetings(
         if (m.place, m.start_date) not in taken or m.place is None
     ]
     return meetings, warnings
+
+
+# between two sessions of one series in a sentence: " and on ", ", et du "
+_NEXT_SESSION = re.compile(r"\s*,?\s*(?:and|et|и)\s+(?:on|le|les|du|from|с)\s+")
+
+
+def _sessions(
+    text: str, meeting: Meeting, dates: DateMatch, page_of: PageOf | None
+) -> list[Meeting]:
+    """Further sessions of a series the sentence of the subject's dates gives ("courses were held
+    on 24 and 25 September and on 30 September and 1 October 2019"): one subject meeting each,
+    with the same other facts; none in a sentence about a next or previous meeting."""
+    s, e = sentence_at(text, dates.start)
+    if _OTHER_MEETING.search(text, s, e):
+        return []
+    out: list[Meeting] = []
+    prev = dates
+    year = dates.last.year
+    for d in find_dates(text, dates.end, e, default_year=year):
+        if not _NEXT_SESSION.fullmatch(text, prev.end, d.start) or not d.is_range:
+            break
+        m = copy.deepcopy(meeting)
+        m.start_date, m.end_date = d.first.isoformat(), d.last.isoformat()
+        m.evidence = m.facts["start_date"] = m.facts["end_date"] = evidence(
+            text, d.start, d.end, page_of
+        )
+        out.append(m)
+        prev = d
+    return out
+
+
+def _country_code(place: str) -> str | None:
+    """The ISO code when a meeting's place is a country ("Serbia" for a country visit)."""
+    found = country_mentions(place)
+    return found[0][0] if len(found) == 1 and found[0][1:] == (0, len(place)) else None
+
+
+def _hybrid(text: str, place: tuple[int, int]) -> bool:
+    """True when the sentence naming the place also says the meeting was online: a hybrid
+    meeting ("took place in Strasbourg on 16 June and online") has both a place and online; a
+    dateline's city ("WARSAW, 4 March – ... met by videoconference") is where the news was issued."""
+    s, e = sentence_at(text, place[0])
+    stated = re.search(
+        r"(?i)\b(?:in|at|à|в|во)\s+(?:the\s+)?$", text[max(s, place[0] - 12) : place[0]]
+    )
+    return stated is not None and _ONLINE.search(text, s, e) is not None
 
 
 _AFTER_NAME = re.compile(
@@ -166,6 +230,8 @@ def _mentioned(
         caps = [w for w in re.findall(r"[\w’'/-]+", p.title) if _cap(w)]
         if len(caps) < 3:
             continue
+        if p.title.isupper() and not re.search(r"\d", p.title):
+            continue  # a heading in capitals: "OPENING OF THE MEETING", "RAPPORT DE REUNION"
         heading = subject.facts.get("title")
         if heading is not None and p.start < heading.end and heading.start < p.end:
             continue

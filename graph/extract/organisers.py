@@ -21,11 +21,17 @@ from typing import Any
 from ..register import OrganisationEntry, Register
 from .document import Document, as_document
 from .inflection import stem, stem_pattern
-from .meeting_lexicon import _NOUNS, _OTHER_MEETING
+from .meeting_lexicon import _NOUNS, _OTHER_MEETING, _alternation
 from .organisations import OrgMention, organisation_mentions, outermost
 from .spans import SpanIndex
 
-__all__ = ["Organiser", "field_operations", "find_organisers", "organisers_of_title"]
+__all__ = [
+    "Organiser",
+    "field_operations",
+    "find_organisers",
+    "organisers_of_title",
+    "visiting_body",
+]
 
 _LANGS = ("en", "fr", "ru")
 # how far a sentence is read for one cue, and how many organisers one document may give
@@ -168,10 +174,11 @@ def field_operations(text: str, start: int = 0, end: int | None = None) -> list[
         kinds = _data()["field_operations"]
         if m.group("en"):
             kind = kinds["en"][m.group("en")]
-            place = _english_place(m.group("enp")) or m.group("enp")
-            span_end = m.end("enp")
-            if _english_place(m.group("enp")) is None and " " in m.group("enp"):
-                place = m.group("enp").split()[0]  # "OSCE Centre in Astana Stefan ..."
+            written = re.sub(r"[’']s$", "", m.group("enp"))  # "OSCE Office in Tajikistan's work"
+            place = _english_place(written) or written
+            span_end = m.start("enp") + len(written)
+            if _english_place(written) is None and " " in written:
+                place = written.split()[0]  # "OSCE Centre in Astana Stefan ..."
                 span_end = m.start("enp") + len(place)
             name = f"OSCE {kind} {place}"
         elif m.group("fo"):
@@ -383,6 +390,12 @@ def _list_after(
     return out
 
 
+# a clause that opens on its place: "В Намангане, ...", "In Osh, ...", "À Lyon, ..."
+_PLACE_OPENER = re.compile(
+    r"(?:В|Во|In|At|À|A)\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:\s[A-ZÀ-ÞА-ЯЁ][\w'’-]+)?,\s+"
+)
+
+
 _INNER = re.compile(
     r"\b([A-ZÀ-Þ][\w-]+)\s+(?:[\w’'-]+\s+){0,3}?(?:between|entre|of|du|de\s+la|de\s+l['’]|des|de)\s+"
     r"(?:the\s+|le\s+|la\s+|l['’])?$"
@@ -398,6 +411,9 @@ def _subject(
     dash = list(re.finditer(r"\s[–—-]\s", text[s:verb]))
     if dash:
         s = clause_s = s + dash[-1].end()  # "ASHGABAT, 11 April 2014 – The OSCE Centre held"
+    opener = _PLACE_OPENER.match(text, s, verb)
+    if opener is not None:
+        s = clause_s = opener.end()  # "В Намангане, УНП ООН ... провели": not a body
     for m in re.finditer(r",\s", text[s:verb]):
         tail = text[s + m.end() : verb]
         if not re.match(r"\s*(?:jointly|together|in\s+co|en\s+co|совместно)", tail):
@@ -521,7 +537,7 @@ _ORGANISED = re.compile(
     r"\b(?:(?:jointly\s+|co-?)?organi[sz](?:ed|es)|co-?host(?:ed|s)|hosted|convened|"
     r"in\s+co-?operation\s+with|in\s+co-?ordination\s+with|in\s+partnership\s+with|"
     r"will\s+(?:co-?)?(?:organi[sz]e|host|convene)|"
-    r"(?:co-?)?organis[ée]e?s?(?=\s+par)|en\s+coop[ée]ration\s+avec|"
+    r"(?:co-?)?organis[ée]e?s?(?=\s+(?:[\w’'-]+\s+){0,5}?par\b)|en\s+coop[ée]ration\s+avec|"
     r"at\s+the\s+invitation\s+of|[àa]\s+l['’]invitation\s+(?=d)|"
     r"(?:было\s+)?(?:со)?организ(?:ова|у)\w*|по\s+приглашению)\b|"
     r"\b(?:organi[sz]ers?|organisateurs?|организаторы?)\s*:",
@@ -544,6 +560,37 @@ _CLAUSE_END = re.compile(
 )
 
 
+# "organised by", "jointly organised for the fourth year by", "organisé conjointement pour la
+# quatrième année par": a few words may stand between the verb and its agent
+_BY_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?(?:by|par)\s+(?=\S)", re.I)
+
+
+# the joint between two items of a list of bodies: ", ", ", and the ", " et l'"
+# what may stand between two bodies of a list: commas, "and", the rest of a name the register
+# knows in part ("UN Office on Drugs and Crime"), articles; no other word, no full stop
+_LIST_GAP = re.compile(
+    r"(?:[\s,]|[A-ZÀ-Þ][\w.’'&-]*|(?:of|on|and|for|in|the|de|du|des|la|le|les|et|и)(?=\s)|l['’])*"
+)
+
+
+_LIST_JOINT = re.compile(r",|\s(?:and|et|и)\s")
+
+
+def _list_end(text: str, end: int, limit: int, index: SpanIndex[OrgMention]) -> int:
+    """The end of a list of bodies that runs on past `end` ("in co-operation with the Interior
+    Ministry, UNODC, IOM and the OSCE Centre in Bishkek"): item after item, while only names,
+    commas and "and" stand between a body and the next."""
+    while end < limit:
+        following = index.inside(end, min(limit, end + 120))
+        nxt = min((x for x in following if x.start >= end), key=lambda x: x.start, default=None)
+        if nxt is None or not _LIST_JOINT.search(text, end, nxt.start):
+            return end
+        if not _LIST_GAP.fullmatch(text, end, nxt.start):
+            return end
+        end = nxt.end
+    return end
+
+
 def _cued_organisers(
     text: str | Document, register: Register
 ) -> tuple[list[Organiser], list[tuple[int, int]]]:
@@ -564,7 +611,7 @@ def _cued_organisers(
             continue  # "X will host the next meeting": another meeting's organiser
         if re.search(r"\b(?:will|shall)\s+be\s+$", text[max(s, m.start() - 12) : m.start()]):
             continue  # "the third meeting will be hosted by X": another meeting's organiser
-        by = re.match(r"\s+(?:jointly\s+)?(?:by|par)\s+", text[m.end() : m.end() + 14])
+        by = _BY_AFTER.match(text, m.end(), min(e, m.end() + 60))
         if not by and (
             re.match(r"(?:at\s|[àa]\s|было|организ|соорг|по\s)", verb) or verb.endswith(":")
         ):
@@ -585,6 +632,8 @@ def _cued_organisers(
             end_of = re.compile(r"[.;\n]") if verb.endswith(":") else _CLAUSE_END  # a list
             stop = end_of.search(text, clause_s, e)
             clause_e = stop.start() if stop else e
+        if verb.startswith(("in ", "en ", "в ")) or by:
+            clause_e = _list_end(text, clause_e, e, index)  # "..., UNODC, IOM and the OSCE Centre"
         elif _OBJECT_MEETING.match(text, m.end()):  # "X and Y co-organized the meeting"
             clause_s, clause_e = s, m.start()
         else:
@@ -596,5 +645,51 @@ def _cued_organisers(
         for x in here:
             entry = register.organisations.get(x.key) if x.key else None
             name = (entry.acronym or entry.name) if entry else x.name
-            found.append(Organiser(name, x.key, x.start, x.end))
+            short = _short_operation(text, x, register) if x.key == "osce" else None
+            found.append(short or Organiser(name, x.key, x.start, x.end))
     return found, spans
+
+
+def _short_operation(text: str, x: OrgMention, register: Register) -> Organiser | None:
+    """ "the OSCE Presence" in a text that names one OSCE Presence in full ("OSCE Presence in
+    Albania"): that field operation, not the OSCE as a whole."""
+    kinds = _data()["field_operations"]["en"]
+    after = re.match(
+        r"\s+("
+        + "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+        + r")\b(?!\s+(?:in|to)\b)",
+        text[x.end : x.end + 40],
+    )
+    if after is None:
+        return None
+    kind = kinds[after.group(1)]
+    named = {o.name for o in field_operations(text) if o.name.startswith(f"OSCE {kind} ")}
+    if len(named) != 1:
+        return None
+    (only,) = named
+    entry = _find(register, only)
+    key = entry.key if entry is not None else None
+    name = (entry.acronym or entry.name) if entry is not None else only
+    return Organiser(name, key, x.start, x.end + after.end())
+
+
+# "visit of GRETA", "визит экспертов ГРЕТА", "visite du GRETA": the body named after a visit noun
+_VISIT_OF = re.compile(
+    rf"(?i)\b(?:{_alternation('visits')})\b(?:\s+(?:of|by|du|de|des|de\s+la|d['’]|the|la|le|l['’]|"
+    r"delegation|délégation|экспертов|делегации|представителей|members?|membres?|experts?))*\s*"
+)
+_VISIT_REACH = 1_500
+
+
+def visiting_body(text: str, register: Register) -> tuple[str, tuple[int, int]] | None:
+    """The body a visit is of ("evaluation visit of GRETA", "визит экспертов ГРЕТА в
+    Белоруссию", "GRETA's visit"), by its register name: the organiser of a country visit."""
+    reach = min(len(text), _VISIT_REACH)
+    mentions = [m for m in organisation_mentions(text, register) if m.key and m.start < reach]
+    for visit in _VISIT_OF.finditer(text, 0, reach):
+        for m in mentions:
+            if m.start == visit.end():
+                entry = register.organisations.get(m.key or "")
+                if entry is not None:
+                    return entry.acronym or entry.name, (visit.start(), m.end)
+    return None
