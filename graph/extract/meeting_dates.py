@@ -246,7 +246,8 @@ def _subject_dates(
     text = doc.text
     issued = (
         info.date
-        if info is not None and (info.type in ("report", "decision") or dateline is None)
+        if info is not None
+        and (info.type in ("report", "decision") or (dateline is None and info.type != "news"))
         else None
     )
     # a press release's dateline dates the release; elsewhere a "Place, date" line dates the meeting

@@ -449,5 +449,21 @@ def test_each_session_of_a_series_in_one_sentence_is_a_subject_meeting() -> None
         ("2020-03-10", "2020-03-11", "Khujand"),
         ("2020-03-17", "2020-03-18", "Khujand"),
     ]
-    single = "The seminar was held on 3 and 4 May 2021 in Osh. The next one is on 9 and 10 June 2021."
+    single = (
+        "The seminar was held on 3 and 4 May 2021 in Osh. The next one is on 9 and 10 June 2021."
+    )
     assert len([m for m in extract(single).meetings if m.role == "subject"]) == 1
+
+
+def test_a_news_item_may_tell_of_a_meeting_held_on_its_own_date(meeting_about: Reader) -> None:
+    """A press release or report is dated after its meeting, so a meeting date equal to the
+    document's is doubtful there; a news item of the day tells of that day's meeting."""
+    text = (
+        "News\n\nRound table on victim support in Durrës\n\nThursday, 14 March 2024 10:15\n\n"
+        "A round table on support to victims of trafficking was held on 14 March 2024 in Durrës by "
+        "the OSCE Presence in Albania, gathering social workers and police officers from the "
+        "region to discuss referral between services.\n"
+    )
+    assert document_info(text).type == "news"
+    assert document_info(text).date == "2024-03-14"
+    assert meeting_about(text).start_date == "2024-03-14"
