@@ -68,7 +68,7 @@ def _caches() -> list[Any]:
     out = [passages._paragraphs, passages._all_sentences, passages._sentence_starts]
     from thbgraph.graph.extract import doctype
 
-    if hasattr(doctype, "_dateline"):
+    if hasattr(getattr(doctype, "_dateline", None), "cache_clear"):  # older code: a cached search
         out.append(doctype._dateline)
     return out
 

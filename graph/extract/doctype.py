@@ -14,7 +14,7 @@ from importlib import resources
 
 from ..model import DocumentInfo, DocumentType
 from .datelines import DATELINE as _DATELINE
-from .datelines import Dateline, dateline_of
+from .datelines import Dateline
 from .dates import DateMatch, find_dates
 from .document import Document, as_document
 from .pagedate import PageDate, page_date
@@ -114,12 +114,10 @@ def find_dateline(text: str | Document) -> Dateline | None:
     return as_document(text).dateline
 
 
-@lru_cache(maxsize=4)
 def _dateline(text: str) -> Dateline | None:
-    """The dateline, also one after a page-date label (" date 2024-04-10 VIENNA, 10 April 2024 –
-    ..."), which the document type reads (the meeting readers get the public `find_dateline`,
-    whose behaviour is kept: they take its date as the meeting's fallback)."""
-    return dateline_of(as_document(text), labelled=True)
+    """The dateline, also one after a page-date label, which the document type reads (the meeting
+    readers get the public `find_dateline`: they take its date as the meeting's fallback)."""
+    return as_document(text).labelled_dateline
 
 
 def _news_story(text: str) -> bool:

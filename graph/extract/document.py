@@ -153,6 +153,23 @@ class Document:
                 spans.append((cs, ce))
         return spans
 
+    def sentences_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentences of text[start:end]: the model's pieces inside it, the first and last cut
+        at `start` and `end` (a window of a story: "the first meeting sentence after the date")."""
+        end = min(end, len(self.text))
+        if start <= 0:
+            return self.sentences_until(end)
+        k = max(0, bisect_right(self.segment_stops, start))  # the first piece that stops after start
+        spans: list[tuple[int, int]] = []
+        for j in range(k, len(self.segments)):
+            s, stop = self.segments[j]
+            if s >= end:
+                break
+            cs, ce = clean_span(self.text, max(s, start), min(stop, end))
+            if ce > cs:
+                spans.append((cs, ce))
+        return spans
+
     def sentences_of_segment(self, j: int) -> tuple[int, int] | None:
         """The trimmed sentence of raw piece j, None when the piece holds only debris."""
         s, stop = self.segments[j]
@@ -188,6 +205,14 @@ class Document:
         from .datelines import dateline_of
 
         return dateline_of(self)
+
+    @cached_property
+    def labelled_dateline(self) -> Dateline | None:
+        """The dateline, also one after a page-date label (" date 2024-04-10 VIENNA, 10 April
+        2024 – ..."): the document type reads it, the meeting readers read `dateline`."""
+        from .datelines import dateline_of
+
+        return dateline_of(self, labelled=True)
 
 
 def build_document(text: str) -> Document:

@@ -22,7 +22,7 @@ from .meeting_lexicon import (
     _words_data,
 )
 from .meeting_places import _NOT_PLACE, _find_place
-from .passages import clean_span, lines, sentence_at, sentences
+from .passages import clean_span
 
 _HELD = re.compile(
     r"\b(?:held|hold|took place|will take place|convened|met|gathered|attended|"
@@ -73,7 +73,7 @@ def _year_hint(text: str, head: int, dateline: Dateline | None, info: DocumentIn
         return dateline.date.first.year
     if info is not None and info.date:
         return int(info.date[:4])
-    for line in lines(text, 0, min(len(text), max(head, 600))):
+    for line in as_document(text).lines_in(0, min(len(text), max(head, 600))):
         s, e = clean_span(text, line.start, line.end)
         if 0 < e - s <= _HINT_LINE:  # a header line, not prose ("Protocole de Palerme de 2000")
             found = _HINT_YEAR.search(text, s, e)
@@ -156,7 +156,7 @@ def _sentence_dates(
 def _announces(text: str, s: int, e: int, dateline: Dateline) -> bool:
     """True for the lead of a release that announces its own meeting: the sentence the dateline
     opens (or the next one), about no next or follow-up meeting."""
-    lead_s, lead_e = sentence_at(text, min(len(text) - 1, dateline.date.end + 2))
+    lead_s, lead_e = as_document(text).sentence_at(min(len(text) - 1, dateline.date.end + 2))
     return s <= lead_e + 2 and e >= lead_s and not _OTHER_MEETING.search(text, s, e)
 
 
@@ -307,7 +307,7 @@ def _subject_dates(
 
 def _told_today(text: str, after: int) -> bool:
     """True when the first meeting sentence after `after` says the meeting is held today."""
-    for s, e in sentences(text, after, min(len(text), after + 1500)):
+    for s, e in as_document(text).sentences_between(after, min(len(text), after + 1500)):
         if _MEETING_WORD.search(text, s, e) or _HELD.search(text, s, e):
             return _TODAY.search(text, s, e) is not None
     return False

@@ -25,7 +25,7 @@ from .meeting_lexicon import (
     _find_organisation,
     _words_data,
 )
-from .passages import clean_span, lines, sentence_at, sentences
+from .passages import clean_span
 
 _PLACE_LINE = re.compile(r"[A-ZÀ-Þ][\w'’.-]+(?:,?\s[A-ZÀ-Þ][\w'’.-]+){0,2}")
 
@@ -198,10 +198,10 @@ def _visited_country(
     of the meeting's dates and the header lines, or in the first sentences of an undated one (not
     about another meeting)."""
     if date_span is not None:
-        spans = [sentence_at(text, date_span[0])]
-        spans += [clean_span(text, ln.start, ln.end) for ln in lines(text, 0, head) if not ln.blank]
+        spans = [as_document(text).sentence_at(date_span[0])]
+        spans += [clean_span(text, ln.start, ln.end) for ln in as_document(text).lines_in(0, head) if not ln.blank]
     else:
-        spans = sentences(text, 0, min(len(text), max(head, 0) + _VISIT_REACH))
+        spans = as_document(text).sentences_until(min(len(text), max(head, 0) + _VISIT_REACH))
     mentions = country_mentions(text)
     for s, e in spans:
         if _OTHER_MEETING.search(text, s, e):
@@ -364,8 +364,8 @@ def _held_in_town(
 ) -> tuple[str, tuple[int, int]] | None:
     """The town a meeting sentence says the meeting was held in, or opens on: the sentence of
     the meeting's dates first, then the first meeting sentences (not about another meeting)."""
-    spans = [sentence_at(text, date_span[0])] if date_span is not None else []
-    spans += sentences(text, 0, min(len(text), 1500))
+    spans = [as_document(text).sentence_at(date_span[0])] if date_span is not None else []
+    spans += as_document(text).sentences_until(min(len(text), 1500))
     for s, e in spans:
         if _OTHER_MEETING.search(text, s, e) and not _TOOK_PLACE.search(text, s, e):
             continue  # "the next meeting will be held in ...", but "the next session took place"

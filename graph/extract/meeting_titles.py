@@ -17,7 +17,7 @@ from .meeting_dates import _GATHERED, _VERB_OF_MEETING, bracketed_heading
 from .meeting_lexicon import _CUE_LINE, _MEETING_WORD, _NOUN, _OTHER_MEETING
 from .meeting_places import _places
 from .organisers import _ORGANISED
-from .passages import clean_span, sentences
+from .passages import clean_span
 
 _CONNECT = {
     "and",
@@ -367,7 +367,7 @@ def told_meeting(text: str, info: DocumentInfo, head: int) -> tuple[str, tuple[i
     if info.type in _NOT_TOLD:
         return None
     lead = head if head < len(text) // 2 else 0  # a short text is all header
-    for k, (s, e) in enumerate(sentences(text, lead, min(len(text), lead + 2_000))):
+    for k, (s, e) in enumerate(as_document(text).sentences_between(lead, min(len(text), lead + 2_000))):
         if k >= _TOLD_SENTENCES:
             break
         noun = _MEETING_WORD.search(text, s, e)

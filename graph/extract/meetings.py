@@ -36,7 +36,7 @@ from .meeting_titles import (
     told_meeting,
 )
 from .organisers import _cued_organisers, find_organisers, organisers_of_title, visiting_body
-from .passages import PageOf, evidence, sentence_at
+from .passages import PageOf, evidence
 
 __all__ = ["find_meetings", "meeting_phrases", "title_case"]  # the last two from meeting_titles
 
@@ -154,7 +154,7 @@ def _sessions(
     """Further sessions of a series the sentence of the subject's dates gives ("courses were held
     on 24 and 25 September and on 30 September and 1 October 2019"): one subject meeting each,
     with the same other facts; none in a sentence about a next or previous meeting."""
-    s, e = sentence_at(text, dates.start)
+    s, e = as_document(text).sentence_at(dates.start)
     if _OTHER_MEETING.search(text, s, e):
         return []
     out: list[Meeting] = []
@@ -183,7 +183,7 @@ def _hybrid(text: str, place: tuple[int, int]) -> bool:
     """True when the sentence naming the place also says the meeting was online: a hybrid
     meeting ("took place in Strasbourg on 16 June and online") has both a place and online; a
     dateline's city ("WARSAW, 4 March – ... met by videoconference") is where the news was issued."""
-    s, e = sentence_at(text, place[0])
+    s, e = as_document(text).sentence_at(place[0])
     stated = re.search(
         r"(?i)\b(?:in|at|à|в|во)\s+(?:the\s+)?$", text[max(s, place[0] - 12) : place[0]]
     )

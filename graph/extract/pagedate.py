@@ -19,7 +19,8 @@ from functools import lru_cache
 from importlib import resources
 
 from .dates import DateMatch, find_dates
-from .passages import Line, clean_span, lines
+from .document import as_document
+from .passages import Line, clean_span
 
 __all__ = ["PageDate", "cldr_names", "is_byline", "label_end", "page_date"]
 
@@ -98,7 +99,7 @@ def _labelled(text: str) -> PageDate | None:
     """A date right after a label at the start of a line near the top ("Issued on: 3 May 2019",
     " date 2024-04-10 VIENNA, ...", "Опубликовано: 06.10.2022")."""
     words = _words()
-    top = [ln for ln in lines(text, 0, min(len(text), _TOP_CHARS)) if not ln.blank]
+    top = [ln for ln in as_document(text).lines_in(0, min(len(text), _TOP_CHARS)) if not ln.blank]
     for n, line in enumerate(top):
         s, e = clean_span(text, line.start, line.end)
         m = words.label.match(text, s, e)
@@ -197,7 +198,7 @@ def _tagged_dateline(text: str) -> PageDate | None:
 
 def _byline(text: str) -> PageDate | None:
     """A byline line with its date near the top: "[Lieutenant-colonel Martin, 18 mai 2012]"."""
-    for line in lines(text, 0, min(len(text), _BYLINE_CHARS)):
+    for line in as_document(text).lines_in(0, min(len(text), _BYLINE_CHARS)):
         s = line.start + len(line.text) - len(line.text.lstrip())  # keep the "[" of "[Name, date]"
         e = clean_span(text, line.start, line.end)[1]
         if line.blank or e - s > 90:
@@ -215,7 +216,7 @@ def _byline(text: str) -> PageDate | None:
 
 def _top_lines(text: str) -> list[Line]:
     """The first non-blank lines near the top (chrome, headline, date line, first sentences)."""
-    top = [ln for ln in lines(text, 0, min(len(text), _TOP_CHARS)) if not ln.blank]
+    top = [ln for ln in as_document(text).lines_in(0, min(len(text), _TOP_CHARS)) if not ln.blank]
     return top[:_TOP_LINES]
 
 
