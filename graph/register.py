@@ -133,6 +133,7 @@ class Register:
         self.series: dict[str, LabelledEntry] = {}
         self.topics: dict[str, TopicEntry] = {}
         self.places: dict[str, LabelledEntry] = {}
+        self._lookup: dict[str, str] | None = None
         self._read()
 
     def _labels(self, s: URIRef, p: URIRef) -> list[Literal]:
@@ -245,11 +246,18 @@ class Register:
 
     def find_organisation(self, name: str) -> OrganisationEntry | None:
         """The organisation a name, acronym or alias stands for (case-insensitive), or None."""
-        wanted = name.strip().casefold()
-        for text, key in self.organisation_names():
-            if text.casefold() == wanted:
-                return self.organisations[key]
-        return self.organisations.get(name)
+        key = self._organisation_lookup().get(name.strip().casefold())
+        return self.organisations[key] if key is not None else self.organisations.get(name)
+
+    def _organisation_lookup(self) -> dict[str, str]:
+        """Every name, acronym and alias (case-folded) -> key, the first of `organisation_names`
+        winning; built once (the extractors ask it once per candidate name)."""
+        if self._lookup is None:
+            lookup: dict[str, str] = {}
+            for text, key in self.organisation_names():
+                lookup.setdefault(text.casefold(), key)
+            self._lookup = lookup
+        return self._lookup
 
     def closest_symbols(self, text: str, limit: int = 5) -> list[str]:
         """The known symbols nearest to what a user typed, for 'did you mean' messages."""

@@ -3,17 +3,29 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from .dates import DateMatch, find_dates
-from .pagedate import is_byline, label_end
 
 if TYPE_CHECKING:
     from .document import Document
 
-__all__ = ["DATELINE", "Dateline", "dateline_of", "posting_date"]
+__all__ = [
+    "BYLINE",
+    "DATELINE",
+    "Dateline",
+    "PageWords",
+    "dateline_of",
+    "is_byline",
+    "label_end",
+    "page_words",
+    "posting_date",
+]
 
 _UP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _LOW = "a-zß-ÿа-яё"
@@ -89,3 +101,58 @@ def _prose_follows(doc: Document, pos: int) -> bool:
         body = line.text.strip()
         return len(body) >= 100 and body.count(" ") >= 12
     return False
+
+
+# ---- page-date labels and bylines (data/page_dates.json): the dateline reader skips a label
+# before a dateline and never takes a byline for one; the page-date reader (pagedate.py) reads them too
+
+# a byline with its date: "[Lieutenant-colonel Martin, 18 mai 2012]", "By Anna Berg, 3 May 2019"
+BYLINE = re.compile(
+    r"(?i)\[\s*[^\W\d][^\d\[\]\n]{1,60}?,\s*(?:le\s+)?|(?:by|par)\s+[^\W\d][^\d\n]{1,60}?,\s*(?:le\s+)?"
+)
+
+
+@dataclass(frozen=True)
+class PageWords:
+    """Page-date words: the label pattern, the words of a posting stamp, weekday names."""
+
+    label: re.Pattern[str]
+    stamp: frozenset[str]
+    weekdays: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def page_words() -> PageWords:
+    """The page-date words of data/page_dates.json: labels (one pattern), stamp words, weekdays."""
+    path = resources.files("thbgraph.graph.extract") / "data" / "page_dates.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    labels = sorted(
+        (phrase for per_language in data["labels"].values() for phrase in per_language),
+        key=len,
+        reverse=True,
+    )
+    body = "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in labels)
+    # a label at the start of a line (after chrome such as "|" or "•"), then ":" or a space
+    label = re.compile(rf"(?i)(?<!\w)(?:{body})(?!\w)\s*[:：,]?\s*")
+    stamp = frozenset(w.lower() for ws in data["stamp_words"].values() for w in ws)
+    weekdays = frozenset(w.lower() for ws in data["weekdays"].values() for w in ws)
+    return PageWords(label, stamp, weekdays)
+
+
+def label_end(text: str, s: int, e: int) -> int:
+    """Where a line's leading page-date label and date end (" date 2024-04-10 VIENNA, ..." -> the
+    offset of "VIENNA"), or `s` when the line does not open with one."""
+    m = page_words().label.match(text, s, e)
+    if m is None:
+        return s
+    found = find_dates(text, m.end(), min(e, m.end() + 60))
+    if not found or found[0].start != m.end():
+        return s
+    rest = re.match(r"\s*", text[found[0].end : e])
+    return found[0].end + (rest.end() if rest else 0)
+
+
+def is_byline(text: str, s: int, e: int) -> bool:
+    """True when text[s:e] opens as a byline ("By Anna Berg, 3 May 2019", "[Name, date]"): a
+    writer's name, not a dateline's place."""
+    return BYLINE.match(text, s, e) is not None

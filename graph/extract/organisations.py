@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -441,8 +442,10 @@ def _register_normals(register: Register) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def _resolve_name(name: str, register: Register) -> str | None:
-    """The register key of a name written a little differently ('Co-ordinator'/'Coordinator')."""
+    """The register key of a name written a little differently ('Co-ordinator'/'Coordinator');
+    cached, as a long text names the same bodies again and again."""
     wanted = _normal(name)
     best, best_score = None, 0.0
     for normal, key in _register_normals(register):
@@ -705,17 +708,28 @@ def _line_is_caps(text: str | Document, pos: int) -> bool:
 def _acronym_mentions(
     text: str, unknown: list[OrgMention], taken: list[OrgMention]
 ) -> list[OrgMention]:
-    """Later uses of an acronym that an unknown organisation defined: 'National Agency (NAATIP)'."""
+    """Later uses of an acronym that an unknown organisation defined: 'National Agency (NAATIP)'.
+
+    Overlaps are looked up in sorted spans, and each acronym is searched once (a scan of every
+    span per use was quadratic: 37 s on 200 kB of names and acronyms)."""
     out: list[OrgMention] = []
-    spans = [(t.start, t.end) for t in taken]
+    blocked = SpanIndex(taken, lambda t: (t.start, t.end))
+    added: list[tuple[int, int]] = []  # the uses kept: sorted, never overlapping one another
+    searched: set[str] = set()
     for org in unknown:
-        if not org.acronym:
+        if not org.acronym or org.acronym in searched:
             continue
+        searched.add(org.acronym)
         for m in re.finditer(r"(?<!\w)" + re.escape(org.acronym) + r"(?!\w)", text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in spans):
+            k = bisect_left(added, (s, e))
+            if (
+                blocked.overlaps(s, e)
+                or (k > 0 and added[k - 1][1] > s)
+                or (k < len(added) and added[k][0] < e)
+            ):
                 continue
-            spans.append((s, e))
+            added.insert(k, (s, e))
             out.append(OrgMention(s, e, m.group(0), org.name, org.acronym, None))
     return out
 
@@ -736,12 +750,13 @@ def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
     known = _register_mentions(text, register)
     unknown = _unknown_mentions(text, register, known)
     # a fuzzy-resolved unknown name replaces the register mentions inside it
-    resolved = [u for u in unknown if u.key is not None]
-    known = [k for k in known if not any(r.start <= k.start and k.end <= r.end for r in resolved)]
+    resolved = SpanIndex([u for u in unknown if u.key is not None], lambda r: (r.start, r.end))
+    known = [k for k in known if not resolved.contains(k.start, k.end)]
     defined = _defined_mentions(text, register, known)
     defined += _russian_bodies(text, [*known, *unknown, *defined])
     defined += _news_sources(text, [*known, *unknown, *defined])
-    unknown = [u for u in unknown if not any(d.start < u.end and u.start < d.end for d in defined)]
+    defined_index = SpanIndex(defined, lambda d: (d.start, d.end))
+    unknown = [u for u in unknown if not defined_index.overlaps(u.start, u.end)]
     mentions = known + unknown + defined
     mentions += _acronym_mentions(
         text, [u for u in [*unknown, *defined] if u.key is None], mentions
@@ -842,13 +857,12 @@ def _defined_mentions(text: str, register: Register, known: list[OrgMention]) ->
     """Bodies the text defines an acronym for: 'de l'Office français de l'immigration et de
     l'intégration (OFII)', 'Cour nationale du droit d'asile (CNDA)' (lower-case words included)."""
     out: list[OrgMention] = []
-    known_spans = [(k.start, k.end) for k in known]
+    known_index = SpanIndex(known, lambda k: (k.start, k.end))  # a scan per acronym: quadratic
     heads = tuple(cues()["defined_heads"])
     for m in _DEFINED.finditer(text):
         acr = m.group("acr")
-        if sum(c.isupper() for c in acr) < 3 or any(
-            s <= m.start("acr") < e for s, e in known_spans
-        ):
+        at = m.start("acr")
+        if sum(c.isupper() for c in acr) < 3 or known_index.overlaps(at, at + 1):
             continue  # short or known acronyms are read from the register
         line_s = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 200)
         before = text[line_s : m.start()]
@@ -867,7 +881,7 @@ def _defined_mentions(text: str, register: Register, known: list[OrgMention]) ->
                 continue
             if not any(x.casefold().startswith(heads) for x in content):
                 break  # 'National Action Plan (NAP)': no body named
-            if any(s < start + len(long) and start < e for s, e in known_spans):
+            if known_index.overlaps(start, start + len(long)):
                 break
             key = register.find_organisation(acr)
             entry = key or (

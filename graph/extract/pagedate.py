@@ -18,6 +18,9 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from .datelines import BYLINE as _BYLINE
+from .datelines import is_byline, label_end
+from .datelines import page_words as _words
 from .dates import DateMatch, find_dates
 from .document import as_document
 from .passages import Line, clean_span
@@ -38,10 +41,6 @@ _CAP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 # an outlet's dateline: "Strasbourg, 7 June 2023 (TDI): Yesterday ..." (place, date, agency tag)
 _TAGGED_PLACE = re.compile(rf"[{_CAP}][\w'’.-]+(?:[ -][{_CAP}][\w'’.-]+){{0,2}},\s(?:le\s)?")
 _TAG = re.compile(rf"\s?\([{_CAP}][\w.-]{{1,15}}\)\s?[:–—-]")
-# a byline with its date: "[Lieutenant-colonel Martin, 18 mai 2012]", "By Anna Berg, 3 May 2019"
-_BYLINE = re.compile(
-    r"(?i)\[\s*[^\W\d][^\d\[\]\n]{1,60}?,\s*(?:le\s+)?|(?:by|par)\s+[^\W\d][^\d\n]{1,60}?,\s*(?:le\s+)?"
-)
 _BYLINE_CHARS = 2500
 _PLACE_TAIL = re.compile(
     r",\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+){0,2}\s*[—–-]\s"
@@ -56,30 +55,6 @@ class PageDate:
     date: DateMatch
     labelled: bool
     stamp: bool
-
-
-@dataclass(frozen=True)
-class _Words:
-    label: re.Pattern[str]
-    stamp: frozenset[str]
-    weekdays: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    path = resources.files("thbgraph.graph.extract") / "data" / "page_dates.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    labels = sorted(
-        (phrase for per_language in data["labels"].values() for phrase in per_language),
-        key=len,
-        reverse=True,
-    )
-    body = "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in labels)
-    # a label at the start of a line (after chrome such as "|" or "•"), then ":" or a space
-    label = re.compile(rf"(?i)(?<!\w)(?:{body})(?!\w)\s*[:：,]?\s*")
-    stamp = frozenset(w.lower() for ws in data["stamp_words"].values() for w in ws)
-    weekdays = frozenset(w.lower() for ws in data["weekdays"].values() for w in ws)
-    return _Words(label, stamp, weekdays)
 
 
 def page_date(text: str) -> PageDate | None:
@@ -153,19 +128,6 @@ def _leading_date(text: str) -> PageDate | None:
     return None
 
 
-def label_end(text: str, s: int, e: int) -> int:
-    """Where a line's leading page-date label and date end (" date 2024-04-10 VIENNA, ..." -> the
-    offset of "VIENNA"), or `s` when the line does not open with one."""
-    m = _words().label.match(text, s, e)
-    if m is None:
-        return s
-    found = find_dates(text, m.end(), min(e, m.end() + 60))
-    if not found or found[0].start != m.end():
-        return s
-    rest = re.match(r"\s*", text[found[0].end : e])
-    return found[0].end + (rest.end() if rest else 0)
-
-
 def _hyphen_stamp(text: str) -> PageDate | None:
     """A stamp "D-MM-YYYY, HH:MM" opening a line near the top ("5-08-2016, 12:59За ...")."""
     for line in _top_lines(text):
@@ -218,12 +180,6 @@ def _top_lines(text: str) -> list[Line]:
     """The first non-blank lines near the top (chrome, headline, date line, first sentences)."""
     top = [ln for ln in as_document(text).lines_in(0, min(len(text), _TOP_CHARS)) if not ln.blank]
     return top[:_TOP_LINES]
-
-
-def is_byline(text: str, s: int, e: int) -> bool:
-    """True when text[s:e] opens as a byline ("By Anna Berg, 3 May 2019", "[Name, date]"): a
-    writer's name, not a dateline's place."""
-    return _BYLINE.match(text, s, e) is not None
 
 
 @dataclass(frozen=True)

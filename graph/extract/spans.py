@@ -30,6 +30,11 @@ class SpanIndex(Generic[T]):
         k = bisect_left(self.starts, end)  # items [0, k) start before `end`
         return k > 0 and self.max_end[k - 1] > start
 
+    def contains(self, start: int, end: int) -> bool:
+        """Whether any item holds the whole span: item.start <= start and end <= item.end."""
+        k = bisect_right(self.starts, start)  # items [0, k) start at or before `start`
+        return k > 0 and self.max_end[k - 1] >= end
+
     def inside(self, start: int, end: int) -> list[T]:
         """The items with start <= item.start and item.end <= end, in the order of `items`."""
         lo, hi = bisect_left(self.starts, start), bisect_right(self.starts, end)
