@@ -8,10 +8,12 @@ import os
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
+from typing import Any
 
 from ..errors import StoreError
+from ..store import GraphStore
 
 
 def write_atomically(
@@ -60,3 +62,32 @@ def has_version(path: Path, version: int) -> bool:
     except sqlite3.Error:
         return False
     return found is not None and found[0] == str(version)
+
+
+def open_readonly(
+    store: Any,
+    name: str,
+    usable: Callable[[Path], bool],
+    opened: MutableMapping[str, sqlite3.Connection],
+    lock: threading.Lock | threading.RLock,
+    most: int,
+) -> sqlite3.Connection | None:
+    """A read-only connection to the index file `name` of the store's current generation, kept
+    in `opened` (the oldest closed past `most`); None for a store without generations or a
+    generation without a usable file (the caller then answers from the queries)."""
+    generation = getattr(store, "generation", None)
+    if not isinstance(store, GraphStore) or generation is None:
+        return None
+    path = Path(generation) / name
+    with lock:
+        conn = opened.get(str(path))
+        if conn is None:
+            if not path.exists() or not usable(path):
+                return None
+            conn = sqlite3.connect(
+                f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False
+            )
+            while len(opened) >= most:
+                opened.pop(next(iter(opened))).close()
+            opened[str(path)] = conn
+        return conn

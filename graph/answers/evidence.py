@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from ..queries import run_named
 from ..store import GraphStore, Store
 from ..store.embedded import COMMIT_HOOKS, CURRENT, Generation, has_union_copy
-from ._indexfile import has_version, write_atomically
+from ._indexfile import has_version, open_readonly, write_atomically
 
 __all__ = [
     "EVIDENCE_FILE",
@@ -246,22 +246,7 @@ COMMIT_HOOKS.append(update_evidence)
 
 
 def _connection(store: Store) -> sqlite3.Connection | None:
-    generation = getattr(store, "generation", None)
-    if not isinstance(store, GraphStore) or generation is None:
-        return None
-    path = Path(generation) / EVIDENCE_FILE
-    with _LOCK:
-        conn = _OPEN.get(str(path))
-        if conn is None:
-            if not path.exists() or not _usable(path):
-                return None
-            conn = sqlite3.connect(
-                f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False
-            )
-            while len(_OPEN) >= MAX_OPEN:
-                _OPEN.pop(next(iter(_OPEN))).close()
-            _OPEN[str(path)] = conn
-        return conn
+    return open_readonly(store, EVIDENCE_FILE, _usable, _OPEN, _LOCK, MAX_OPEN)
 
 
 def document_evidence(store: Store, document: str) -> list[dict[str, Any]]:

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from ..queries import run_named
 from ..store import GraphStore, Store
 from ..store.embedded import COMMIT_HOOKS, CURRENT, Generation
-from ._indexfile import has_version, write_atomically
+from ._indexfile import has_version, open_readonly, write_atomically
 
 __all__ = ["LISTS", "SUMMARY_FILE", "list_rows", "memo", "update_summary", "write_summary"]
 
@@ -190,22 +190,7 @@ COMMIT_HOOKS.append(update_summary)
 
 
 def _connection(store: Store) -> sqlite3.Connection | None:
-    generation = getattr(store, "generation", None)
-    if not isinstance(store, GraphStore) or generation is None:
-        return None
-    path = Path(generation) / SUMMARY_FILE
-    with _LOCK:
-        conn = _OPEN.get(str(path))
-        if conn is None:
-            if not path.exists() or not _usable(path):
-                return None
-            conn = sqlite3.connect(
-                f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False
-            )
-            while len(_OPEN) >= MAX_OPEN:
-                _OPEN.pop(next(iter(_OPEN))).close()
-            _OPEN[str(path)] = conn
-        return conn
+    return open_readonly(store, SUMMARY_FILE, _usable, _OPEN, _LOCK, MAX_OPEN)
 
 
 def list_rows(store: Store, name: str) -> list[dict[str, Any]]:
