@@ -54,7 +54,7 @@ class CommitmentEntry:
     @property
     def year(self) -> int | None:
         """The year of adoption, when the register gives a date."""
-        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
+        return int(self.date[:4]) if self.date and self.date[:4].isdecimal() else None
 
 
 @dataclass(frozen=True)

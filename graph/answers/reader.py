@@ -49,7 +49,7 @@ def page_starts(store: Any, document_iri: str, text_length: int) -> list[int]:
     out: set[int] = set()
     for row in rows(store, "document_pages", document=ox.NamedNode(document_iri)):
         for part in str(row["starts"]).split()[:MAX_PAGES]:
-            if part.isdigit() and 0 < int(part) <= text_length:
+            if part.isdecimal() and 0 < int(part) <= text_length:
                 out.add(int(part))
     return sorted(out)
 

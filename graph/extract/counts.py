@@ -102,7 +102,7 @@ _STATES = re.compile(
 
 def _number(raw: str) -> int:
     """A count written in digits, English or French words ("Twenty-two" -> 22, "Trente-neuf" -> 39)."""
-    if raw.isdigit():
+    if raw.isdecimal():
         return int(raw)
     words = re.split(r"[- ]+", raw.lower())
     if any(w in _FR_TENS or w in _FR_UNITS or w in ("quatre", "vingts", "et") for w in words) and (

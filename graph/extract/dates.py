@@ -134,7 +134,7 @@ class DateMatch:
 
 def _month(raw: str) -> int:
     raw = raw.rstrip(".").lower()
-    return int(raw) if raw.isdigit() else MONTHS[raw]
+    return int(raw) if raw.isdecimal() else MONTHS[raw]
 
 
 def _day(raw: str) -> int:

@@ -255,7 +255,7 @@ def _cldr_date(text: str, s: int, e: int) -> DateMatch | None:
     first = last = None
     for m in _TOKEN.finditer(body):
         word = m.group(0).lower()
-        if word.isdigit():
+        if word.isdecimal():  # "¹" is a digit int() refuses
             if len(word) == 4 and year is None and word[:2] in ("19", "20"):
                 year = int(word)
             elif len(word) <= 2 and day is None and 1 <= int(word) <= 31:

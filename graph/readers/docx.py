@@ -121,7 +121,7 @@ def _notes(archive: zipfile.ZipFile, part: str, tag: str, path: Path) -> list[st
     notes = []
     for note in root.iter(_q(tag)):  # type: ignore[attr-defined]
         ident = note.get(_q("id"), "")
-        if not ident.isdigit() or int(ident) < 1 or note.get(_q("type")):
+        if not ident.isdecimal() or int(ident) < 1 or note.get(_q("type")):
             continue  # separators and continuation notices
         text = " ".join(_paragraph_text(p, pages="") for p in note.iter(_q("p"))).strip()
         if text:

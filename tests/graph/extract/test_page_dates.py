@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from thbgraph.graph.extract import extract
 from thbgraph.graph.extract.doctype import document_info
 from thbgraph.graph.extract.pagedate import label_end, page_date
 
@@ -266,3 +267,13 @@ def test_the_cldr_names_file_matches_babel() -> None:
     fresh = cldr_names(locales)
     assert (stored["months"], stored["weekdays"]) == (fresh["months"], fresh["weekdays"])
     assert stored["months"]["octubre"] == 10
+
+
+def test_a_superscript_digit_on_a_date_line_is_no_day() -> None:
+    """'¹' is a digit to str.isdigit() but not to int(): a footnote mark glued to a day is no
+    reason for extraction to fail (found by the hypothesis test of tests/hostile)."""
+    text = (
+        "Actualité\n\nlunes, ¹ 17 de octubre de 2016\n\nLe GRETA a tenu une réunion à Strasbourg.\n"
+    )
+    page_date(text)  # must not raise
+    assert extract(text).text == text
