@@ -25,6 +25,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a file: its sibling modules
+from results_page import replace_section
+
 START, END = "<!-- build-scale:start -->", "<!-- build-scale:end -->"
 
 _CHILD = """
@@ -128,10 +131,8 @@ def render(results: dict[str, Any], command: str) -> str:
 
 
 def merge_section(old: str, section: str) -> str:
-    """The page with its build-scale section replaced by `section` (appended if it has none)."""
-    if START in old and END in old:
-        return old[: old.index(START)] + section + old[old.index(END) + len(END) + 1 :]
-    return old.rstrip("\n") + "\n\n" + section
+    """The page with this benchmark's section replaced by `section` (appended if it has none)."""
+    return replace_section(old, section, START, END)
 
 
 def main() -> None:

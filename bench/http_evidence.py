@@ -26,6 +26,9 @@ from typing import Any
 
 import httpx
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a file: its sibling modules
+from results_page import replace_section
+
 START, END = "<!-- http-evidence:start -->", "<!-- http-evidence:end -->"
 HERE = Path(__file__).resolve().parent
 
@@ -149,9 +152,8 @@ def render(results: dict[str, Any], command: str) -> str:
 
 
 def merge_section(old: str, section: str) -> str:
-    if START in old and END in old:
-        return old[: old.index(START)] + section + old[old.index(END) + len(END) + 1 :]
-    return old.rstrip("\n") + "\n\n" + section
+    """The page with this benchmark's section replaced by `section` (appended if it has none)."""
+    return replace_section(old, section, START, END)
 
 
 def main() -> None:

@@ -32,6 +32,9 @@ from typing import Any
 
 import httpx
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a file: its sibling modules
+from results_page import replace_section
+
 START, END = "<!-- http-mix:start -->", "<!-- http-mix:end -->"
 RATIO = 10.0  # a list answer within this many times cited-by's p50 ...
 FLOOR_MS = 30.0  # ... or under this
@@ -466,10 +469,8 @@ def render(results: dict[str, Any], command: str, quads: int | None = None) -> s
 
 
 def merge_section(old: str, section: str) -> str:
-    """The page with its http-mix section replaced by `section` (appended if it has none)."""
-    if START in old and END in old:
-        return old[: old.index(START)] + section + old[old.index(END) + len(END) + 1 :]
-    return old.rstrip("\n") + "\n\n" + section
+    """The page with this benchmark's section replaced by `section` (appended if it has none)."""
+    return replace_section(old, section, START, END)
 
 
 def _quads(store: Path) -> int | None:
