@@ -17,7 +17,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 
 from ..graph.answers import normalise_user_symbol
-from ..graph.answers.fulltext import index_for
+from ..graph.answers.fulltext import indexed_bodies, indexed_kinds
 from ..graph.errors import ThbGraphError
 from ..graph.store import GraphStore
 
@@ -100,19 +100,15 @@ def search_bodies(store: Any) -> Spellings:
     search index (organisers of their meetings, publishers of their publications)."""
     if not isinstance(store, GraphStore):
         return {}
-    conn = index_for(store)
-    rows = conn.execute("SELECT DISTINCT body FROM doc_bodies").fetchall()
     # the answer takes the id (org/osce) or the IRI, as written
-    return {form: _short(str(b)) for (b,) in rows for form in (str(b), _short(str(b)))}
+    return {form: _short(b) for b in indexed_bodies(store) for form in (b, _short(b))}
 
 
 def search_kinds(store: Any) -> Spellings:
     """The kinds `/api/search?kind=` can filter by: those of the search index's entries."""
     if not isinstance(store, GraphStore):
         return {}
-    conn = index_for(store)
-    rows = conn.execute("SELECT DISTINCT kind FROM entry WHERE kind IS NOT NULL").fetchall()
-    return {str(kind): str(kind) for (kind,) in rows}  # compared as written
+    return {kind: kind for kind in indexed_kinds(store)}  # compared as written
 
 
 def commitment_bodies(items: list[dict[str, Any]]) -> Spellings:

@@ -44,6 +44,8 @@ __all__ = [
     "build_index",
     "index_for",
     "index_rows",
+    "indexed_bodies",
+    "indexed_kinds",
     "match_expression",
     "query_index",
     "update_index",
@@ -522,6 +524,19 @@ def index_for(store: GraphStore) -> sqlite3.Connection:
             with contextlib.suppress(TypeError):
                 weakref.finalize(store, _drop_memory, id(store))
         return conn
+
+
+def indexed_bodies(store: GraphStore) -> list[str]:
+    """The organisations (IRIs) the index can filter documents by: organisers of their meetings,
+    publishers of their publications."""
+    rows = index_for(store).execute("SELECT DISTINCT body FROM doc_bodies").fetchall()
+    return [str(b) for (b,) in rows]
+
+
+def indexed_kinds(store: GraphStore) -> list[str]:
+    """The kinds of the index's entries (what `kind` can filter by)."""
+    rows = index_for(store).execute("SELECT DISTINCT kind FROM entry WHERE kind IS NOT NULL")
+    return [str(k) for (k,) in rows.fetchall()]
 
 
 def match_expression(q: str) -> str | None:
