@@ -9,13 +9,29 @@ from typing import Annotated
 import typer
 
 from ..graph.caps import caps
+from ..graph.errors import ThbGraphError
 from ..graph.settings import Limits, default_store_path
 from . import app
 
 
+def _env_count(name: str, default: int) -> int:
+    """A positive whole number from the environment variable `name`, else `default`; refused in
+    one line naming the variable."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ThbGraphError(f"{name}={raw!r}: expected a whole number of at least 1") from None
+    if value < 1:
+        raise ThbGraphError(f"{name}={raw!r}: expected a whole number of at least 1")
+    return value
+
+
 def default_processes() -> int:
     """$THBGRAPH_PROCESSES, else one server process per core (at most 4)."""
-    return int(os.environ.get("THBGRAPH_PROCESSES", str(min(4, os.cpu_count() or 1))))
+    return _env_count("THBGRAPH_PROCESSES", min(4, os.cpu_count() or 1))
 
 
 def pool_share(workers: int | None, processes: int) -> int:
@@ -27,7 +43,7 @@ def pool_share(workers: int | None, processes: int) -> int:
     """
     if workers is None:
         default = max(2, os.cpu_count() or 1)
-        workers = int(os.environ.get("THBGRAPH_WORKERS", str(default)))
+        workers = _env_count("THBGRAPH_WORKERS", default)
     return max(1, -(-workers // processes))
 
 
