@@ -62,7 +62,7 @@ _MEMORY: dict[int, sqlite3.Connection] = {}
 _OPEN: dict[str, sqlite3.Connection] = {}  # read-only index files, per generation, oldest first
 _LOCK = threading.RLock()  # re-entrant: a finalizer may run while it is held
 RANKINGS_KEPT = 256
-_RANKINGS: OrderedDict[tuple[Any, ...], list[tuple[str, list[Any]]]] = OrderedDict()
+_RANKINGS: OrderedDict[tuple[Any, ...], "_Ranking"] = OrderedDict()
 
 ID = "https://w3id.org/thbgraph/id/"
 DOCUMENT = ID + "document/"
@@ -571,13 +571,12 @@ def query_index(
     if expr is None:
         return [], 0
     args = {"expr": expr, "kind": kind or None, "year": year, "body": body or None}
-    ranked = _ranked(conn, args)
+    ranking = _ranked(conn, args)
     first, size, per_entity = max(0, offset), max(1, min(limit, MAX_ENTITIES)), max(1, per_entity)
-    page = ranked[first : first + size]
     score: dict[int, float] = {}
     order: list[int] = []
-    for _, entity_hits in page:
-        for rank, rowid in entity_hits[:per_entity]:
+    for entity_hits in ranking.page(first, size, per_entity):
+        for rank, rowid in entity_hits:
             score[rowid] = rank
             order.append(rowid)
     with _LOCK:
@@ -600,31 +599,86 @@ def query_index(
                 "score": round(-float(score[rowid]), 4),
             }
         )
-    return out, len(ranked)
+    return out, len(ranking.entities)
 
 
-def _ranked(conn: sqlite3.Connection, args: dict[str, Any]) -> list[tuple[str, list[Any]]]:
-    """Every matching entity with its rows' (rank, rowid), best first: BM25 of every match is
-    the cost of a query, so the ranking is kept for the next pages and the same query
-    (RANKINGS_KEPT of them per process; an index never changes once written)."""
+class _Ranking:
+    """The rows matching a query, as (rank, rowid) in (rank, rowid) order (best first), and the
+    entities (numbers of the index's entity map) in the order of their best row.
+
+    Sorting the rows once orders the entities as well (an entity first appears at its best row),
+    so nothing is grouped per entity for the rows no page shows: a page picks its entities' rows
+    in one pass."""
+
+    __slots__ = ("entities", "entity_of", "hits")
+
+    def __init__(self, hits: list[tuple[float, int]], entity_of: list[int]) -> None:
+        hits.sort()
+        self.hits = hits
+        self.entity_of = entity_of
+        self.entities = list(dict.fromkeys(entity_of[rowid] for _, rowid in hits))
+
+    def page(self, first: int, size: int, per_entity: int) -> list[list[tuple[float, int]]]:
+        """The rows (best first, at most `per_entity`) of the entities first..first+size."""
+        wanted = self.entities[first : first + size]
+        rows_of: dict[int, list[tuple[float, int]]] = {e: [] for e in wanted}
+        left = len(wanted)
+        entity_of = self.entity_of
+        for hit in self.hits:
+            got = rows_of.get(entity_of[hit[1]])
+            if got is not None and len(got) < per_entity:
+                got.append(hit)
+                if len(got) == per_entity:
+                    left -= 1
+                    if not left:
+                        break
+        return [rows_of[e] for e in wanted]
+
+
+def _ranked(conn: sqlite3.Connection, args: dict[str, Any]) -> _Ranking:
+    """Every matching row and entity, best first: BM25 of every match is the cost of a query,
+    so the ranking is kept for the next pages and the same query (RANKINGS_KEPT of them per
+    process; an index never changes once written). The order is _HITS_SQL's rows grouped by
+    entity, entities by their best (rank, rowid)."""
     key = (id(conn), args["expr"], args["kind"], args["year"], args["body"])
     with _LOCK:
         found = _RANKINGS.get(key)
         if found is not None:
             _RANKINGS.move_to_end(key)
             return found
-        hits = conn.execute(_HITS_SQL, args).fetchall()
-    by_entity: dict[str, list[Any]] = {}
-    for rowid, entity, rank in hits:
-        by_entity.setdefault(entity, []).append((rank, rowid))
-    for rows_of in by_entity.values():
-        rows_of.sort()
-    ranked = sorted(by_entity.items(), key=lambda kv: (kv[1][0], kv[0]))
+        entity_of = _entity_map(conn)
+        if args["kind"] is None and args["year"] is None and args["body"] is None:
+            # the FTS5 table alone: joining `entry` for every match reads the page of each
+            # matching row (labels and passages are long), more than the BM25 itself
+            hits = [(rank, rowid) for rowid, rank in conn.execute(_TERM_HITS_SQL, args)]
+        else:
+            hits = [(rank, rowid) for rowid, _, rank in conn.execute(_HITS_SQL, args)]
+    ranking = _Ranking(hits, entity_of)
     with _LOCK:
-        _RANKINGS[key] = ranked
+        _RANKINGS[key] = ranking
         while len(_RANKINGS) > RANKINGS_KEPT:
             _RANKINGS.popitem(last=False)
-    return ranked
+    return ranking
+
+
+_TERM_HITS_SQL = "SELECT rowid, bm25(terms, 4.0, 1.0) FROM terms WHERE terms MATCH :expr"
+_ENTITY_OF: dict[int, list[int]] = {}  # per connection: rowid -> a number for its entity
+
+
+def _entity_map(conn: sqlite3.Connection) -> list[int]:
+    """Each row's entity as a number (the same number for the same entity), by rowid, built once
+    per index from the covering index `entry_entity` (entity and rowid only, no text read).
+    Called under _LOCK."""
+    entity_of = _ENTITY_OF.get(id(conn))
+    if entity_of is None:
+        entity_of = []
+        number: dict[str, int] = {}
+        for rowid, entity in conn.execute("SELECT id, entity FROM entry INDEXED BY entry_entity"):
+            if rowid >= len(entity_of):
+                entity_of.extend([-1] * (rowid + 1 - len(entity_of)))
+            entity_of[rowid] = number.setdefault(entity, len(number))
+        _ENTITY_OF[id(conn)] = entity_of
+    return entity_of
 
 
 def _drop_memory(store_id: int) -> None:
@@ -639,3 +693,4 @@ def _forget(conn: sqlite3.Connection) -> None:
     """Drop the rankings kept for a connection about to be closed (its id may be reused)."""
     for key in [k for k in _RANKINGS if k[0] == id(conn)]:
         del _RANKINGS[key]
+    _ENTITY_OF.pop(id(conn), None)
