@@ -39,6 +39,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 __all__ = [
     "IMMUTABLE",
     "ConditionalGet",
+    "base_url",
     "file_validated",
     "generation_validators",
     "install",
@@ -55,17 +56,31 @@ CACHE_CONTROL = "public, no-cache"  # caches may keep an answer, revalidating it
 IMMUTABLE = "public, max-age=31536000, immutable"  # a change's patch, a release's file
 
 
-def request_etag(generation: str, path: str, query_string: bytes, accept: str) -> str:
-    """The ETag of a GET answer: the generation, the path, the sorted query and Accept.
+def request_etag(
+    generation: str, path: str, query_string: bytes, accept: str, base: str = ""
+) -> str:
+    """The ETag of a GET answer: the generation, the path, the sorted query, Accept and the
+    base URL it was asked at (scheme, Host and root path: answers name absolute URLs, the
+    SPARQL base IRI, feed and VoID links, so the same path at another host is another body).
 
     GET and HEAD share it (a HEAD answers what GET would).
     """
     query = sorted(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
     digest = hashlib.sha256()
-    for part in (generation, path, repr(query), " ".join(accept.split())):
+    for part in (generation, path, repr(query), " ".join(accept.split()), base):
         digest.update(part.encode("utf-8", "surrogateescape"))
         digest.update(b"\0")
     return f'"{digest.hexdigest()[:32]}"'
+
+
+def base_url(scope: Scope, headers: Headers) -> str:
+    """What of a request's URL an answer may name besides its path: scheme, Host, root path
+    (what Starlette's `request.base_url` is made of)."""
+    host = headers.get("host")
+    if host is None:
+        server = scope.get("server")
+        host = f"{server[0]}:{server[1]}" if server else ""
+    return f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}"
 
 
 def generation_validators(store: Any) -> tuple[str, float] | None:
@@ -220,7 +235,11 @@ class ConditionalGet:
         generation, made = validators
         headers = Headers(scope=scope)
         etag = request_etag(
-            generation, scope["path"], scope.get("query_string", b""), headers.get("accept", "")
+            generation,
+            scope["path"],
+            scope.get("query_string", b""),
+            headers.get("accept", ""),
+            base_url(scope, headers),
         )
         extra = {
             "etag": etag,
@@ -259,9 +278,7 @@ class ConditionalGet:
         if cache is None or not _keepable(scope):
             await self.app(scope, receive, send_with_validators)
             return
-        # the answer may also name the URL it was asked at (base IRIs, feed links): kept per host
-        url = f"{scope.get('scheme', '')}://{headers.get('host', '')}{scope.get('root_path', '')}"
-        key = f"{etag} {url}"
+        key = etag  # the base URL is in it: an answer naming its URL is kept per host
         kept = cache.get(generation, key)
         flight = self._running.get(key) if kept is None else None
         if flight is not None:

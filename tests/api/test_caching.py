@@ -88,6 +88,13 @@ def test_tag_helpers() -> None:
     tag = request_etag("gen-1", "/api/meetings", b"b=2&a=1", "text/html")
     assert tag == request_etag("gen-1", "/api/meetings", b"a=1&b=2", "text/html")
     assert tag != request_etag("gen-2", "/api/meetings", b"a=1&b=2", "text/html")
+    at = request_etag("gen-1", "/api/meetings", b"a=1&b=2", "text/html", "http://one.example")
+    assert at != request_etag(
+        "gen-1", "/api/meetings", b"a=1&b=2", "text/html", "https://one.example"
+    )
+    assert at != request_etag(
+        "gen-1", "/api/meetings", b"a=1&b=2", "text/html", "http://two.example"
+    )
     assert _etag_matches(f'"x", W/{tag}', tag) and _etag_matches("*", tag)
     assert not _etag_matches('"x"', tag)
 

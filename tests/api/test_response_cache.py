@@ -60,6 +60,28 @@ def test_answers_naming_their_url_are_kept_per_host(srv: Any) -> None:
             assert ("two.example" in r.text) == (host == "two.example")
 
 
+def test_a_tag_given_at_one_host_does_not_revalidate_the_answer_of_another(srv: Any) -> None:
+    """The service description names the endpoint's URL: asked at two hosts, two bodies, so two
+    tags; the first host's tag sent to the second must get the second's body (200), not a 304
+    telling a cache to serve it the first host's URLs."""
+    with httpx.Client(base_url=srv.base, trust_env=False, timeout=30) as c:
+        turtle = {"Accept": "text/turtle"}
+        one = c.get("/sparql", headers={"Host": "one.example", **turtle})
+        two = c.get("/sparql", headers={"Host": "two.example", **turtle})
+        assert one.status_code == two.status_code == 200
+        assert one.headers["etag"] != two.headers["etag"]
+        crossed = c.get(
+            "/sparql",
+            headers={"Host": "two.example", "If-None-Match": one.headers["etag"], **turtle},
+        )
+        assert crossed.status_code == 200 and "http://two.example/sparql" in crossed.text
+        same = c.get(
+            "/sparql",
+            headers={"Host": "one.example", "If-None-Match": one.headers["etag"], **turtle},
+        )
+        assert same.status_code == 304
+
+
 def test_without_a_cache_the_server_answers_the_same(
     api_store: Path, start_thbgraph_server: Any, srv: Any
 ) -> None:
