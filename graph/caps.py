@@ -31,6 +31,7 @@ in graph/settings.py `Limits`, which the CLI's `--timeout` sets.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -39,7 +40,7 @@ from typing import Any
 
 from .errors import ThbGraphError
 
-__all__ = ["ENV", "Caps", "caps", "with_caps"]
+__all__ = ["ENV", "ZERO_MEANS", "Caps", "caps", "with_caps"]
 
 MB = 1024 * 1024
 # A worker's interpreter, rdflib's grammar, the store's mappings and the parse thread's stack take
@@ -96,7 +97,8 @@ class Caps:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Caps:
         """The defaults, with each field whose variable is set in `environ` (os.environ) read
-        from it; a value that is not a number is refused in one line naming the variable."""
+        from it; a value that is not a number, or is negative or zero (where 0 means nothing),
+        is refused in one line naming the variable."""
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
         for f in fields(cls):
@@ -105,11 +107,12 @@ class Caps:
                 continue
             kind = int if f.type in {"int", int} else float
             try:
-                values[f.name] = kind(raw)
+                value = kind(raw)
             except ValueError:
                 raise ThbGraphError(
                     f"{ENV[f.name]}={raw!r}: expected {'an integer' if kind is int else 'a number'}"
                 ) from None
+            values[f.name] = _checked(f.name, raw, value, kind is int)
         return cls(**values)
 
     def bytes(self, name: str) -> int:
@@ -122,6 +125,24 @@ class Caps:
         if self.worker_memory_mb:
             return self.worker_memory_mb
         return max(MIN_WORKER_MB, self.workers_memory_mb // max(1, workers))
+
+
+# The caps whose 0 means something (documented in the table): every other one must be above 0.
+ZERO_MEANS = {
+    "worker_memory_mb": "the share of THBGRAPH_MEMORY_MB",
+    "response_cache_mb": "no answers kept",
+}
+
+
+def _checked(name: str, raw: str, value: float, whole: bool) -> float:
+    """`value` if it is a cap that can be (finite, above 0, or 0 where 0 means something);
+    else one line naming the variable: a negative or zero cap would refuse every document or
+    query (or, read as 'no limit' by a comparison, none)."""
+    if math.isfinite(value) and (value > 0 or (value == 0 and name in ZERO_MEANS)):
+        return value
+    above = f"{'a whole number' if whole else 'a number'} above 0"
+    expected = f"0 ({ZERO_MEANS[name]}) or {above}" if name in ZERO_MEANS else above
+    raise ThbGraphError(f"{ENV[name]}={raw!r}: expected {expected}")
 
 
 _current: Caps | None = None
