@@ -62,7 +62,7 @@ _MEMORY: dict[int, sqlite3.Connection] = {}
 _OPEN: dict[str, sqlite3.Connection] = {}  # read-only index files, per generation, oldest first
 _LOCK = threading.RLock()  # re-entrant: a finalizer may run while it is held
 RANKINGS_KEPT = 256
-_RANKINGS: OrderedDict[tuple[Any, ...], "_Ranking"] = OrderedDict()
+_RANKINGS: OrderedDict[tuple[Any, ...], _Ranking] = OrderedDict()
 
 ID = "https://w3id.org/thbgraph/id/"
 DOCUMENT = ID + "document/"
