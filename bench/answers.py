@@ -132,6 +132,34 @@ def measure(store_path: Path, repeats: int, work: Path) -> dict[str, Any]:
                 v1_ms,
                 _median_ms(lambda q=q: search_page(store, q, offset=50), repeats),
             )
+        # this round: a new query's ranking as main ranked it (the FTS5 matches joined to
+        # `entry`, grouped, each entity's rows sorted) against the FTS5 table alone
+        for q in ("trafficking", "human beings", "victims"):
+
+            def fresh(q: str = q) -> Any:
+                fulltext._RANKINGS.clear()
+                return search_page(store, q)
+
+            expr = fulltext.match_expression(q)
+
+            def ranked_now(expr: str | None = expr) -> Any:
+                fulltext._RANKINGS.clear()
+                args = {"expr": expr, "kind": None, "year": None, "body": None}
+                return fulltext._ranked(conn, args).page(0, 50, fulltext.ROWS_PER_ENTITY)
+
+            row(
+                f'search "{q}", new query: ranking joined to entry -> FTS5 table alone',
+                _median_ms(lambda expr=expr: _joined_ranking(conn, expr), repeats),
+                _median_ms(ranked_now, repeats),
+            )
+            out.setdefault("figures", []).append(
+                (
+                    f'search "{q}", first page of a new query (search_page)',
+                    _median_ms(fresh, repeats),
+                )
+            )
+        _sparql_values_rows(store, row, repeats)
+        _entity_answer_figures(store, out, repeats)
         real_connection = summary._connection
         lists: list[tuple[str, Callable[[], Any]]] = [
             ("meetings of a year (2021)", lambda: meetings(store, year=2021)),
@@ -243,6 +271,77 @@ def measure(store_path: Path, repeats: int, work: Path) -> dict[str, Any]:
     return out
 
 
+def _joined_ranking(conn: sqlite3.Connection, expr: str) -> list[Any]:
+    """A new query's ranking as main ranked it before this round (branch answers5)."""
+    from thbgraph.graph.answers import fulltext
+
+    args = {"expr": expr, "kind": None, "year": None, "body": None}
+    by_entity: dict[str, list[Any]] = {}
+    for rowid, entity, rank in conn.execute(fulltext._HITS_SQL, args).fetchall():
+        by_entity.setdefault(entity, []).append((rank, rowid))
+    for rows_of in by_entity.values():
+        rows_of.sort()
+    return sorted(by_entity.items(), key=lambda kv: (kv[1][0], kv[0]))
+
+
+def _sparql_values_rows(store: Any, row: Callable[..., None], repeats: int) -> None:
+    """cited_by.rq with the commitment in a trailing VALUES block, as written and as the query
+    worker runs it (graph/answers/values_inward.py), for the most-cited commitment and one cited
+    at a handful of meetings; the rows must be the same."""
+    from thbgraph.graph.answers import commitments
+    from thbgraph.graph.answers.values_inward import move_values_inward
+    from thbgraph.graph.queries import load_query
+    from thbgraph.graph.store.embedded import union_kwargs
+
+    cited = [c for c in commitments(store) if c["meetings"]]
+    picks = [
+        ("the most-cited commitment", max(cited, key=lambda c: c["citations"])),
+        ("a commitment cited at ~4 meetings", min(cited, key=lambda c: abs(c["meetings"] - 4))),
+    ]
+    options = union_kwargs(store.inner)
+    for what, c in picks:
+        written = load_query("cited_by") + f"\nVALUES ?commitment {{ <{c['iri']}> }}\n"
+        moved = move_values_inward(written)
+
+        def run(text: str) -> list[tuple[str, ...]]:
+            return [tuple(map(str, sol)) for sol in store.inner.query(text, **options)]
+
+        if moved == written or sorted(run(moved)) != sorted(run(written)):
+            raise SystemExit("the moved VALUES query is not moved or answers differently")
+        row(
+            f"SPARQL cited-by, trailing VALUES, {what}: as written -> moved into GRAPH",
+            _median_ms(lambda w=written: run(w), max(3, repeats // 4)),
+            _median_ms(lambda m=moved: run(m), repeats),
+        )
+
+
+def _entity_answer_figures(store: Any, out: dict[str, Any], repeats: int) -> None:
+    """The commitment and meeting answers (in-process): the ones bench/http_mix.py asks (a
+    commitment cited at ~4 meetings, the middle meeting of the list) and the largest."""
+    from thbgraph.graph.answers import commitment, commitments, meeting, meetings
+
+    cited = [c for c in commitments(store) if c["meetings"]]
+    listed = meetings(store)
+    widest = max(listed, key=lambda m: (len(m["cites"]), len(m["documents"])))
+    asked = [
+        (
+            "commitment cited at ~4 meetings",
+            lambda: commitment(store, min(cited, key=lambda c: abs(c["meetings"] - 4))["symbol"]),
+        ),
+        (
+            "most-cited commitment",
+            lambda: commitment(store, max(cited, key=lambda c: c["citations"])["symbol"]),
+        ),
+        (
+            "meeting in the middle of the list",
+            lambda: meeting(store, listed[len(listed) // 2]["id"]),
+        ),
+        ("meeting citing the most", lambda: meeting(store, widest["id"])),
+    ]
+    for what, fn in asked:
+        out.setdefault("figures", []).append((what, _median_ms(fn, repeats)))
+
+
 def render(results: dict[str, Any], command: str) -> str:
     lines = [
         START,
@@ -261,6 +360,9 @@ def render(results: dict[str, Any], command: str) -> str:
         lines.append(
             f"| {r['what']} | {r['before']:.1f} {unit} | {r['after']:.3g} {unit} | {ratio:.0f}x |"
         )
+    if results.get("figures"):
+        lines += ["", "In-process answers (median):", "", "| answer | time |", "|---|---|"]
+        lines += [f"| {what} | {ms:.1f} ms |" for what, ms in results["figures"]]
     lines += [
         "",
         f"`add` of one document {results['add_s']:.2f} s and `remove` {results['remove_s']:.2f} s "

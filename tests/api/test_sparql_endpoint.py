@@ -13,6 +13,7 @@ import pytest
 from rdflib import Graph
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?x ?o }"
+JSON_RESULTS = "application/sparql-results+json"
 SELECT_NAMES = "SELECT ?m ?n WHERE { ?m <https://schema.org/name> ?n } ORDER BY ?m LIMIT 5"
 
 
@@ -325,3 +326,23 @@ def test_cors_preflight_and_yasqe_post(client: httpx.Client) -> None:
     assert r.status_code == 200
     assert r.headers["access-control-allow-origin"] in {"*", origin}
     assert r.json()["results"]["bindings"]
+
+
+def test_cited_by_with_a_trailing_values_block_answers_what_the_rest_api_answers(
+    client: httpx.Client,
+) -> None:
+    """The named cited-by query as a SPARQL user sends it (the commitment in a trailing VALUES
+    block, which the worker moves into the GRAPH pattern): the citations of /api/cited-by."""
+    from thbgraph.graph.queries import load_query
+
+    rest = client.get("/api/cited-by", params={"symbol": "MC.DEC/6/18"}).json()
+    iri = rest["commitment"]["iri"]
+    query = load_query("cited_by") + f"\nVALUES ?commitment {{ <{iri}> }}\n"
+    r = client.get("/sparql", params={"query": query}, headers={"Accept": JSON_RESULTS})
+    assert r.status_code == 200, r.text
+    rows = r.json()["results"]["bindings"]
+    expected = {
+        p["citation"] for m in rest["meetings"] for d in m["documents"] for p in d["passages"]
+    } | {p["citation"] for d in rest["documents_without_meeting"] for p in d["passages"]}
+    assert expected and {row["citation"]["value"] for row in rows} == expected
+    assert {row["commitment"]["value"] for row in rows} == {iri}
