@@ -210,7 +210,7 @@ def move_values_inward(text: str) -> str:
     if any(t.up in _AGGREGATES for t in head):
         return text
     tail = toks[where_end + 1 :]
-    if any(t.up in {"GROUP", "HAVING"} for t in tail):
+    if any(t.up in {"GROUP", "HAVING"} | _AGGREGATES for t in tail):
         return text  # the trailing VALUES joins after grouping: not the WHERE pattern's join
     values_at = next((k for k, t in enumerate(tail) if t.up == "VALUES"), None)
     trailing = values_at is not None

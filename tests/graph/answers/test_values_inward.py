@@ -94,6 +94,9 @@ LEFT = {
     "an aggregate": (
         P + "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s :cites ?c } } VALUES ?c { :c1 }"
     ),
+    "an aggregate in ORDER BY (an implicit group)": (
+        P + "SELECT ?s WHERE { GRAPH ?g { ?s :cites ?c } } ORDER BY COUNT(?s) VALUES ?c { :c1 }"
+    ),
     "GROUP BY": (P + "SELECT ?c WHERE { GRAPH ?g { ?s :cites ?c } } GROUP BY ?c VALUES ?c { :c1 }"),
     "a projection expression naming a variable of the block": (
         P + "SELECT (:c9 AS ?c) WHERE { ?s :cites ?x } VALUES ?c { :c1 }"
