@@ -115,10 +115,9 @@ def _sparql(store: GraphStore, req: dict[str, Any]) -> bytes:
     bindings = req.get("bindings")
     if bindings:
         kwargs["substitutions"] = {ox.Variable(k): _term(v) for k, v in bindings.items()}
-    from ..graph.answers.textquery import rewrite_text_match  # thb:textMatch, from the index
-    from ..graph.answers.values_inward import move_values_inward  # same solutions, planned fast
+    from ..graph.answers.user_query import planned_query  # same solutions, planned fast
 
-    query = rewrite_text_match(move_values_inward(req["query"]), store)
+    query = planned_query(req["query"], store)
     result = store.inner.query(query, **{k: v for k, v in kwargs.items() if v is not None})
     fmt = req["format"]
     max_rows = int(req["max_rows"])

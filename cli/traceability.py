@@ -187,9 +187,9 @@ def query(
         }
     with open_store(store or default_store_path()) as kg:
         try:
-            from ..graph.answers.textquery import rewrite_text_match
+            from ..graph.answers.user_query import planned_query
 
-            result = kg.query(rewrite_text_match(text, kg), **dataset)
+            result = kg.query(planned_query(text, kg), **dataset)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         if isinstance(result, ox.QueryBoolean):
