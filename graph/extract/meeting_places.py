@@ -18,6 +18,7 @@ from .meeting_lexicon import (
     _FUTURE,
     _MEETING_WORD,
     _NOUN,
+    _NOUNS,
     _ONLINE,
     _ONLINE_PHRASES,
     _OTHER_MEETING,
@@ -169,6 +170,8 @@ def _place_in_meeting_sentence(
     for s, e in doc.sentences_until(min(len(text), 1500)):
         if not _MEETING_WORD.search(text, s, e) or _FUTURE.search(text, s, e):
             continue
+        if _OTHER_MEETING.search(text, s, e):
+            continue  # "le précédent séminaire, qui s'était tenu à Zagreb"
         if year is not None and any(y != year for y in _YEAR.findall(text, s, e)):
             continue
         found = _place_after_preposition(doc, (s, e), register)
@@ -280,6 +283,9 @@ def _subject_place(
             found = _find_place(text, s + m.end(), min(e, s + m.end() + 40), register)
             if found and found[1] == s + m.end():
                 return found[0], found[1:]
+    named = _named_by_town(doc, register)  # "le séminaire de Bucarest"
+    if named is not None:
+        return named
     year = _YEAR.search(text, *date_span) if date_span else None
     told = _place_in_meeting_sentence(doc, register, year.group(0) if year else None)
     if told is not None:
@@ -356,7 +362,19 @@ def _town(text: str, m: re.Match[str], register: Register) -> tuple[str, tuple[i
         city = city_name(name)
         if city is not None:
             return city, (s, end)
+    if _before_its_country(text, e) and not country_mentions(written):
+        return written, (s, e)  # "in Neum, Bosnia and Herzegovina": a town too small to be listed
     return None
+
+
+def _before_its_country(text: str, end: int) -> bool:
+    """True when a country's name follows `end` after a comma: "Neum, Bosnia and Herzegovina"."""
+    comma = re.match(r",\s+", text[end : end + 3])
+    if comma is None:
+        return False
+    after = end + comma.end()
+    found = country_mentions(text[after : after + 40])
+    return bool(found) and found[0][1] == 0
 
 
 def _held_in_town(
@@ -378,6 +396,31 @@ def _held_in_town(
             found = _town(text, m, register)
             if found is not None:
                 return found
+    return None
+
+
+# a meeting named by its town: "le séminaire de Bucarest", "the Vienna conference"
+_NAMED_BY_TOWN = re.compile(
+    rf"(?i:\b(?:{_NOUNS})\s+(?:de|d['’]))\s*(?P<p>[A-ZÀ-Þ][\w'’-]+)"
+    rf"|\b(?:the|this)\s+(?P<q>[A-Z][\w'’-]+)\s+(?i:(?:{_NOUNS}))\b"
+)
+
+
+def _named_by_town(doc: Document, register: Register) -> tuple[str, tuple[int, int]] | None:
+    """The town a meeting is named by in its first sentences, not another meeting's."""
+    text = doc.text
+    for s, e in doc.sentences_until(min(len(text), 1500)):
+        if _OTHER_MEETING.search(text, s, e) or _FUTURE.search(text, s, e):
+            continue
+        for m in _NAMED_BY_TOWN.finditer(text, s, e):
+            group = "p" if m.group("p") else "q"
+            ps, pe = m.span(group)
+            found = _find_place(text, ps, pe, register)
+            if found is not None and (found[1], found[2]) == (ps, pe):
+                return found[0], (ps, pe)
+            city = city_name(m.group(group))
+            if city is not None and _find_organisation(m.group(group), register) is None:
+                return city, (ps, pe)
     return None
 
 

@@ -1,0 +1,80 @@
+"""The subject meeting's start date and place (issue 14's `meetings_dated`), one row per class of
+error seen on unseen pages, each written for the test: the text, then the start date, end date and
+place that an analyst reads in it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from thbgraph.graph.extract.doctype import document_info
+from thbgraph.graph.model import Meeting
+
+CASES: list[tuple[str, str, tuple[str | None, str | None, str | None]]] = [
+    (
+        "a news agency's mark after the dateline's date; the day told as yesterday",
+        "Valletta, 12 March 2021 (NWA): Yesterday, on 11 March, the yearly meeting of national "
+        "rapporteurs on trafficking opened.\n\nThe meeting took place at the seat of the "
+        "organisation and gathered ninety delegates.\n",
+        ("2021-03-11", "2021-03-11", "Valletta"),
+    ),
+    (
+        "a town too small for the gazetteer, named before its country",
+        "Mission supports a judicial conference\nThe OSCE Mission organized a panel at the "
+        "three-day Annual Judicial Conference, held on 4-6 May 2017 in Ohridwick, North "
+        "Macedonia.\nThe panel discussed victim protection.\n",
+        ("2017-05-04", "2017-05-06", "Ohridwick"),
+    ),
+    (
+        "'two days of ...' that concluded on the dateline's day",
+        "Office hosts consultations on referral\nOSH, Kyrgyzstan, 9 October 2015 – Two days of "
+        "consultations among local authorities and shelters on the referral of victims "
+        "concluded today in Osh.\nThe consultations were organized by the OSCE.\n",
+        ("2015-10-08", "2015-10-09", "Osh"),
+    ),
+    (
+        "a dateline written date first: '21 September 2023, Chisinau –'",
+        "Meeting of the Deputy Minister with the Special Representative\n\n14 February 2022, "
+        "Tbilisi – The Deputy Minister of Justice had a meeting with the OSCE Special "
+        "Representative, during which they discussed shelters for victims.\n\nThe sides agreed "
+        "to continue the dialogue.\n",
+        ("2022-02-14", "2022-02-14", "Tbilisi"),
+    ),
+    (
+        "'ont tenu une réunion' on a single day, no place stated",
+        "Le 14 avril 2022, la directrice de l'école de la magistrature et le coordinateur "
+        "national ont tenu une réunion pour préparer un guide destiné aux procureurs.\n\n"
+        "Le guide sera publié en fin d'année.\n",
+        ("2022-04-14", "2022-04-14", None),
+    ),
+]  # fmt: skip
+
+
+def test_a_previous_meetings_town_is_not_the_place_but_the_town_naming_the_meeting_is(
+    meeting_about: Callable[[str], Meeting],
+) -> None:
+    text = (
+        "Lutte contre l'exploitation\n\nOrganisé par l'ambassade avec l'agence nationale, le "
+        "séminaire qui se tenait les 3 et 4 mai derniers portait sur le travail forcé.\n\n"
+        "Alors que le précédent séminaire régional, qui s'était tenu à Sofia en mars 2019, "
+        "portait sur les enfants, celui de cette année s'attaquait aux chaînes "
+        "d'approvisionnement.\n\nL'objectif du séminaire de Varsovie était de renforcer la "
+        "coopération.\n"
+    )
+    assert meeting_about(text).place == "Warsaw"
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_the_subject_meetings_start_end_and_place(
+    meeting_about: Callable[[str], Meeting],
+    text: str,
+    expected: tuple[str | None, str | None, str | None],
+) -> None:
+    m = meeting_about(text)
+    assert (m.start_date, m.end_date, m.place) == expected
+
+
+def test_a_news_agencys_story_is_news_not_a_press_release() -> None:
+    text = CASES[0][1]
+    assert document_info(text).type == "news"
