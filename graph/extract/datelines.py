@@ -79,7 +79,7 @@ def dateline_of(doc: Document, *, labelled: bool = False) -> Dateline | None:
             s = posted.end + len(text[posted.end : e]) - len(text[posted.end : e].lstrip())
         m = DATELINE.match(text, s, e)
         if not m and not labelled:
-            first = _date_first(text, s, e)
+            first = _date_first(text, s, e) or _date_in_brackets(text, s, e)
             if first is not None:
                 return first
         if not m or is_byline(text, s, e):  # "By Anna Berg, 3 May 2019": a writer, no place
@@ -117,6 +117,25 @@ def _date_first(text: str, s: int, e: int) -> Dateline | None:
         return None
     m = _PLACE_AFTER_DATE.match(text, dates[0].end, e)
     if m is None:
+        return None
+    return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
+
+
+# a dateline with its date in brackets: "GENEVE (22 février 2019) - Le Comité ..."
+_PLACE_BEFORE_BRACKET = re.compile(
+    rf"(?P<place>[{_UP}][{_UP}'-]+[{_UP}](?:\s[{_UP}][{_UP}'-]+[{_UP}])?|[{_UP}][{_LOW}'-]+)\s\("
+)
+
+
+def _date_in_brackets(text: str, s: int, e: int) -> Dateline | None:
+    """A dateline "PLACE (date) - ...", running on into the story."""
+    m = _PLACE_BEFORE_BRACKET.match(text, s, e)
+    if m is None:
+        return None
+    dates = find_dates(text, m.end(), min(e, m.end() + 40))
+    if not dates or dates[0].start != m.end() or dates[0].is_range or not dates[0].has_year:
+        return None
+    if re.match(r"\)\s?[-–—]\s?\S", text[dates[0].end : dates[0].end + 6]) is None:
         return None
     return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
 

@@ -112,6 +112,9 @@ def _place_in_sentence(
     for m in _IN_PLACE.finditer(text, max(s, date_span[0] - 80), date_span[0] + 1):
         if m.end() > date_span[0]:
             break
+        seat = _OFFICE_BEFORE.search(text, max(s, m.start() - 40), m.start("p"))
+        if seat is not None and seat.group(0)[:1].isupper():
+            continue  # "The OSCE Office in Yerevan, on 9 March": the body's seat, not a building
         found = _find_place(text, m.start("p"), m.end("p"), register)
         if found:
             return found[0], found[1:]
@@ -251,7 +254,7 @@ def _subject_place(
         if found and not _OFFICE_BEFORE.search(text, max(0, found[1] - 40), found[1]):
             return found[0], found[1:]
         if dateline is not None and dateline.date.start == date_span[0]:
-            return dateline.place.title(), (dateline.place_start, dateline.place_end)
+            return _dateline_town(dateline), (dateline.place_start, dateline.place_end)
         city = re.match(
             r"[\W_]*([A-ZÀ-ÞА-ЯЁ][\w'-]+(?:\s[A-ZÀ-ÞА-ЯЁ][\w'-]+)?),", text[line_s : date_span[0]]
         )
@@ -271,7 +274,7 @@ def _subject_place(
         found = _find_place(text, dateline.place_start, dateline.place_end, register)
         if found:
             return found[0], found[1:]
-        return dateline.place.title(), (dateline.place_start, dateline.place_end)
+        return _dateline_town(dateline), (dateline.place_start, dateline.place_end)
     for s, e in doc.sentences_until():
         if not re.search(
             r"\b(?:meeting|conference|seminar|held|took place|conclude[sd]?)\b", text[s:e], re.I
@@ -308,12 +311,23 @@ def _subject_place(
                 and not _ONLINE.search(seg)
                 and not _NOUN.search(seg)
                 and not _CUE_LINE.match(seg)
+                and not _DAY_PART.fullmatch(seg.strip())
                 and not find_dates(text, ls, le)
             ):
                 last = seg.split(",")[-1].strip()  # "Hofburg, Vienna" -> Vienna
                 start = ls + seg.rindex(last)
                 return last, (start, start + len(last))
     return None
+
+
+def _dateline_town(dateline: Dateline) -> str:
+    """A dateline's town by its English name where the gazetteer knows it ("GENEVE" -> Geneva)."""
+    written = dateline.place.title() if dateline.place.isupper() else dateline.place
+    return city_name(written) or written
+
+
+# a part of the day on a programme's line ("APRES-MIDI", "Morning"): no place
+_DAY_PART = re.compile(rf"(?i)(?:{_alternation('day_parts')})")
 
 
 # "took place in the Lviv region", "s'est tenu à Nice", "состоялся в Минске": a verb of holding,

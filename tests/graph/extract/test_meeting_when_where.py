@@ -48,6 +48,44 @@ CASES: list[tuple[str, str, tuple[str | None, str | None, str | None]]] = [
         "Le guide sera publié en fin d'année.\n",
         ("2022-04-14", "2022-04-14", None),
     ),
+    (
+        "a single full date in a sentence naming the meeting, no verb of holding",
+        "OSCE supports courses for border guards\nThe OSCE Office in Yerevan, on 9 March 2015, "
+        "launched a series of training courses on screening migrants for border guards.\n"
+        "Some thirty officers took part in the first course.\n",
+        ("2015-03-09", "2015-03-09", None),
+    ),
+    (
+        "the document's own date over 'a tenu cet après-midi une réunion-débat'",
+        "Communiqués de presse\n\nLe Comité tient un débat sur le travail forcé\n\n"
+        "14 Mars 2016\n\nMATIN\n\nLe Comité a tenu ce matin une réunion-débat consacrée au "
+        "travail forcé dans l'agriculture.\n\nOuvrant les débats, le président a rappelé les "
+        "normes internationales.\n",
+        ("2016-03-14", "2016-03-14", None),
+    ),
+    (
+        "a dateline with its date in brackets and the town in capitals without its accent",
+        "Communiqués de presse\n\nLe Comité débat de la traite\n\nGENEVE (9 mars 2017) - Le "
+        "Comité a tenu, ce matin, une réunion consacrée à la traite des femmes migrantes.\n\n"
+        "Le Comité a entendu de nombreuses déclarations.\n",
+        ("2017-03-09", "2017-03-09", "Geneva"),
+    ),
+    (
+        "the story's second sentence opens on the meeting's dates, before the release's day",
+        "OSCE promotes referral of victims\nVIENNA, 18 May 2018 – Aiming to improve referral, "
+        "lawyers and shelters gathered in Vienna this week for consultations organized by the "
+        "OSCE.\nOn 15 and 16 May, 30 lawyers from 12 participating States worked together on "
+        "referral practice.\nThe consultations ended with recommendations.\n",
+        ("2018-05-15", "2018-05-16", "Vienna"),
+    ),
+    (
+        "'which started yesterday' in the sentence after the dateline's",
+        "Centre training helps police\nASTANA, 6 June 2006 - The OSCE Centre launched a "
+        "specialized training course for police officers on trafficking.\nThe three-day "
+        "session, which started yesterday, brings together 20 officers.\nTopics include "
+        "victim identification.\n",
+        ("2006-06-05", "2006-06-07", "Astana"),
+    ),
 ]  # fmt: skip
 
 
