@@ -178,8 +178,37 @@ def _place_in_meeting_sentence(
         if year is not None and any(y != year for y in _YEAR.findall(text, s, e)):
             continue
         found = _place_after_preposition(doc, (s, e), register)
+        if found is None:
+            found = _town_after_preposition(doc, (s, e), register)  # "на открытии в Бресте"
         if found is not None:
             return found
+    return None
+
+
+_AFTER_LOCATIVE = re.compile(
+    rf"(?i:\b(?:{_alternation('locatives')}))\s+(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'’-]+)"
+)
+
+
+def _town_after_preposition(
+    doc: Document, span: tuple[int, int], register: Register
+) -> tuple[str, tuple[int, int]] | None:
+    """A town the gazetteer knows, right after "in", "à", "в" in a meeting sentence, that is no
+    body's seat ("the OSCE Office in Osh") and no body."""
+    text = doc.text
+    for m in _AFTER_LOCATIVE.finditer(text, *span):
+        ps, pe = m.span("p")
+        seat = _OFFICE_BEFORE.search(text, max(span[0], m.start() - 40), ps)
+        if seat is not None or country_mentions(m.group("p")):
+            continue
+        written = m.group("p")
+        if _NOT_PLACE.search(written) or _find_organisation(written, register) is not None:
+            continue
+        if re.match(r"[ -][A-ZÀ-ÞА-ЯЁ]", text[pe : pe + 2]):
+            continue  # the first word of a longer name: "в Центральной Азии", "in New Zealand"
+        city = city_name(written)
+        if city is not None:
+            return city, (ps, pe)
     return None
 
 
@@ -275,6 +304,9 @@ def _subject_place(
         if found:
             return found[0], found[1:]
         return _dateline_town(dateline), (dateline.place_start, dateline.place_end)
+    bare = _bare_dateline_town(doc, register)  # "Ташкент, Узбекистан (UzDaily.uz) — ..."
+    if bare is not None:
+        return bare
     for s, e in doc.sentences_until():
         if not re.search(
             r"\b(?:meeting|conference|seminar|held|took place|conclude[sd]?)\b", text[s:e], re.I
@@ -320,6 +352,34 @@ def _subject_place(
     return None
 
 
+# a dateline without a date at the head of a story: "TIRANA – ...", "Ташкент, Узбекистан (UzDaily.uz) —"
+_BARE_DATELINE = re.compile(
+    r"(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'-]+)?)(?:,\s[A-ZÀ-ÞА-ЯЁ][\w'-]+)?"
+    r"\s?(?:\([^()\n]{2,30}\)\s?)?[–—-]\s?(?=\S)"
+)
+_BARE_REACH = 600  # how far after the header a dateline without a date is looked for
+
+
+def _bare_dateline_town(doc: Document, register: Register) -> tuple[str, tuple[int, int]] | None:
+    """The town of a dateline without a date that opens the story: a register place or a town
+    the gazetteer knows."""
+    text = doc.text
+    for line in doc.lines_in(0, min(len(text), doc.header_end + _BARE_REACH)):
+        s, e = doc.clean_line(line)
+        m = _BARE_DATELINE.match(text, s, e)
+        if m is None or e - s < 60:  # the dateline runs on into a paragraph
+            continue
+        ps, pe = m.span("p")
+        found = _find_place(text, ps, pe, register)
+        if found is not None and (found[1], found[2]) == (ps, pe):
+            return found[0], (ps, pe)
+        written = m.group("p")
+        city = city_name(written.title() if written.isupper() else written)
+        if city is not None and _find_organisation(written, register) is None:
+            return city, (ps, pe)
+    return None
+
+
 def _dateline_town(dateline: Dateline) -> str:
     """A dateline's town by its English name where the gazetteer knows it ("GENEVE" -> Geneva)."""
     written = dateline.place.title() if dateline.place.isupper() else dateline.place
@@ -349,6 +409,7 @@ _IN_HELD = re.compile(
 
 # a story that opens on its place: "В Намангане, УНП ООН ... провели семинар", "In Osh, ..."
 _OPENS_IN = re.compile(
+    rf"(?:(?i:{_alternation('today')}|{_alternation('yesterday')})\s+)?"
     rf"(?i:(?:{_alternation('locatives')}))\s+(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'’-]+)?),"
 )
 

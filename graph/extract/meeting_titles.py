@@ -356,6 +356,7 @@ def _own_sitting(text: str | Document) -> tuple[str, tuple[int, int]] | None:
 
 _TOLD_SENTENCES = 4  # how many sentences of a story's lead may tell of its meeting
 _TOLD_TITLE = 160  # the longest name read out of such a sentence
+_PROSE_WORDS = 12  # a piece of the lead with fewer words is a headline, a menu or a rate, not prose
 _NOT_TOLD = ("publication_page", "decision")  # documents that tell of no meeting of their own
 
 
@@ -367,9 +368,12 @@ def told_meeting(text: str, info: DocumentInfo, head: int) -> tuple[str, tuple[i
     if info.type in _NOT_TOLD:
         return None
     lead = head if head < len(text) // 2 else 0  # a short text is all header
-    for k, (s, e) in enumerate(as_document(text).sentences_between(lead, min(len(text), lead + 2_000))):
+    k = 0  # the sentences of prose read: short pieces (rates, menus, headlines) do not count
+    for s, e in as_document(text).sentences_between(lead, min(len(text), lead + 2_000)):
         if k >= _TOLD_SENTENCES:
             break
+        if len(text[s:e].split()) >= _PROSE_WORDS:
+            k += 1
         noun = _MEETING_WORD.search(text, s, e)
         if noun is None or _OTHER_MEETING.search(text, s, e):
             continue

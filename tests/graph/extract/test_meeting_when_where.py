@@ -89,6 +89,42 @@ CASES: list[tuple[str, str, tuple[str | None, str | None, str | None]]] = [
 ]  # fmt: skip
 
 
+# meetings with a place and no date: the subject is found, with its town
+UNDATED: list[tuple[str, str, str]] = [
+    (
+        "a meeting told after lines of page chrome, under a dateline without a date",
+        "Курсы валют от 03/04/2025\n$1 – 12000.10\nUZS – -0,11%\n€1 – 13000.55\n"
+        "UZS – -0,02%\nПоиск\nСотрудничество в защите жертв\n\nСотрудничество в защите жертв\n\n"
+        "Самарканд, Узбекистан (NewsAgency.uz) — Министр юстиции Иван Петров провел встречу "
+        "с делегацией Бюро по демократическим институтам и правам человека ОБСЕ.\n\n"
+        "В ходе встречи обсуждались вопросы защиты жертв торговли людьми.\n",
+        "Samarkand",
+    ),
+    (
+        "'Сегодня во Владивостоке ... начнется мероприятие'",
+        "Человек не товар\nСегодня в Хабаровске, в здании администрации края, начнется "
+        "мероприятие, направленное на противодействие торговле людьми.\nВ нем примут участие "
+        "представители общественных организаций.\n",
+        "Khabarovsk",
+    ),
+    (
+        "'заявил на открытии в Минске международной конференции'",
+        "Новости\n\n12 мая, Брест /Иван Петров - АГЕНТСТВО/. Страны региона поддерживают "
+        "усилия по борьбе с торговлей людьми. Об этом заявил сегодня на открытии в Бресте "
+        "международной конференции по борьбе с торговлей людьми министр внутренних дел.\n\n"
+        "Конференция собрала делегации из 30 государств.\n",
+        "Brest",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "place"), [c[1:] for c in UNDATED], ids=[c[0] for c in UNDATED])
+def test_an_undated_meeting_is_found_with_its_town(
+    meeting_about: Callable[[str], Meeting], text: str, place: str
+) -> None:
+    assert meeting_about(text).place == place
+
+
 def test_a_previous_meetings_town_is_not_the_place_but_the_town_naming_the_meeting_is(
     meeting_about: Callable[[str], Meeting],
 ) -> None:
@@ -116,3 +152,13 @@ def test_the_subject_meetings_start_end_and_place(
 def test_a_news_agencys_story_is_news_not_a_press_release() -> None:
     text = CASES[0][1]
     assert document_info(text).type == "news"
+
+
+def test_the_first_word_of_a_longer_name_is_no_town(meeting_about: Callable[[str], Meeting]) -> None:
+    """"в Центральной Азии" is a region: its adjective's stem is also a small town's name."""
+    text = (
+        "Региональное совещание экспертов по защите детей в Центральной Азии\n\n"
+        "Совещание экспертов прошло в режиме обмена опытом, в нем участвовали представители "
+        "пяти государств.\n"
+    )
+    assert meeting_about(text).place is None
