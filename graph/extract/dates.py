@@ -33,7 +33,7 @@ for _n, _words in _NAMES.items():
         MONTHS[_w] = _n
 
 _MONTH = r"(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:\s?(?:st|nd|rd|th|er)(?![^\W\d_]))?"
 _YEAR = r"(?:19|20)\d{2}"
 _DASH = r"\s?(?:-|–|—|to|au|до|по|and|et|и)\s?"
 _YEAR_TAIL = r"(?:\s?(?:г\.|года|год))?"

@@ -23,7 +23,7 @@ from .dates import DateMatch, find_dates
 from .doctype import Dateline
 from .document import Document, as_document
 from .meeting_dates import _subject_dates, _told_span
-from .meeting_lexicon import _NOUNS, _ONLINE, _OTHER_MEETING
+from .meeting_lexicon import _MEETING_WORD, _NOUNS, _ONLINE, _OTHER_MEETING
 from .meeting_places import _find_place, _online, _places, _subject_place
 from .meeting_series import listed_meetings, planned_meetings
 from .meeting_titles import (
@@ -67,6 +67,8 @@ def find_meetings(
         )  # "une conférence s'est tenue à Kiev les 10 et 11 juin"
         if titled is None:
             return [], warnings
+    if titled is None and not _tells_of_a_meeting(doc, info, source, dateline):
+        return [], warnings  # "WARSAW, 14 May 2004 - A new handbook published by ..."
     meeting = Meeting(role="subject", title=titled[0] if titled else None)
     if titled:
         meeting.facts["title"] = ev(*titled[1])
@@ -142,6 +144,23 @@ def find_meetings(
         if (m.place, m.start_date) not in taken or m.place is None
     ]
     return meetings, warnings
+
+
+_STORY_SENTENCES = 4  # the sentences of a story after its dateline that must name a meeting
+
+
+def _tells_of_a_meeting(
+    doc: Document, info: DocumentInfo, source: str, dateline: Dateline | None
+) -> bool:
+    """False for a page that names no meeting and is dated only by its dateline or its
+    publication ("A new handbook published by ODIHR ..."): a publication's news, no meeting."""
+    if info.type == "publication_page":
+        return False
+    if source != "dateline" or dateline is None:
+        return True
+    text = doc.text
+    after = doc.sentences_between(dateline.date.end, min(len(text), dateline.date.end + 1500))
+    return any(_MEETING_WORD.search(text, s, e) for s, e in after[:_STORY_SENTENCES])
 
 
 # between two sessions of one series in a sentence: " and on ", ", et du "

@@ -162,3 +162,30 @@ def test_the_first_word_of_a_longer_name_is_no_town(meeting_about: Callable[[str
         "пяти государств.\n"
     )
     assert meeting_about(text).place is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Newsroom\nODIHR guide on shelters\nVIENNA 3 June 2005\nVIENNA, 3 June 2005 - A new guide "
+        "published by the OSCE Office for Democratic Institutions and Human Rights sets out "
+        "standards for shelters for trafficked persons.\nIt also gives checklists for the staff "
+        "of shelters and for the social workers who refer victims to them.\n"
+        '"The guide answers the practical questions that shelters meet every day, from the '
+        "first interview to the return home of a victim who wishes to go back,\" says the "
+        "Director of the Office.\n",
+        "Guide for consular staff\n\nPub. June 2, 2012\n\nPublished June 2, 2012\n\nThis guide was "
+        "written for consular staff who meet victims of trafficking abroad.\n\nDownload the "
+        "guide (PDF).\n",
+    ],
+    ids=["a release about a publication", "a publication's page"],
+)
+def test_a_page_about_a_publication_has_no_subject_meeting(text: str) -> None:
+    from thbgraph.graph.extract.doctype import find_dateline
+    from thbgraph.graph.extract.meetings import find_meetings
+    from thbgraph.graph.register import load_register
+
+    found, _ = find_meetings(
+        text, load_register(), info=document_info(text), dateline=find_dateline(text)
+    )
+    assert [m for m in found if m.role == "subject"] == []
