@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -79,7 +80,10 @@ def dateline_of(doc: Document, *, labelled: bool = False) -> Dateline | None:
             s = posted.end + len(text[posted.end : e]) - len(text[posted.end : e].lstrip())
         m = DATELINE.match(text, s, e)
         if not m and not labelled:
-            first = _date_first(text, s, e) or _date_in_brackets(text, s, e)
+            header_year = int(year.group(1)) if year else None
+            stamp = find_dates(text, year.start(), year.end()) if year else []
+            latest = stamp[0].first if stamp and stamp[0].has_year else None
+            first = _date_first(text, s, e, header_year, latest) or _date_in_brackets(text, s, e)
             if first is not None:
                 return first
         if not m or is_byline(text, s, e):  # "By Anna Berg, 3 May 2019": a writer, no place
@@ -103,17 +107,24 @@ def dateline_of(doc: Document, *, labelled: bool = False) -> Dateline | None:
     return None
 
 
-# the place after a dateline's date: "21 September 2023, Chisinau – The Secretary of State ..."
+# the place after a dateline's date: "21 September 2023, Chisinau – The Secretary of State ...",
+# "28 сентября, Минск /Мария Иванова - БЕЛТА/. Вопросы ..."
 _PLACE_AFTER_DATE = re.compile(
     rf",\s(?P<place>[{_UP}][{_LOW}'-]+(?:\s[{_UP}][{_LOW}'-]+)?|[{_UP}]{{2,}}(?:\s[{_UP}]{{2,}})?)"
-    r"\s?[-–—]\s?(?=\S)"
+    r"\s?(?:[-–—]|/[^/\n]{2,40}/\.?)\s?(?=\S)"
 )
 
 
-def _date_first(text: str, s: int, e: int) -> Dateline | None:
-    """A dateline written date first, "21 September 2023, Chisinau – ...", running on into the story."""
-    dates = find_dates(text, s, min(e, s + 40))
-    if not dates or dates[0].start != s or dates[0].is_range or not dates[0].has_year:
+def _date_first(
+    text: str, s: int, e: int, year: int | None = None, latest: date | None = None
+) -> Dateline | None:
+    """A dateline written date first, "21 September 2023, Chisinau – ...", running on into the
+    story; a date without its year takes the year written at the top of the page (`year`),
+    unless that puts it after the page's own date (`latest`): then its year is unknown."""
+    dates = find_dates(text, s, min(e, s + 40), default_year=year)
+    if not dates or dates[0].start != s or dates[0].is_range:
+        return None
+    if not dates[0].has_year and (year is None or (latest and dates[0].first > latest)):
         return None
     m = _PLACE_AFTER_DATE.match(text, dates[0].end, e)
     if m is None:

@@ -32,6 +32,10 @@ _HELD = re.compile(
 )
 
 
+# a verb of holding right before a date: "s'est tenue le 18 octobre 2024", "was held on 3 May"
+_HELD_ON = re.compile(_HELD.pattern + r"\s+(?:(?:on|le|les|du|from|с)\s+)?(?=\d)", re.I)
+
+
 # people who met: a meeting without a meeting noun ("prosecutors met in Belgrade on 6 and 7 ...")
 _GATHERED = re.compile(
     r"(?i)\b(?:met|gathered|came\s+together|se\s+sont\s+r[ée]unis|"
@@ -153,9 +157,10 @@ def _sentence_dates(
     for s, e in doc.sentences_until(end):
         noun = _MEETING_WORD.search(text, s, e) is not None
         verb = noun and _VERB_OF_MEETING.search(text, s, e) is not None
-        if not (verb or noun or _GATHERED.search(text, s, e)):
+        held_on = _HELD_ON.search(text, s, e) is not None  # "s'est tenue le 18 octobre 2024 une journée"
+        if not (verb or noun or held_on or _GATHERED.search(text, s, e)):
             continue
-        ranges_only = noun and not verb and not _GATHERED.search(text, s, e)
+        ranges_only = noun and not verb and not held_on and not _GATHERED.search(text, s, e)
         dated = [
             d
             for d in find_dates(text, s, e, default_year=year)

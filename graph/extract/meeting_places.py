@@ -293,6 +293,9 @@ def _subject_place(
             and not re.match(r"(?i)(?:day|день|jour)\b", city.group(1))
             and not _NOT_PLACE.search(city.group(1))
             and _find_organisation(city.group(1), register) is None
+            # "Vienna, 3 May": the date follows the town; "Ainsi, à la diligence de ... le 18
+            # octobre" is a sentence opening on an adverb
+            and re.fullmatch(r",\s*(?:(?:le|the|on)\s+)?", text[line_s + city.end(1) : date_span[0]])
         ):
             name = city.group(1)
             return (name.title() if name.isupper() else name), (

@@ -86,6 +86,22 @@ CASES: list[tuple[str, str, tuple[str | None, str | None, str | None]]] = [
         "victim identification.\n",
         ("2006-06-05", "2006-06-07", "Astana"),
     ),
+    (
+        "a verb of holding right before the date, no meeting noun; a sentence opening on 'Ainsi,'",
+        "L'Etat se mobilise contre la traite.\nLa France s'est dotée de plusieurs structures "
+        "publiques pour lutter contre la traite des êtres humains.\nAinsi, à l'initiative de la "
+        "mission interministérielle s'est tenue le 9 novembre 2023 une journée nationale de lutte "
+        "contre la traite avec les barreaux.\nCette journée a permis de présenter des données.\n",
+        ("2023-11-09", "2023-11-09", None),
+    ),
+    (
+        "a dateline written date first with the agency in slashes, its year from the page's stamp",
+        "Эксперты обсудят вопросы миграции\n\nИсточник материала: АГЕНТСТВО\n"
+        "14.05.2008 09:10 — Новости\n14 мая, Минск /Иван Петров - АГЕНТСТВО/. Вопросы миграции "
+        "обсудят на заседании члены экспертной группы, которое пройдет сегодня в Минске.\n\n"
+        "На заседание вынесен вопрос о торговле людьми.\n",
+        ("2008-05-14", "2008-05-14", "Minsk"),
+    ),
 ]  # fmt: skip
 
 
@@ -189,3 +205,18 @@ def test_a_page_about_a_publication_has_no_subject_meeting(text: str) -> None:
         text, load_register(), info=document_info(text), dateline=find_dateline(text)
     )
     assert [m for m in found if m.role == "subject"] == []
+
+
+def test_a_datelines_day_after_the_pages_stamp_takes_no_year(
+    meeting_about: Callable[[str], Meeting],
+) -> None:
+    """"26 октября, Минск /.../" on a page stamped 09.03.2010: October 2010 is after the page,
+    so the day's year is unknown (not 2010)."""
+    text = (
+        "Страны поддерживают инициативу\n\n09.03.2010 17:30 — Новости\n\nИсточник: АГЕНТСТВО\n\n"
+        "26 октября, Минск /Иван Петров - АГЕНТСТВО/. Страны поддерживают инициативу по борьбе с "
+        "торговлей людьми. Об этом заявил сегодня на открытии в Минске международной конференции "
+        "министр внутренних дел.\n\nКонференция собрала делегации из 40 государств.\n"
+    )
+    m = meeting_about(text)
+    assert (m.start_date, m.place) == (None, "Minsk")
