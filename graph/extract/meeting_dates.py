@@ -157,7 +157,8 @@ def _sentence_dates(
     for s, e in doc.sentences_until(end):
         noun = _MEETING_WORD.search(text, s, e) is not None
         verb = noun and _VERB_OF_MEETING.search(text, s, e) is not None
-        held_on = _HELD_ON.search(text, s, e) is not None  # "s'est tenue le 18 octobre 2024 une journée"
+        # "s'est tenue le 18 octobre 2024 une journée": held on a day, with no meeting noun
+        held_on = _HELD_ON.search(text, s, e) is not None
         if not (verb or noun or held_on or _GATHERED.search(text, s, e)):
             continue
         ranges_only = noun and not verb and not held_on and not _GATHERED.search(text, s, e)
@@ -237,7 +238,8 @@ def _told_span(
     day = dates.first
     if source == "dateline" and dateline is not None:
         s, e = doc.sentence_at(min(len(text) - 1, dateline.date.end + 2))
-        if e + 1 < len(text):  # "... launched a course. The five-day session, which started yesterday"
+        # and the next sentence: "... a course. The five-day session, which started yesterday"
+        if e + 1 < len(text):
             e = max(e, doc.sentence_at(e + 1)[1])
         if _YESTERDAY.search(text, s, e):
             day -= timedelta(days=1)

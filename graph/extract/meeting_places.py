@@ -234,7 +234,11 @@ def _visited_country(
     about another meeting)."""
     if date_span is not None:
         spans = [as_document(text).sentence_at(date_span[0])]
-        spans += [clean_span(text, ln.start, ln.end) for ln in as_document(text).lines_in(0, head) if not ln.blank]
+        spans += [
+            clean_span(text, ln.start, ln.end)
+            for ln in as_document(text).lines_in(0, head)
+            if not ln.blank
+        ]
     else:
         spans = as_document(text).sentences_until(min(len(text), max(head, 0) + _VISIT_REACH))
     mentions = country_mentions(text)
@@ -295,7 +299,9 @@ def _subject_place(
             and _find_organisation(city.group(1), register) is None
             # "Vienna, 3 May": the date follows the town; "Ainsi, à la diligence de ... le 18
             # octobre" is a sentence opening on an adverb
-            and re.fullmatch(r",\s*(?:(?:le|the|on)\s+)?", text[line_s + city.end(1) : date_span[0]])
+            and re.fullmatch(
+                r",\s*(?:(?:le|the|on)\s+)?", text[line_s + city.end(1) : date_span[0]]
+            )
         ):
             name = city.group(1)
             return (name.title() if name.isupper() else name), (

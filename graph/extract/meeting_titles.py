@@ -360,6 +360,34 @@ _PROSE_WORDS = 12  # a piece of the lead with fewer words is a headline, a menu 
 _NOT_TOLD = ("publication_page", "decision")  # documents that tell of no meeting of their own
 
 
+_OPENING_QUOTES = {"„": "”“", "«": "»", "“": "”", '"': '"'}
+
+
+def _stop_outside_quotes(text: str, start: int, limit: int) -> int:
+    """Where a told meeting's name ends: the first stop (`_STOP`) after `start` that is not
+    inside a quoted name ("конференции ОБСЕ „Год конфликта: объединение усилий ...”"); `limit`
+    when there is none."""
+    pos = start
+    while pos < limit:
+        stop = _STOP.search(text, pos, limit)
+        end = stop.start() if stop else limit
+        opened = next(((i, q) for i in range(pos, end) if (q := text[i]) in _OPENING_QUOTES), None)
+        if opened is None:
+            return end
+        closing = min(
+            (
+                j
+                for c in _OPENING_QUOTES[opened[1]]
+                if (j := text.find(c, opened[0] + 1, limit)) >= 0
+            ),
+            default=-1,
+        )
+        if closing < 0:
+            return end
+        pos = closing + 1  # read on after the quoted name
+    return limit
+
+
 def told_meeting(text: str, info: DocumentInfo, head: int) -> tuple[str, tuple[int, int]] | None:
     """A meeting the lead of a story tells of without naming or dating it: one of its first
     sentences has an event noun and a verb of meeting ("Une conférence s'est tenue à Kiev les
@@ -379,8 +407,7 @@ def told_meeting(text: str, info: DocumentInfo, head: int) -> tuple[str, tuple[i
             continue
         if not (_VERB_OF_MEETING.search(text, s, e) or _GATHERED.search(text, s, e)):
             continue
-        stop = _STOP.search(text, noun.end(), min(e, noun.start() + _TOLD_TITLE))
-        end = stop.start() if stop else min(e, noun.start() + _TOLD_TITLE)
+        end = _stop_outside_quotes(text, noun.end(), min(e, noun.start() + _TOLD_TITLE))
         start, end = clean_span(text, noun.start(), end)
         name = " ".join(text[start:end].split())
         return name[:1].upper() + name[1:], (start, end)

@@ -170,8 +170,10 @@ def test_a_news_agencys_story_is_news_not_a_press_release() -> None:
     assert document_info(text).type == "news"
 
 
-def test_the_first_word_of_a_longer_name_is_no_town(meeting_about: Callable[[str], Meeting]) -> None:
-    """"в Центральной Азии" is a region: its adjective's stem is also a small town's name."""
+def test_the_first_word_of_a_longer_name_is_no_town(
+    meeting_about: Callable[[str], Meeting],
+) -> None:
+    """ "в Центральной Азии" is a region: its adjective's stem is also a small town's name."""
     text = (
         "Региональное совещание экспертов по защите детей в Центральной Азии\n\n"
         "Совещание экспертов прошло в режиме обмена опытом, в нем участвовали представители "
@@ -188,7 +190,7 @@ def test_the_first_word_of_a_longer_name_is_no_town(meeting_about: Callable[[str
         "standards for shelters for trafficked persons.\nIt also gives checklists for the staff "
         "of shelters and for the social workers who refer victims to them.\n"
         '"The guide answers the practical questions that shelters meet every day, from the '
-        "first interview to the return home of a victim who wishes to go back,\" says the "
+        'first interview to the return home of a victim who wishes to go back," says the '
         "Director of the Office.\n",
         "Guide for consular staff\n\nPub. June 2, 2012\n\nPublished June 2, 2012\n\nThis guide was "
         "written for consular staff who meet victims of trafficking abroad.\n\nDownload the "
@@ -210,7 +212,7 @@ def test_a_page_about_a_publication_has_no_subject_meeting(text: str) -> None:
 def test_a_datelines_day_after_the_pages_stamp_takes_no_year(
     meeting_about: Callable[[str], Meeting],
 ) -> None:
-    """"26 октября, Минск /.../" on a page stamped 09.03.2010: October 2010 is after the page,
+    """ "26 октября, Минск /.../" on a page stamped 09.03.2010: October 2010 is after the page,
     so the day's year is unknown (not 2010)."""
     text = (
         "Страны поддерживают инициативу\n\n09.03.2010 17:30 — Новости\n\nИсточник: АГЕНТСТВО\n\n"
@@ -220,3 +222,18 @@ def test_a_datelines_day_after_the_pages_stamp_takes_no_year(
     )
     m = meeting_about(text)
     assert (m.start_date, m.place) == (None, "Minsk")
+
+
+def test_a_told_meetings_name_runs_to_the_end_of_its_quoted_title(
+    meeting_about: Callable[[str], Meeting],
+) -> None:
+    """A colon inside the quoted name ("„Год перемен: ...”") does not end the name: the title
+    is what identifies a meeting that has neither date nor place."""
+    text = (
+        "Министр: „Сотрудничество важно”\n\nРост числа беженцев усилил значение работы по "
+        "предотвращению торговли людьми. Об этом заявил министр Иван Петров в кулуарах "
+        "конференции ОБСЕ под названием „Год перемен: общие усилия против торговли людьми в "
+        "регионе”, - передает агентство.\n\nСтрана приняла много беженцев.\n"
+    )
+    title = meeting_about(text).title or ""
+    assert title.endswith("общие усилия против торговли людьми в регионе”"), title
