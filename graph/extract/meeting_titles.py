@@ -324,9 +324,14 @@ def _titled(
         if p.named and p.title.startswith("Meeting of"):
             return p.title, (p.start, p.end)
     for p in meeting_phrases(text, places=_places(register)):
-        if p.named:
+        if p.named and len(p.title.split()) >= _NAMED_WORDS:
             return p.title, (p.start, p.end)
     return _own_sitting(doc)
+
+
+# a named meeting has a name of this many words at least: "На Заседании", "Организатором
+# Семинара" are a noun capitalised by the sentence it opens, no name
+_NAMED_WORDS = 3
 
 
 # a body's own numbered sitting: "GRETA ... on the occasion of its 50th plenary meeting"

@@ -237,3 +237,20 @@ def test_a_told_meetings_name_runs_to_the_end_of_its_quoted_title(
     )
     title = meeting_about(text).title or ""
     assert title.endswith("общие усилия против торговли людьми в регионе”"), title
+
+
+def test_a_noun_capitalised_by_its_sentence_is_no_meetings_name(
+    meeting_about: Callable[[str], Meeting],
+) -> None:
+    """A sentence opening "На заседании присутствовал ...": the meeting told before it
+    ("состоялось заседание Совета по ...") names it; it has neither date nor place, so its
+    title is what identifies it."""
+    text = (
+        "Страна может стать примером в борьбе с торговлей людьми: посол\n\n12.05.2016 10:20\n\n\n"
+        "Под председательством министра труда состоялось заседание Совета по борьбе с торговлей "
+        "людьми и эксплуатацией труда, в котором приняли участие представители правительства и "
+        "общественных организаций. На заседании присутствовал также посол Канады Джон Смит.\n\n"
+        "Руководитель рабочей группы представил проделанную работу.\n"
+    )
+    title = meeting_about(text).title or ""
+    assert title.lower().startswith("заседание совета по борьбе с торговлей людьми"), title
