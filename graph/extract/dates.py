@@ -89,11 +89,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    # November 3, 2020
+    # November 3, 2020; October the 4th 2016
     (
         "md-y",
         re.compile(
-            rf"{_WEEKDAY}(?P<m2>{_MONTH})\s(?P<d2>{_DAY})(?:,\s?(?P<y2>{_YEAR}))?(?!\d)",
+            rf"{_WEEKDAY}(?P<m2>{_MONTH})\s(?:the\s)?(?P<d2>{_DAY})(?:(?:,\s?|\s)(?P<y2>{_YEAR}))?(?!\d)",
             re.IGNORECASE,
         ),
     ),

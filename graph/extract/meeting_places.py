@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..register import Register
 from .countries import country_mentions, country_name
+from .datelines import posting_date
 from .dates import find_dates
 from .doctype import Dateline
 from .document import Document, as_document
@@ -364,8 +365,8 @@ def _subject_place(
 # a dateline without a date at the head of a story: "TIRANA – ...", "Ташкент, Узбекистан (UzDaily.uz) —"
 _BARE_DATELINE = re.compile(
     r"(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'-]+)?)(?:,\s[A-ZÀ-ÞА-ЯЁ][\w'-]+)?"
-    r"\s?(?:\([^()\n]{2,30}\)\s?)?[–—-]\s?(?=\S)"
-)
+    r"\s?(?:\([^()\n]{2,30}\)\s?|\.\s[A-ZА-ЯЁ]{2,20}\s)?[–—-]\s?(?=\S)"
+)  # also "NUR-SULTAN. KAZINFORM - ..." (the agency after a full stop)
 _BARE_REACH = 600  # how far after the header a dateline without a date is looked for
 
 
@@ -373,8 +374,11 @@ def _bare_dateline_town(doc: Document, register: Register) -> tuple[str, tuple[i
     """The town of a dateline without a date that opens the story: a register place or a town
     the gazetteer knows."""
     text = doc.text
+    posted = posting_date(text)
     for line in doc.lines_in(0, min(len(text), doc.header_end + _BARE_REACH)):
         s, e = doc.clean_line(line)
+        if posted is not None and s <= posted.start < e:  # "date 2022-04-20 NUR-SULTAN. ..."
+            s = posted.end + len(text[posted.end : e]) - len(text[posted.end : e].lstrip())
         m = _BARE_DATELINE.match(text, s, e)
         if m is None or e - s < 60:  # the dateline runs on into a paragraph
             continue

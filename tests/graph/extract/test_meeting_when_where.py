@@ -131,6 +131,14 @@ UNDATED: list[tuple[str, str, str]] = [
         "Конференция собрала делегации из 30 государств.\n",
         "Brest",
     ),
+    (
+        "a dateline without a date after the page's posting date, the agency after a full stop",
+        " date 2021-06-02 ALMATY. NEWSWIRE - The Deputy Minister of Labour met with the OSCE "
+        "Special Representative. The latter has visited Almaty to take part in a forum on "
+        "labour exploitation in supply chains.\n\nDuring the meeting, they discussed the "
+        "Action Plan.\n",
+        "Almaty",
+    ),
 ]  # fmt: skip
 
 
