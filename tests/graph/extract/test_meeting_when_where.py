@@ -10,6 +10,7 @@ import pytest
 
 from thbgraph.graph.extract.doctype import document_info
 from thbgraph.graph.model import Meeting
+from thbgraph.graph.register import Register
 
 CASES: list[tuple[str, str, tuple[str | None, str | None, str | None]]] = [
     (
@@ -262,3 +263,25 @@ def test_a_noun_capitalised_by_its_sentence_is_no_meetings_name(
     )
     title = meeting_about(text).title or ""
     assert title.lower().startswith("заседание совета по борьбе с торговлей людьми"), title
+
+
+def test_each_country_visit_of_a_page_reporting_several_is_a_subject(reg: Register) -> None:
+    from thbgraph.graph.extract.doctype import find_dateline
+    from thbgraph.graph.extract.meetings import find_meetings
+
+    text = (
+        "As part of the third evaluation visit to Portugal on the implementation of the "
+        "Convention (2-6 May 2022), a GRETA delegation went to Porto and visited a shelter for "
+        "women. GRETA's report on Portugal will be published next year.\n"
+        "GRETA carried out a visit to Spain from 16 to 18 May 2022. The visit examined the "
+        "identification of victims among asylum seekers.\n"
+        "GRETA's first evaluation visit to Andorra will take place from 13-17 June 2022. The "
+        "delegation will meet officials.\n"
+    )
+    found, _ = find_meetings(text, reg, info=document_info(text), dateline=find_dateline(text))
+    visits = {(m.place, m.start_date) for m in found if m.role == "subject"}
+    assert visits == {
+        ("Portugal", "2022-05-02"),
+        ("Spain", "2022-05-16"),
+        ("Andorra", "2022-06-13"),
+    }
