@@ -451,8 +451,15 @@ def _town(text: str, m: re.Match[str], register: Register) -> tuple[str, tuple[i
         if city is not None:
             return city, (s, end)
     if _before_its_country(text, e) and not country_mentions(written):
-        return written, (s, e)  # "in Neum, Bosnia and Herzegovina": a town too small to be listed
+        # "in Neum, Bosnia and Herzegovina": a town too small to be listed; "at Lake Issyk-Kul,
+        # Kyrgyzstan": the place the lake names
+        bare = _PLACE_PREFIX.sub("", written, count=1)
+        return bare, (e - len(bare), e)
     return None
+
+
+# a word before a place's own name: "Lake Issyk-Kul", "Mount Athos"
+_PLACE_PREFIX = re.compile(rf"^(?:{_alternation('place_prefixes')})\s+(?=\S)", re.I)
 
 
 def _before_its_country(text: str, end: int) -> bool:

@@ -401,8 +401,16 @@ def told_meeting(text: str, info: DocumentInfo, head: int) -> tuple[str, tuple[i
     if info.type in _NOT_TOLD:
         return None
     lead = head if head < len(text) // 2 else 0  # a short text is all header
+    found = _told_in(text, lead, min(len(text), lead + 2_000))
+    if found is None and lead > 0:  # a story whose first paragraph the header took in
+        found = _told_in(text, 0, lead)
+    return found
+
+
+def _told_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """The first meeting told in the first sentences of prose of text[start:end]."""
     k = 0  # the sentences of prose read: short pieces (rates, menus, headlines) do not count
-    for s, e in as_document(text).sentences_between(lead, min(len(text), lead + 2_000)):
+    for s, e in as_document(text).sentences_between(start, end):
         if k >= _TOLD_SENTENCES:
             break
         if len(text[s:e].split()) >= _PROSE_WORDS:

@@ -140,6 +140,22 @@ UNDATED: list[tuple[str, str, str]] = [
         "Action Plan.\n",
         "Almaty",
     ),
+    (
+        "a short page whose header holds the paragraph telling of the meeting, no year given",
+        "Traite des êtres humains - exercice à Vérone (3-7 avril)\n\nL'OSCE organise pour la "
+        "troisième fois, du 3 au 7 avril, à Vérone, au centre de formation de la police, une "
+        "formation de praticiens chargés de cas de traite le long des routes migratoires.\n\n"
+        "Pendant cinq jours, 60 participants de 30 pays gèrent deux dossiers fictifs.\n",
+        "Verona",
+    ),
+    (
+        "a small place named by its lake, before its country",
+        "Practitioners train together\n\nOSCE\n\nOver 90 practitioners from Central Asia "
+        "gathered this week at Lake Sevan, Armenia, for a five-day regional simulation-based "
+        "training exercise on combating trafficking in human beings.\n\nThe training was "
+        "opened by the Deputy Minister.\n",
+        "Sevan",
+    ),
 ]  # fmt: skip
 
 
