@@ -463,11 +463,14 @@ _PLACE_PREFIX = re.compile(rf"^(?:{_alternation('place_prefixes')})\s+(?=\S)", r
 
 
 def _before_its_country(text: str, end: int) -> bool:
-    """True when a country's name follows `end` after a comma: "Neum, Bosnia and Herzegovina"."""
+    """True when a country's name follows `end` after a comma ("Neum, Bosnia and Herzegovina"),
+    or the town is placed near another ("Molovata Noua, near the Moldovan capital")."""
     comma = re.match(r",\s+", text[end : end + 3])
     if comma is None:
         return False
     after = end + comma.end()
+    if re.match(r"(?:near|close to|outside|près de|недалеко от|под)\s", text[after : after + 14]):
+        return True
     found = country_mentions(text[after : after + 40])
     return bool(found) and found[0][1] == 0
 

@@ -103,6 +103,15 @@ CASES: list[tuple[str, str, tuple[str | None, str | None, str | None]]] = [
         "На заседание вынесен вопрос о торговле людьми.\n",
         ("2008-05-14", "2008-05-14", "Minsk"),
     ),
+    (
+        "a village placed near a city, after 'started today in'",
+        "Mission helps shelters\nCHISINAU 5 May 2005\nCHISINAU, 5 May 2005 - The third workshop "
+        "in a series of courses for shelter staff started today in Varnita Veche, near the "
+        "capital. The courses are financed by the OSCE Mission.\nThe goal of the workshop is "
+        "a guide for shelters, which will later be given to all participants and to other "
+        "experts working with victims of trafficking in the country.\n",
+        ("2005-05-05", "2005-05-05", "Varnita Veche"),
+    ),
 ]  # fmt: skip
 
 
