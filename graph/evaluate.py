@@ -13,7 +13,10 @@ penalty). Fields scored:
 - `persons`: by name (the words of one contained in the other); a different role is reported;
 - `publications`: by title (fuzzy, as titles are quoted loosely); a different year or URL is reported;
 - `meetings`: by role, and start date or title; `meeting_facts` then scores each stated fact of each
-  required meeting (dates, place, online, organisers, counts), and `document` the type and date.
+  required meeting (dates, place, online, organisers, counts), and `document` the type and date;
+- `meetings_dated`: the subject meetings only, each found only with its right start date and place
+  (issue 14's main figure): a meeting that is found but dated or placed wrong is a miss and a false
+  hit here, however `meetings` matched it.
 
 Every miss carries the passage where the expected item is written (when it is written verbatim),
 every false hit the passage the extractor gave, so a failing score says what to fix.
@@ -50,6 +53,7 @@ __all__ = [
 FIELDS = (
     "citations",
     "meetings",
+    "meetings_dated",
     "meeting_facts",
     "persons",
     "organisations",
@@ -471,11 +475,46 @@ def _meeting_matcher(*, single_subject: bool) -> Callable[[Any, _Predicted], boo
         same_place = bool(item.get("place") and m.place) and _norm(item["place"]) == _norm(m.place)
         if same_place and not (item.get("start_date") and m.start_date):
             return True  # "Focal Point meeting, Pristina" and "... meeting, Pristina"
-        title = item.get("title") or ""
-        a, b = " ".join(_words(title)), " ".join(_words(m.title))
-        return bool(a and b) and fuzz.token_set_ratio(a, b) >= 80
+        return _meeting_titles_similar(item.get("title"), m.title)
 
     return same
+
+
+def _meeting_titles_similar(truth_title: str | None, found: str | None) -> bool:
+    a, b = " ".join(_words(truth_title)), " ".join(_words(found))
+    return bool(a and b) and fuzz.token_set_ratio(a, b) >= 80
+
+
+def _dated_matcher(reg: Register | None) -> Callable[[Any, _Predicted], bool]:
+    """The same subject meeting by its start date AND its place (compared as `meeting_facts`
+    compares places: one register key in any language). A truth meeting without a place (online,
+    or a place not stated) counts on its start date and its online flag; one giving neither start
+    date nor place, on its title (and its online flag)."""
+
+    def online_agrees(item: dict[str, Any], m: Meeting) -> bool:
+        if item.get("online") is True:
+            return m.online is True
+        if item.get("online") is False:
+            return m.online is not True
+        return True  # hybrid or unstated: not scored
+
+    def same(item: Any, p: _Predicted) -> bool:
+        m: Meeting = p.value
+        start, place = item.get("start_date"), item.get("place")
+        if not start and not place:
+            return _meeting_titles_similar(item.get("title"), m.title) and online_agrees(item, m)
+        if start and m.start_date != start:
+            return False
+        if place:
+            return m.place is not None and _fact_equal("place", place, m.place, reg)
+        return online_agrees(item, m)
+
+    return same
+
+
+def _dated_label(title: Any, start: Any, place: Any, online: Any) -> str:
+    where = place or ("online" if online is True else None)
+    return f"{title} ({start}, {where})"
 
 
 def _place_key(name: str, reg: Register | None) -> str:
@@ -644,6 +683,23 @@ def score_document(
         _meeting_matcher(single_subject=single_subject),
         label=lambda item: f"{item.get('role', 'subject')}: {item.get('title')} ({item.get('start_date')})",
         needles=lambda item: [item.get("title")],
+    )  # fmt: skip
+    subject = {
+        part: [t for t in items if t.get("role", "subject") == "subject"]
+        for part, items in meetings_truth.items()
+    }
+    _match_field(
+        result, "meetings_dated", text, subject,
+        [
+            _Predicted(_dated_label(m.title, m.start_date, m.place, m.online), m, m.evidence)
+            for m in ex.meetings
+            if m.role == "subject"
+        ],
+        _dated_matcher(register),
+        label=lambda item: _dated_label(
+            item.get("title"), item.get("start_date"), item.get("place"), item.get("online")
+        ),
+        needles=lambda item: [item.get("title"), item.get("place")],
     )  # fmt: skip
     for i, item in enumerate(meetings_truth["required"]):
         hit = matched.get(i)

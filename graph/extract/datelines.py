@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -61,6 +62,7 @@ class Dateline:
     place_start: int
     place_end: int
     date: DateMatch
+    agency: bool = False  # a news agency's mark after the date, "(TDI):": a news story, no release
 
 
 def dateline_of(doc: Document, *, labelled: bool = False) -> Dateline | None:
@@ -77,6 +79,13 @@ def dateline_of(doc: Document, *, labelled: bool = False) -> Dateline | None:
         elif posted is not None and s <= posted.start < e:  # "date 2025-02-21 Sarajevo, 21 Feb..."
             s = posted.end + len(text[posted.end : e]) - len(text[posted.end : e].lstrip())
         m = DATELINE.match(text, s, e)
+        if not m and not labelled:
+            header_year = int(year.group(1)) if year else None
+            stamp = find_dates(text, year.start(), year.end()) if year else []
+            latest = stamp[0].first if stamp and stamp[0].has_year else None
+            first = _date_first(text, s, e, header_year, latest) or _date_in_brackets(text, s, e)
+            if first is not None:
+                return first
         if not m or is_byline(text, s, e):  # "By Anna Berg, 3 May 2019": a writer, no place
             continue
         dates = find_dates(
@@ -85,12 +94,61 @@ def dateline_of(doc: Document, *, labelled: bool = False) -> Dateline | None:
         if not dates or dates[0].start != m.end() or dates[0].is_range:
             continue
         rest = text[dates[0].end : e]
-        # a dateline runs on into the story, maybe after the agency: "/МОЛДПРЕС/. Вице-премьер"
-        runs_on = re.match(r"\s?(?:/[^/\n]{2,24}/\.?\s?(?=\S)|[-–—:]\s?\S)", rest)
+        # a dateline runs on into the story, maybe after the agency: "/МОЛДПРЕС/. Вице-премьер",
+        # "7 June 2023 (TDI): Yesterday ..."
+        runs_on = re.match(
+            r"\s?(?:/[^/\n]{2,24}/\.?\s?(?=\S)|\([^()\n]{2,24}\)\s?[-–—:.]?\s?(?=\S)|[-–—:]\s?\S)",
+            rest,
+        )
         if not runs_on and not (rest.strip(" .") == "" and _prose_follows(doc, line.end)):
             continue
-        return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
+        agency = rest.lstrip().startswith("(")
+        return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0], agency)
     return None
+
+
+# the place after a dateline's date: "21 September 2023, Chisinau – The Secretary of State ...",
+# "28 сентября, Минск /Мария Иванова - БЕЛТА/. Вопросы ..."
+_PLACE_AFTER_DATE = re.compile(
+    rf",\s(?P<place>[{_UP}][{_LOW}'-]+(?:\s[{_UP}][{_LOW}'-]+)?|[{_UP}]{{2,}}(?:\s[{_UP}]{{2,}})?)"
+    r"\s?(?:[-–—]|/[^/\n]{2,40}/\.?)\s?(?=\S)"
+)
+
+
+def _date_first(
+    text: str, s: int, e: int, year: int | None = None, latest: date | None = None
+) -> Dateline | None:
+    """A dateline written date first, "21 September 2023, Chisinau – ...", running on into the
+    story; a date without its year takes the year written at the top of the page (`year`),
+    unless that puts it after the page's own date (`latest`): then its year is unknown."""
+    dates = find_dates(text, s, min(e, s + 40), default_year=year)
+    if not dates or dates[0].start != s or dates[0].is_range:
+        return None
+    if not dates[0].has_year and (year is None or (latest and dates[0].first > latest)):
+        return None
+    m = _PLACE_AFTER_DATE.match(text, dates[0].end, e)
+    if m is None:
+        return None
+    return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
+
+
+# a dateline with its date in brackets: "GENEVE (22 février 2019) - Le Comité ..."
+_PLACE_BEFORE_BRACKET = re.compile(
+    rf"(?P<place>[{_UP}][{_UP}'-]+[{_UP}](?:\s[{_UP}][{_UP}'-]+[{_UP}])?|[{_UP}][{_LOW}'-]+)\s\("
+)
+
+
+def _date_in_brackets(text: str, s: int, e: int) -> Dateline | None:
+    """A dateline "PLACE (date) - ...", running on into the story."""
+    m = _PLACE_BEFORE_BRACKET.match(text, s, e)
+    if m is None:
+        return None
+    dates = find_dates(text, m.end(), min(e, m.end() + 40))
+    if not dates or dates[0].start != m.end() or dates[0].is_range or not dates[0].has_year:
+        return None
+    if re.match(r"\)\s?[-–—]\s?\S", text[dates[0].end : dates[0].end + 6]) is None:
+        return None
+    return Dateline(m.group("place"), m.start("place"), m.end("place"), dates[0])
 
 
 def _prose_follows(doc: Document, pos: int) -> bool:

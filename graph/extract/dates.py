@@ -33,7 +33,7 @@ for _n, _words in _NAMES.items():
         MONTHS[_w] = _n
 
 _MONTH = r"(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:\s?(?:st|nd|rd|th|er)(?![^\W\d_]))?"
 _YEAR = r"(?:19|20)\d{2}"
 _DASH = r"\s?(?:-|–|—|to|au|до|по|and|et|и)\s?"
 _YEAR_TAIL = r"(?:\s?(?:г\.|года|год))?"
@@ -89,11 +89,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    # November 3, 2020
+    # November 3, 2020; October the 4th 2016
     (
         "md-y",
         re.compile(
-            rf"{_WEEKDAY}(?P<m2>{_MONTH})\s(?P<d2>{_DAY})(?:,\s?(?P<y2>{_YEAR}))?(?!\d)",
+            rf"{_WEEKDAY}(?P<m2>{_MONTH})\s(?:the\s)?(?P<d2>{_DAY})(?:(?:,\s?|\s)(?P<y2>{_YEAR}))?(?!\d)",
             re.IGNORECASE,
         ),
     ),

@@ -310,7 +310,8 @@ def _type(text: str) -> tuple[DocumentType, tuple[int, int] | None]:
         return "publication_page", None
     dateline = _dateline(text)
     if dateline is not None:  # a release's dateline, unless a site re-posted it under its own date
-        return ("news" if _reposted(text, dateline) else "press_release"), None
+        reposted = _reposted(text, dateline) or dateline.agency  # a news agency's story
+        return ("news" if reposted else "press_release"), None
     if _DECISION_OPENING.search(text[:3000]) and _DECIDES.search(text):
         return "decision", None
     if _news_story(text):  # a headline over a story quoting officials

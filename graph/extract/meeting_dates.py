@@ -32,6 +32,10 @@ _HELD = re.compile(
 )
 
 
+# a verb of holding right before a date: "s'est tenue le 18 octobre 2024", "was held on 3 May"
+_HELD_ON = re.compile(_HELD.pattern + r"\s+(?:(?:on|le|les|du|from|с)\s+)?(?=\d)", re.I)
+
+
 # people who met: a meeting without a meeting noun ("prosecutors met in Belgrade on 6 and 7 ...")
 _GATHERED = re.compile(
     r"(?i)\b(?:met|gathered|came\s+together|se\s+sont\s+r[ée]unis|"
@@ -97,10 +101,15 @@ def _story_date(
     text = doc.text
     day = dateline.date.first
     after = dateline.date.end
+    told = 0  # the sentences of the story read so far
     for s, e in doc.sentences_until(min(len(text), after + 2000)):
         if e <= after:
             continue
-        if not (_HELD.search(text, s, e) or _MEETING_WORD.search(text, s, e)):
+        told += 1
+        opening = told <= _OPENING_SENTENCES and any(
+            _opens(text, s, d) and d.is_range for d in find_dates(text, s, e, default_year=year)
+        )  # "On 23 and 24 November, NGOs from 22 States worked together ..."
+        if not (_HELD.search(text, s, e) or _MEETING_WORD.search(text, s, e) or opening):
             continue
         for d in find_dates(text, max(s, after), e, default_year=year):
             if d.start == dateline.date.start:
@@ -108,6 +117,25 @@ def _story_date(
             if day - timedelta(days=45) <= d.last <= day and (d.is_range or d.first != day):
                 return d
     return None
+
+
+# how many sentences of a story may open on the meeting's dates without naming the meeting
+_OPENING_SENTENCES = 3
+
+
+# what may stand before a date that opens a sentence: "On 28 July 2022, ...", "Le 3 mars 2023, ...",
+# also after a dateline without a date ("Tashkent, Uzbekistan (UzDaily.com) – On 28 July 2022, ...")
+_BEFORE_OPENING_DATE = re.compile(
+    r"[\s\W]*(?:[A-ZÀ-ÞА-ЯЁ][\w.'-]*(?:,\s[A-ZÀ-ÞА-ЯЁ][\w.'-]*)?\s(?:\([^()\n]{2,30}\)\s)?[–—-]\s?)?"
+    r"(?i:(?:on|le|les|du|from|с)\s+)?"
+)
+
+
+def _opens(text: str, s: int, d: DateMatch) -> bool:
+    """True when the date `d` opens the sentence at `s`, followed by a comma: the sentence is
+    told of that day ("On 28 July 2022, the Commission organized the International Conference")."""
+    m = _BEFORE_OPENING_DATE.match(text, s, d.start)
+    return m is not None and m.end() == d.start and text[d.end : d.end + 1] == ","
 
 
 def _sentence_dates(
@@ -125,22 +153,29 @@ def _sentence_dates(
     doc = as_document(text)
     text = doc.text
     later: DateMatch | None = None
+    single: DateMatch | None = None  # "The OSCE, on 24 November 2014, launched a training course"
     for s, e in doc.sentences_until(end):
         noun = _MEETING_WORD.search(text, s, e) is not None
         verb = noun and _VERB_OF_MEETING.search(text, s, e) is not None
-        if not (verb or noun or _GATHERED.search(text, s, e)):
+        # "s'est tenue le 18 octobre 2024 une journée": held on a day, with no meeting noun
+        held_on = _HELD_ON.search(text, s, e) is not None
+        if not (verb or noun or held_on or _GATHERED.search(text, s, e)):
             continue
-        ranges_only = noun and not verb and not _GATHERED.search(text, s, e)
-        found = [
+        ranges_only = noun and not verb and not held_on and not _GATHERED.search(text, s, e)
+        dated = [
             d
             for d in find_dates(text, s, e, default_year=year)
-            if (not ranges_only or d.is_range)
-            and (dateline is None or d.start != dateline.date.start)
+            if (dateline is None or d.start != dateline.date.start)
             and d.start != skip
             and not (issued and not d.is_range and d.first.isoformat() == issued)
             and not _NOT_MEETING_DATE.search(text, max(s, d.start - 25), d.start)
         ]
+        found = [d for d in dated if not ranges_only or d.is_range or _opens(text, s, d)]
         if not found:
+            # a month written in words: "12/02/2026" over an exchange-rate table dates the page
+            worded = len(dated) == 1 and re.search(r"[^\W\d_]", dated[0].text) is not None
+            if single is None and worded and dated[0].has_year:
+                single = dated[0]  # the one full date of a sentence naming a meeting
             continue
         if dateline is not None and found[0].first > dateline.date.first:
             if later is None and _announces(text, s, e, dateline):
@@ -150,7 +185,7 @@ def _sentence_dates(
             later = later or found[0]
         else:
             return found[0]
-    return later if dateline is None else None
+    return (later or single) if dateline is None else None
 
 
 def _announces(text: str, s: int, e: int, dateline: Dateline) -> bool:
@@ -203,6 +238,9 @@ def _told_span(
     day = dates.first
     if source == "dateline" and dateline is not None:
         s, e = doc.sentence_at(min(len(text) - 1, dateline.date.end + 2))
+        # and the next sentence: "... a course. The five-day session, which started yesterday"
+        if e + 1 < len(text):
+            e = max(e, doc.sentence_at(e + 1)[1])
         if _YESTERDAY.search(text, s, e):
             day -= timedelta(days=1)
         elif not _TODAY.search(text, s, e):
@@ -302,7 +340,22 @@ def _subject_dates(
         return found_date, "sentence"
     if posted is not None and _told_today(text, posted.end):
         return posted, "page"  # "took place today in Khujand" under the page's posting date
+    own = _own_date_line(doc, head, info)
+    if own is not None and _told_today(text, own.end):
+        return own, "page"  # "02 Juin 2010" over "Le Conseil a tenu cet après-midi une réunion"
     return None, ""
+
+
+def _own_date_line(doc: Document, head: int, info: DocumentInfo | None) -> DateMatch | None:
+    """The line near the top that gives the document's own date (one day, nothing else)."""
+    if info is None or not info.date:
+        return None
+    for line in doc.lines_in(0, min(len(doc.text), max(head, 600))):
+        s, e = doc.clean_line(line)
+        found = only_date(doc.text, s, e) if e > s else None
+        if found is not None and not found.is_range and found.first.isoformat() == info.date:
+            return found
+    return None
 
 
 def _told_today(text: str, after: int) -> bool:

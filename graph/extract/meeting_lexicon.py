@@ -86,7 +86,7 @@ _FUTURE = re.compile(
 
 # a sentence about another meeting ("the next meeting will take place online"): not this one's format
 _OTHER_MEETING = re.compile(
-    r"(?i)\b(?:next|upcoming|forthcoming|follow-?up|subsequent|previous|prochaine?|"
+    r"(?i)\b(?:next|upcoming|forthcoming|follow-?up|subsequent|previous|prochaine?|pr[ée]c[ée]dente?|"
     r"следующ\w*|предыдущ\w*)\b"
 )
 

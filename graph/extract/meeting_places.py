@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..register import Register
 from .countries import country_mentions, country_name
+from .datelines import posting_date
 from .dates import find_dates
 from .doctype import Dateline
 from .document import Document, as_document
@@ -18,6 +19,7 @@ from .meeting_lexicon import (
     _FUTURE,
     _MEETING_WORD,
     _NOUN,
+    _NOUNS,
     _ONLINE,
     _ONLINE_PHRASES,
     _OTHER_MEETING,
@@ -111,6 +113,9 @@ def _place_in_sentence(
     for m in _IN_PLACE.finditer(text, max(s, date_span[0] - 80), date_span[0] + 1):
         if m.end() > date_span[0]:
             break
+        seat = _OFFICE_BEFORE.search(text, max(s, m.start() - 40), m.start("p"))
+        if seat is not None and seat.group(0)[:1].isupper():
+            continue  # "The OSCE Office in Yerevan, on 9 March": the body's seat, not a building
         found = _find_place(text, m.start("p"), m.end("p"), register)
         if found:
             return found[0], found[1:]
@@ -169,11 +174,42 @@ def _place_in_meeting_sentence(
     for s, e in doc.sentences_until(min(len(text), 1500)):
         if not _MEETING_WORD.search(text, s, e) or _FUTURE.search(text, s, e):
             continue
+        if _OTHER_MEETING.search(text, s, e):
+            continue  # "le précédent séminaire, qui s'était tenu à Zagreb"
         if year is not None and any(y != year for y in _YEAR.findall(text, s, e)):
             continue
         found = _place_after_preposition(doc, (s, e), register)
+        if found is None:
+            found = _town_after_preposition(doc, (s, e), register)  # "на открытии в Бресте"
         if found is not None:
             return found
+    return None
+
+
+_AFTER_LOCATIVE = re.compile(
+    rf"(?i:\b(?:{_alternation('locatives')}))\s+(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'’-]+)"
+)
+
+
+def _town_after_preposition(
+    doc: Document, span: tuple[int, int], register: Register
+) -> tuple[str, tuple[int, int]] | None:
+    """A town the gazetteer knows, right after "in", "à", "в" in a meeting sentence, that is no
+    body's seat ("the OSCE Office in Osh") and no body."""
+    text = doc.text
+    for m in _AFTER_LOCATIVE.finditer(text, *span):
+        ps, pe = m.span("p")
+        seat = _OFFICE_BEFORE.search(text, max(span[0], m.start() - 40), ps)
+        if seat is not None or country_mentions(m.group("p")):
+            continue
+        written = m.group("p")
+        if _NOT_PLACE.search(written) or _find_organisation(written, register) is not None:
+            continue
+        if re.match(r"[ -][A-ZÀ-ÞА-ЯЁ]", text[pe : pe + 2]):
+            continue  # the first word of a longer name: "в Центральной Азии", "in New Zealand"
+        city = city_name(written)
+        if city is not None:
+            return city, (ps, pe)
     return None
 
 
@@ -199,7 +235,11 @@ def _visited_country(
     about another meeting)."""
     if date_span is not None:
         spans = [as_document(text).sentence_at(date_span[0])]
-        spans += [clean_span(text, ln.start, ln.end) for ln in as_document(text).lines_in(0, head) if not ln.blank]
+        spans += [
+            clean_span(text, ln.start, ln.end)
+            for ln in as_document(text).lines_in(0, head)
+            if not ln.blank
+        ]
     else:
         spans = as_document(text).sentences_until(min(len(text), max(head, 0) + _VISIT_REACH))
     mentions = country_mentions(text)
@@ -248,7 +288,7 @@ def _subject_place(
         if found and not _OFFICE_BEFORE.search(text, max(0, found[1] - 40), found[1]):
             return found[0], found[1:]
         if dateline is not None and dateline.date.start == date_span[0]:
-            return dateline.place.title(), (dateline.place_start, dateline.place_end)
+            return _dateline_town(dateline), (dateline.place_start, dateline.place_end)
         city = re.match(
             r"[\W_]*([A-ZÀ-ÞА-ЯЁ][\w'-]+(?:\s[A-ZÀ-ÞА-ЯЁ][\w'-]+)?),", text[line_s : date_span[0]]
         )
@@ -258,6 +298,11 @@ def _subject_place(
             and not re.match(r"(?i)(?:day|день|jour)\b", city.group(1))
             and not _NOT_PLACE.search(city.group(1))
             and _find_organisation(city.group(1), register) is None
+            # "Vienna, 3 May": the date follows the town; "Ainsi, à la diligence de ... le 18
+            # octobre" is a sentence opening on an adverb
+            and re.fullmatch(
+                r",\s*(?:(?:le|the|on)\s+)?", text[line_s + city.end(1) : date_span[0]]
+            )
         ):
             name = city.group(1)
             return (name.title() if name.isupper() else name), (
@@ -268,7 +313,10 @@ def _subject_place(
         found = _find_place(text, dateline.place_start, dateline.place_end, register)
         if found:
             return found[0], found[1:]
-        return dateline.place.title(), (dateline.place_start, dateline.place_end)
+        return _dateline_town(dateline), (dateline.place_start, dateline.place_end)
+    bare = _bare_dateline_town(doc, register)  # "Ташкент, Узбекистан (UzDaily.uz) — ..."
+    if bare is not None:
+        return bare
     for s, e in doc.sentences_until():
         if not re.search(
             r"\b(?:meeting|conference|seminar|held|took place|conclude[sd]?)\b", text[s:e], re.I
@@ -280,6 +328,9 @@ def _subject_place(
             found = _find_place(text, s + m.end(), min(e, s + m.end() + 40), register)
             if found and found[1] == s + m.end():
                 return found[0], found[1:]
+    named = _named_by_town(doc, register)  # "le séminaire de Bucarest"
+    if named is not None:
+        return named
     year = _YEAR.search(text, *date_span) if date_span else None
     told = _place_in_meeting_sentence(doc, register, year.group(0) if year else None)
     if told is not None:
@@ -302,12 +353,54 @@ def _subject_place(
                 and not _ONLINE.search(seg)
                 and not _NOUN.search(seg)
                 and not _CUE_LINE.match(seg)
+                and not _DAY_PART.fullmatch(seg.strip())
                 and not find_dates(text, ls, le)
             ):
                 last = seg.split(",")[-1].strip()  # "Hofburg, Vienna" -> Vienna
                 start = ls + seg.rindex(last)
                 return last, (start, start + len(last))
     return None
+
+
+# a dateline without a date at the head of a story: "TIRANA – ...", "Ташкент, Узбекистан (UzDaily.uz) —"
+_BARE_DATELINE = re.compile(
+    r"(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'-]+)?)(?:,\s[A-ZÀ-ÞА-ЯЁ][\w'-]+)?"
+    r"\s?(?:\([^()\n]{2,30}\)\s?|\.\s[A-ZА-ЯЁ]{2,20}\s)?[–—-]\s?(?=\S)"
+)  # also "NUR-SULTAN. KAZINFORM - ..." (the agency after a full stop)
+_BARE_REACH = 600  # how far after the header a dateline without a date is looked for
+
+
+def _bare_dateline_town(doc: Document, register: Register) -> tuple[str, tuple[int, int]] | None:
+    """The town of a dateline without a date that opens the story: a register place or a town
+    the gazetteer knows."""
+    text = doc.text
+    posted = posting_date(text)
+    for line in doc.lines_in(0, min(len(text), doc.header_end + _BARE_REACH)):
+        s, e = doc.clean_line(line)
+        if posted is not None and s <= posted.start < e:  # "date 2022-04-20 NUR-SULTAN. ..."
+            s = posted.end + len(text[posted.end : e]) - len(text[posted.end : e].lstrip())
+        m = _BARE_DATELINE.match(text, s, e)
+        if m is None or e - s < 60:  # the dateline runs on into a paragraph
+            continue
+        ps, pe = m.span("p")
+        found = _find_place(text, ps, pe, register)
+        if found is not None and (found[1], found[2]) == (ps, pe):
+            return found[0], (ps, pe)
+        written = m.group("p")
+        city = city_name(written.title() if written.isupper() else written)
+        if city is not None and _find_organisation(written, register) is None:
+            return city, (ps, pe)
+    return None
+
+
+def _dateline_town(dateline: Dateline) -> str:
+    """A dateline's town by its English name where the gazetteer knows it ("GENEVE" -> Geneva)."""
+    written = dateline.place.title() if dateline.place.isupper() else dateline.place
+    return city_name(written) or written
+
+
+# a part of the day on a programme's line ("APRES-MIDI", "Morning"): no place
+_DAY_PART = re.compile(rf"(?i)(?:{_alternation('day_parts')})")
 
 
 # "took place in the Lviv region", "s'est tenu à Nice", "состоялся в Минске": a verb of holding,
@@ -329,6 +422,7 @@ _IN_HELD = re.compile(
 
 # a story that opens on its place: "В Намангане, УНП ООН ... провели семинар", "In Osh, ..."
 _OPENS_IN = re.compile(
+    rf"(?:(?i:{_alternation('today')}|{_alternation('yesterday')})\s+)?"
     rf"(?i:(?:{_alternation('locatives')}))\s+(?P<p>[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:[ -][A-ZÀ-ÞА-ЯЁ][\w'’-]+)?),"
 )
 
@@ -356,7 +450,29 @@ def _town(text: str, m: re.Match[str], register: Register) -> tuple[str, tuple[i
         city = city_name(name)
         if city is not None:
             return city, (s, end)
+    if _before_its_country(text, e) and not country_mentions(written):
+        # "in Neum, Bosnia and Herzegovina": a town too small to be listed; "at Lake Issyk-Kul,
+        # Kyrgyzstan": the place the lake names
+        bare = _PLACE_PREFIX.sub("", written, count=1)
+        return bare, (e - len(bare), e)
     return None
+
+
+# a word before a place's own name: "Lake Issyk-Kul", "Mount Athos"
+_PLACE_PREFIX = re.compile(rf"^(?:{_alternation('place_prefixes')})\s+(?=\S)", re.I)
+
+
+def _before_its_country(text: str, end: int) -> bool:
+    """True when a country's name follows `end` after a comma ("Neum, Bosnia and Herzegovina"),
+    or the town is placed near another ("Molovata Noua, near the Moldovan capital")."""
+    comma = re.match(r",\s+", text[end : end + 3])
+    if comma is None:
+        return False
+    after = end + comma.end()
+    if re.match(r"(?:near|close to|outside|près de|недалеко от|под)\s", text[after : after + 14]):
+        return True
+    found = country_mentions(text[after : after + 40])
+    return bool(found) and found[0][1] == 0
 
 
 def _held_in_town(
@@ -378,6 +494,31 @@ def _held_in_town(
             found = _town(text, m, register)
             if found is not None:
                 return found
+    return None
+
+
+# a meeting named by its town: "le séminaire de Bucarest", "the Vienna conference"
+_NAMED_BY_TOWN = re.compile(
+    rf"(?i:\b(?:{_NOUNS})\s+(?:de|d['’]))\s*(?P<p>[A-ZÀ-Þ][\w'’-]+)"
+    rf"|\b(?:the|this)\s+(?P<q>[A-Z][\w'’-]+)\s+(?i:(?:{_NOUNS}))\b"
+)
+
+
+def _named_by_town(doc: Document, register: Register) -> tuple[str, tuple[int, int]] | None:
+    """The town a meeting is named by in its first sentences, not another meeting's."""
+    text = doc.text
+    for s, e in doc.sentences_until(min(len(text), 1500)):
+        if _OTHER_MEETING.search(text, s, e) or _FUTURE.search(text, s, e):
+            continue
+        for m in _NAMED_BY_TOWN.finditer(text, s, e):
+            group = "p" if m.group("p") else "q"
+            ps, pe = m.span(group)
+            found = _find_place(text, ps, pe, register)
+            if found is not None and (found[1], found[2]) == (ps, pe):
+                return found[0], (ps, pe)
+            city = city_name(m.group(group))
+            if city is not None and _find_organisation(m.group(group), register) is None:
+                return city, (ps, pe)
     return None
 
 

@@ -324,9 +324,14 @@ def _titled(
         if p.named and p.title.startswith("Meeting of"):
             return p.title, (p.start, p.end)
     for p in meeting_phrases(text, places=_places(register)):
-        if p.named:
+        if p.named and len(p.title.split()) >= _NAMED_WORDS:
             return p.title, (p.start, p.end)
     return _own_sitting(doc)
+
+
+# a named meeting has a name of this many words at least: "На Заседании", "Организатором
+# Семинара" are a noun capitalised by the sentence it opens, no name
+_NAMED_WORDS = 3
 
 
 # a body's own numbered sitting: "GRETA ... on the occasion of its 50th plenary meeting"
@@ -356,7 +361,36 @@ def _own_sitting(text: str | Document) -> tuple[str, tuple[int, int]] | None:
 
 _TOLD_SENTENCES = 4  # how many sentences of a story's lead may tell of its meeting
 _TOLD_TITLE = 160  # the longest name read out of such a sentence
+_PROSE_WORDS = 12  # a piece of the lead with fewer words is a headline, a menu or a rate, not prose
 _NOT_TOLD = ("publication_page", "decision")  # documents that tell of no meeting of their own
+
+
+_OPENING_QUOTES = {"„": "”“", "«": "»", "“": "”", '"': '"'}
+
+
+def _stop_outside_quotes(text: str, start: int, limit: int) -> int:
+    """Where a told meeting's name ends: the first stop (`_STOP`) after `start` that is not
+    inside a quoted name ("конференции ОБСЕ „Год конфликта: объединение усилий ...”"); `limit`
+    when there is none."""
+    pos = start
+    while pos < limit:
+        stop = _STOP.search(text, pos, limit)
+        end = stop.start() if stop else limit
+        opened = next(((i, q) for i in range(pos, end) if (q := text[i]) in _OPENING_QUOTES), None)
+        if opened is None:
+            return end
+        closing = min(
+            (
+                j
+                for c in _OPENING_QUOTES[opened[1]]
+                if (j := text.find(c, opened[0] + 1, limit)) >= 0
+            ),
+            default=-1,
+        )
+        if closing < 0:
+            return end
+        pos = closing + 1  # read on after the quoted name
+    return limit
 
 
 def told_meeting(text: str, info: DocumentInfo, head: int) -> tuple[str, tuple[int, int]] | None:
@@ -367,16 +401,26 @@ def told_meeting(text: str, info: DocumentInfo, head: int) -> tuple[str, tuple[i
     if info.type in _NOT_TOLD:
         return None
     lead = head if head < len(text) // 2 else 0  # a short text is all header
-    for k, (s, e) in enumerate(as_document(text).sentences_between(lead, min(len(text), lead + 2_000))):
+    found = _told_in(text, lead, min(len(text), lead + 2_000))
+    if found is None and lead > 0:  # a story whose first paragraph the header took in
+        found = _told_in(text, 0, lead)
+    return found
+
+
+def _told_in(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """The first meeting told in the first sentences of prose of text[start:end]."""
+    k = 0  # the sentences of prose read: short pieces (rates, menus, headlines) do not count
+    for s, e in as_document(text).sentences_between(start, end):
         if k >= _TOLD_SENTENCES:
             break
+        if len(text[s:e].split()) >= _PROSE_WORDS:
+            k += 1
         noun = _MEETING_WORD.search(text, s, e)
         if noun is None or _OTHER_MEETING.search(text, s, e):
             continue
         if not (_VERB_OF_MEETING.search(text, s, e) or _GATHERED.search(text, s, e)):
             continue
-        stop = _STOP.search(text, noun.end(), min(e, noun.start() + _TOLD_TITLE))
-        end = stop.start() if stop else min(e, noun.start() + _TOLD_TITLE)
+        end = _stop_outside_quotes(text, noun.end(), min(e, noun.start() + _TOLD_TITLE))
         start, end = clean_span(text, noun.start(), end)
         name = " ".join(text[start:end].split())
         return name[:1].upper() + name[1:], (start, end)

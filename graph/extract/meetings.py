@@ -17,14 +17,14 @@ from rapidfuzz import fuzz
 
 from ..model import DocumentInfo, Evidence, Meeting
 from ..register import Register
-from .countries import country_mentions
+from .countries import country_mentions, country_name
 from .counts import _counts
 from .dates import DateMatch, find_dates
 from .doctype import Dateline
 from .document import Document, as_document
 from .meeting_dates import _subject_dates, _told_span
-from .meeting_lexicon import _NOUNS, _ONLINE, _OTHER_MEETING
-from .meeting_places import _find_place, _online, _places, _subject_place
+from .meeting_lexicon import _MEETING_WORD, _NOUNS, _ONLINE, _OTHER_MEETING
+from .meeting_places import _AN_OFFICE, _VISIT_TO, _find_place, _online, _places, _subject_place
 from .meeting_series import listed_meetings, planned_meetings
 from .meeting_titles import (
     MeetingPhrase,
@@ -67,6 +67,8 @@ def find_meetings(
         )  # "une conférence s'est tenue à Kiev les 10 et 11 juin"
         if titled is None:
             return [], warnings
+    if titled is None and not _tells_of_a_meeting(doc, info, source, dateline):
+        return [], warnings  # "WARSAW, 14 May 2004 - A new handbook published by ..."
     meeting = Meeting(role="subject", title=titled[0] if titled else None)
     if titled:
         meeting.facts["title"] = ev(*titled[1])
@@ -132,6 +134,8 @@ def find_meetings(
     meetings = [meeting]
     if dates is not None and source in ("header", "sentence"):
         meetings += _sessions(text, meeting, dates, page_of)  # "on 3-4 May and on 10-11 May"
+    if meeting.place_country is not None and dates is not None:
+        meetings += _further_visits(doc, meeting, page_of)  # "GRETA carried out a visit to Italy"
     meetings += _mentioned(text, meeting, register, page_of)
     listed = listed_meetings(text, register, page_of)
     meetings += listed
@@ -142,6 +146,23 @@ def find_meetings(
         if (m.place, m.start_date) not in taken or m.place is None
     ]
     return meetings, warnings
+
+
+_STORY_SENTENCES = 4  # the sentences of a story after its dateline that must name a meeting
+
+
+def _tells_of_a_meeting(
+    doc: Document, info: DocumentInfo, source: str, dateline: Dateline | None
+) -> bool:
+    """False for a page that names no meeting and is dated only by its dateline or its
+    publication ("A new handbook published by ODIHR ..."): a publication's news, no meeting."""
+    if info.type == "publication_page":
+        return False
+    if source != "dateline" or dateline is None:
+        return True
+    text = doc.text
+    after = doc.sentences_between(dateline.date.end, min(len(text), dateline.date.end + 1500))
+    return any(_MEETING_WORD.search(text, s, e) for s, e in after[:_STORY_SENTENCES])
 
 
 # between two sessions of one series in a sentence: " and on ", ", et du "
@@ -170,6 +191,38 @@ def _sessions(
         )
         out.append(m)
         prev = d
+    return out
+
+
+def _further_visits(doc: Document, visit: Meeting, page_of: PageOf | None) -> list[Meeting]:
+    """The other country visits of a page that reports several ("GRETA carried out a visit to
+    Italy from 21 to 23 September 2016 ... GRETA's first evaluation visit to Greece will take
+    place from 3-7 October 2016"): one subject meeting each, the country its place, dated in its
+    own sentence; the other facts are the first visit's."""
+    text = doc.text
+    out: list[Meeting] = []
+    seen = {(visit.place_country, visit.start_date)}
+    for code, cs, ce in country_mentions(text):
+        s, e = doc.sentence_at(cs)
+        if _VISIT_TO.search(text, max(s, cs - 90), cs) is None:
+            continue
+        if _AN_OFFICE.search(text, max(s, cs - 90), cs) or _OTHER_MEETING.search(text, s, e):
+            continue
+        found = [d for d in find_dates(text, ce, e) if d.has_year]
+        if not found or (code, found[0].first.isoformat()) in seen:
+            continue
+        d = found[0]
+        seen.add((code, d.first.isoformat()))
+        m = copy.deepcopy(visit)
+        m.place, m.place_country = country_name(code), code
+        m.title = " ".join(text[s:ce].split()) if ce - s <= 160 else visit.title
+        m.start_date, m.end_date = d.first.isoformat(), d.last.isoformat()
+        m.evidence = m.facts["start_date"] = m.facts["end_date"] = evidence(
+            text, d.start, d.end, page_of
+        )
+        m.facts["place"] = evidence(text, cs, ce, page_of)
+        m.facts["title"] = evidence(text, s, ce, page_of)
+        out.append(m)
     return out
 
 

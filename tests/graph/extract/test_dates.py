@@ -27,6 +27,12 @@ from thbgraph.graph.extract.dates import find_dates, parse_date
         ("1er décembre 2020", "2020-12-01", "2020-12-01"),
         ("3-4 ноября 2020 г.", "2020-11-03", "2020-11-04"),
         ("16 ноября 2021 года", "2021-11-16", "2021-11-16"),
+        # an ordinal set apart from its day, as flyers print it
+        ("30 th January 2013", "2013-01-30", "2013-01-30"),
+        ("21 st and 22 nd June 2018", "2018-06-21", "2018-06-22"),
+        ("1 er mars 2020", "2020-03-01", "2020-03-01"),
+        ("October the 4th 2016", "2016-10-04", "2016-10-04"),
+        ("November 3 2020", "2020-11-03", "2020-11-03"),
     ],
 )
 def test_written_dates(written: str, first: str, last: str) -> None:
