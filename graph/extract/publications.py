@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -13,6 +14,7 @@ from ..model import Evidence, Publication
 from ..register import Register
 from .document import Document, as_document
 from .organisations import OrgMention, organisation_mentions, outermost
+from .publication_links import LinkLike, link_publications, link_urls
 from .publication_pages import page_titles
 from .publication_phrases import phrase_titles, recase
 from .publication_references import reference_titles
@@ -66,6 +68,7 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w‘])‘(?P<e>[^‘\n]{4,300}?)’(?!\w)")
 
 _SPEECH_AFTER = re.compile(r"^\s*(?:said|says|added|noted|stated|stressed|a\s+déclaré)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|stated|noted|reads?|:)\W*$|:")
+_CLOSING = re.compile(r"[”\"»’'*_]{0,2}[.,;:]?")  # what may stand between a title and its marker
 _YEAR_AFTER = re.compile(r"^[ \t]*\((?:[^()\d]{0,20})?((?:19|20)\d\d)\)")
 _YEAR_IN = re.compile(r"^[^.;\n]{0,80}?\b(?:in|of|from|en|в)\s+((?:19|20)\d\d)\b")
 _MARKER = re.compile(rf"^[ \t]*,?[ \t]*([{_SUPERSCRIPT}]+|\[\^?\d{{1,3}}\])")
@@ -280,13 +283,17 @@ def _commitment_names(register: Register) -> set[str]:
     return {a.casefold() for a, _ in register.commitment_aliases()}
 
 
-def find_publications(text: str | Document, register: Register) -> list[Publication]:
+def find_publications(
+    text: str | Document, register: Register, *, links: Sequence[LinkLike] = ()
+) -> list[Publication]:
     """Publications a document presents or cites, de-duplicated by title.
 
     Titles are read in quotes (with a year '(2020)' after them or a cue word such as 'report',
     'publication', 'launched' before them) or after a cue word up to their year; a footnote marker
     after the title ties it to the URL in that footnote; the publishers are the organisations of
-    the sentence (the possessive owner 'GRETA's "..."' when there is one).
+    the sentence (the possessive owner 'GRETA's "..."' when there is one). `links` (the source
+    page's links, from the HTML reader) give titles without a URL their address and name the
+    publications that are links to document files (`publication_links.py`).
     """
     doc = as_document(text)
     text = doc.text
@@ -448,7 +455,35 @@ def find_publications(text: str | Document, register: Register) -> list[Publicat
             if phrase.url
             else None,
         )
+    if links:
+        _linked(doc, found, taken, notes, links)
     return sorted(found.values(), key=lambda p: p.evidence.start if p.evidence else 0)
+
+
+def _linked(
+    doc: Document, found: dict[str, Publication], taken: list[tuple[int, int]],
+    notes: dict[int, _Footnote], links: Sequence[LinkLike],
+) -> None:  # fmt: skip
+    """The addresses the page's links give (in place): publications that are links to document
+    files, then a URL for each publication read without one."""
+    text = doc.text
+
+    def year_after(end: int) -> int | None:
+        m = _YEAR_AFTER.match(text[end : end + 120])
+        return int(m.group(1)) if m else None
+
+    def note_of(end: int) -> tuple[int, int] | None:
+        gap = _CLOSING.match(text, end, end + 4)  # 'the study "Title".¹'
+        marker = _MARKER.match(text[gap.end() if gap else end : end + 12])
+        note = notes.get(_marker_number(marker.group(1))) if marker else None
+        return (note.start, note.end) if note is not None and note.start >= end else None
+
+    used = link_urls(text, list(found.values()), links, note_of)
+    for pub in link_publications(text, links, taken, _is_title, year_after, used):
+        key = " ".join(pub.title.casefold().split())
+        if key not in found and pub.evidence is not None:
+            found[key] = pub
+            taken.append((pub.evidence.start, pub.evidence.end))
 
 
 @lru_cache(maxsize=1)
