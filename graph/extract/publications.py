@@ -257,6 +257,18 @@ def _is_title(title: str) -> bool:
     return not title.rstrip().endswith((",", "!", "?", "."))  # a sentence, not a title
 
 
+# a work's noun, its owner's capitalised name and a colon: a label ('Доклад ООН: «…»'), no speech
+_LABEL = re.compile(r"\w+(?:[ \t]+[A-ZА-ЯЁ][\w.’'-]*){0,3}[ \t]*:[ \t]*")
+
+
+def _speech(cue: str) -> bool:
+    """Whether the words from a cue to a quoted text introduce a quotation ('said:', ': «…»'),
+    unless they are a work's noun labelling it ('the OSCE report: “…”', 'Доклад ООН: «…»')."""
+    if _WORK.match(cue) is not None and _LABEL.fullmatch(cue) is not None:
+        return False
+    return _SPEECH_BEFORE.search(cue) is not None
+
+
 def _names_an_event(window: str, cue: re.Match[str]) -> bool:
     """True when the noun nearest before a quoted name is an event's ('the conference entitled
     “…”', 'на конференции под названием „…“'), unless a work is of that event ('the proceedings of
@@ -321,7 +333,7 @@ def find_publications(
         line_s = text.rfind("\n", 0, title_s) + 1
         window = text[max(line_s, title_s - 80) : title_s].rstrip(' \t“"«„‘')
         cue = _CUE_BEFORE.search(window)
-        if need_cue and not year_m and (not cue or _SPEECH_BEFORE.search(cue.group(0))):
+        if need_cue and not year_m and (not cue or _speech(cue.group(0))):
             return
         if need_cue and cue and not year_m and _names_an_event(window, cue):
             return  # 'the conference entitled “…”': the name of an event
@@ -527,7 +539,7 @@ def _headed_titles(text: str, mentions: list[OrgMention]) -> list[tuple[str, int
     out: list[tuple[str, int | None, int, int]] = []
     head = text[:5000]
     out += _listed_titles(text)
-    out += _self_named(head)
+    out += _self_named(head) or _noun_headed(head, mentions)
     header = re.search(cues()["report_header"], head, re.MULTILINE)
     if header:
         s, e = header.span("title")
@@ -583,11 +595,20 @@ def _listed_titles(text: str) -> list[tuple[str, int | None, int, int]]:
 
 @lru_cache(maxsize=1)
 def _self_reference() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for ws in cues()["self_reference"].values() for w in ws)
+    """'This handbook', 'This Handbook', 'Данное пособие': the determiner capitalised as written,
+    the noun in any case."""
+    words = "|".join(
+        re.escape(w[:1]) + f"(?i:{re.escape(w[1:])})"
+        for ws in cues()["self_reference"].values()
+        for w in ws
+    )
     return re.compile(rf"(?:{words})\b")
 
 
-_DATE_LINE = re.compile(r"\b\d{1,2}\.?\s+\w+\s+(?:19|20)\d\d\b")  # a day, a month, a year
+# a day, a month, a year ('14 May 2004'; 'May 19, 2011')
+_DATE_LINE = re.compile(
+    r"\b\d{1,2}\.?\s+\w+\s+(?:19|20)\d\d\b|\b[A-Za-z]{3,9}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
+)
 _METADATA_LINE = re.compile(
     r"(?:" + "|".join(re.escape(w) for w in cues()["metadata_labels"]) + r")[ \t]*:", re.IGNORECASE
 )
@@ -609,5 +630,40 @@ def _self_named(head: str) -> list[tuple[str, int | None, int, int]]:
             caps = sum(w[:1].isupper() for w in words if len(w) > 3)
             if caps >= max(1, len([w for w in words if len(w) > 3]) // 3):
                 s = line.start() + line.group(0).find(title)
-                return [(title, None, s, s + len(title))]
+                # 'Published May 19, 2011' between the heading and the first sentence
+                published = _YEAR.search(head, s + len(title), m.start())
+                year = int(published.group(0)) if published else None
+                return [(title, year, s, s + len(title))]
+    return []
+
+
+_VERB = re.compile(rf"(?<!\w)(?:{_alternatives('verbs')})", re.IGNORECASE)
+_TAIL_WORK = re.compile(r"\s[:–—-]\s+(?P<tail>[^:–—\n]{3,60})$")
+
+
+def _noun_headed(head: str, mentions: list[OrgMention]) -> list[tuple[str, int | None, int, int]]:
+    """A publication page's heading that a work's noun opens or closes ('Пособие по выявлению
+    ...', 'La protection des enfants ... : guide pratique'): the first line of the page that is
+    neither chrome (one or two words), a date nor metadata, when it is no sentence and no
+    headline ('Report presented in Vienna' has a verb of presenting, 'Principles ... focus of
+    workshop' an event's noun) and text follows it."""
+    lines = [x for x in re.finditer(r"[^\n]+", head[:2000]) if x.group(0).strip()]
+    for k, line in enumerate(lines[:4]):
+        title = line.group(0).strip()
+        words = title.split()
+        if len(words) <= 2 or _METADATA_LINE.match(title) or _DATE_LINE.search(title):
+            continue  # 'Ресурсы', 'Publications', 'Publié le | Temps de lecture'
+        if len(words) > 45 or not _is_title(title) or title.endswith(":") or k + 1 >= len(lines):
+            return []
+        tail = _TAIL_WORK.search(title)
+        opens = _WORK.match(title) is not None
+        closes = tail is not None and _WORK.match(tail.group("tail")) is not None
+        if not (opens or closes) or _VERB.search(title) or _YEAR.search(title):
+            return []
+        if _EVENT.search(title[: tail.start()] if closes and tail else title):
+            return []  # 'Report on the 24th conference ...', '... focus of OSCE workshop': a meeting's page
+        s = line.start() + line.group(0).find(title)
+        if any(o.start <= s and s + len(title) <= o.end for o in mentions):
+            return []  # an organisation's name
+        return [(title, None, s, s + len(title))]
     return []
