@@ -24,8 +24,9 @@ __all__ = ["find_publications", "footnote_urls"]
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(_SUPERSCRIPT, "0123456789")
 # Quoted titles: “…”, "…", «…», „…“ (single quotes are too often apostrophes).
+# guillemets open and close distinctly: a title in them may run over a few lines of a cover
 _QUOTED = re.compile(
-    r"“(?P<a>[^“”\n]{4,300}?)”|\"(?P<b>[^\"\n]{4,300}?)\"|«\s?(?P<c>[^«»\n]{4,300}?)\s?»|„(?P<d>[^„“”\n]{4,300}?)[“”]"
+    r"“(?P<a>[^“”\n]{4,300}?)”|\"(?P<b>[^\"\n]{4,300}?)\"|«\s?(?P<c>[^«»]{4,300}?)\s?»|„(?P<d>[^„“”\n]{4,300}?)[“”]"
 )
 
 
@@ -287,6 +288,7 @@ def _names_an_event(window: str, cue: re.Match[str]) -> bool:
     before = window[max(0, start - 40) : start]
     return not any(
         re.search(r"(?i:of|on|du|de|des|sur)\s+(?i:the\s+|la\s+|le\s+|l['’])?$", before[m.end() :])
+        or re.fullmatch(r"\w*(?:\s+[а-яё]+){0,2}\s+", before[m.end() :])  # Russian genitive
         for m in _WORK.finditer(before)
     )
 
@@ -331,7 +333,9 @@ def find_publications(
         tail = text[after : after + 120]
         year_m = _YEAR_AFTER.match(tail)
         line_s = text.rfind("\n", 0, title_s) + 1
-        window = text[max(line_s, title_s - 80) : title_s].rstrip(' \t“"«„‘')
+        if not text[line_s:title_s].strip(' \t“"«„‘') and line_s > 0:
+            line_s = text.rfind("\n", 0, line_s - 1) + 1  # a cover: the title opens its line
+        window = text[max(line_s, title_s - 80) : title_s].rstrip(' \t“"«„‘\n')
         cue = _CUE_BEFORE.search(window)
         if need_cue and not year_m and (not cue or _speech(cue.group(0))):
             return
@@ -379,6 +383,8 @@ def find_publications(
 
     for m in _QUOTED.finditer(text):
         group = next(g for g in "abcd" if m.group(g) is not None)
+        if group == "c" and ("\n\n" in m.group(group) or m.group(group).count("\n") > 3):
+            continue  # a paragraph's end is no title's line break
         add(m.start(group), m.end(group), m.end(), need_cue=True)
     for m in _SINGLE_QUOTED.finditer(text):
         if any(m.start("e") < te and ts < m.end("e") for ts, te in taken):

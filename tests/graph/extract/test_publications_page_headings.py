@@ -2,7 +2,8 @@
 these tests: a heading that a shorter reading cut ('... on how to ...') and the year of its
 'Published' line, a Russian heading opened by a work's noun after page chrome, a French heading
 closed by one (': guide pratique'), a quoted title labelled by a work's noun, owner and colon
-('Доклад ОБСЕ: «…»'), a handbook whose subject is a series of nouns with commas; and the
+('Доклад ОБСЕ: «…»'), a handbook whose subject is a series of nouns with commas, the proceedings
+of a round table whose quoted name runs over the lines of a cover; and the
 headings that are a meeting's or a news item's (an event's noun, a verb of presenting)."""
 
 from __future__ import annotations
@@ -45,10 +46,14 @@ def _titles(text: str, reg: Register) -> list[tuple[str, int | None]]:
         ("The course drew on the Manual on Detection, Investigation and Prosecution of Labour "
          "Exploitation Cases prepared by the Office.\n",
          [("Manual on Detection, Investigation and Prosecution of Labour Exploitation Cases", None)]),
+        ("Материалы международного круглого стола\n«Совершенствование взаимодействия полиции\n"
+         "и социальных служб в защите\nпострадавших от торговли людьми»\nМосква, 2016 год\n",
+         [("Совершенствование взаимодействия полиции и социальных служб в защите пострадавших от "
+           "торговли людьми", None)]),
     ],
     ids=["en heading cut before 'on how', with its Published year", "ru heading after chrome",
          "fr heading closed by a work noun", "ru label 'Доклад ОБСЕ:'",
-         "en handbook subject with commas"],
+         "en handbook subject with commas", "ru proceedings of a round table, cover over lines"],
 )  # fmt: skip
 def test_titles_of_publication_pages_and_running_text(
     bundled: Register, text: str, expected: list[tuple[str, int | None]]
@@ -66,9 +71,11 @@ def test_titles_of_publication_pages_and_running_text(
         "Guidelines on victim support focus of OSCE seminar in Skopje\nDiscussions on a "
         "victim-centred approach took place.\n",
         "He said: «Мы продолжим работу» and left.\n",
+        "В Минске прошел круглый стол «Взаимодействие полиции и организаций».\n",
+        "Il a cité «la traite\n\nNouveau paragraphe» sans plus.\n",
     ],
     ids=["headline with a verb of presenting", "report of a meeting", "seminar headline",
-         "a quotation after 'said:'"],
+         "a quotation after 'said:'", "ru name of a round table", "guillemets across a paragraph"],
 )  # fmt: skip
 def test_headings_of_meetings_and_news_are_no_titles(bundled: Register, text: str) -> None:
     assert _titles(text, bundled) == []
