@@ -71,7 +71,10 @@ def extract(
         result.warnings += flag_anachronisms(result.citations, reg, date.fromisoformat(until))
     result.organisations = find_organisations(doc, reg)
     result.persons = find_persons(text, reg)
-    result.publications = find_publications(doc, reg, links=links)
+    page_date = result.document.date
+    result.publications = find_publications(
+        doc, reg, links=links, page_year=int(page_date[:4]) if page_date else None
+    )
     result.countries = find_countries(text)
     result.follow_ups = find_follow_ups(doc, reg)
     result.topics = find_topics(text, reg)

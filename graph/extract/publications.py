@@ -70,6 +70,11 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w‘])‘(?P<e>[^‘\n]{4,300}?)’(?!\w)")
 _SPEECH_AFTER = re.compile(r"^\s*(?:said|says|added|noted|stated|stressed|a\s+déclaré)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|stated|noted|reads?|:)\W*$|:")
 _CLOSING = re.compile(r"[”\"»’'*_]{0,2}[.,;:]?")  # what may stand between a title and its marker
+# the imprint line under a cover's title: a place and a year alone on the next line
+_IMPRINT = re.compile(
+    r"[”\"»]?[ \t]*\n[ \t]*[A-ZА-ЯЁ][\w -]{1,30},[ \t]*((?:19|20)\d\d)[ \t]*(?:год[ау]?|г\.)?[ \t]*$",
+    re.MULTILINE,
+)
 _YEAR_AFTER = re.compile(r"^[ \t]*\((?:[^()\d]{0,20})?((?:19|20)\d\d)\)")
 _YEAR_IN = re.compile(r"^[^.;\n]{0,80}?\b(?:in|of|from|en|в)\s+((?:19|20)\d\d)\b")
 _MARKER = re.compile(rf"^[ \t]*,?[ \t]*([{_SUPERSCRIPT}]+|\[\^?\d{{1,3}}\])")
@@ -298,7 +303,11 @@ def _commitment_names(register: Register) -> set[str]:
 
 
 def find_publications(
-    text: str | Document, register: Register, *, links: Sequence[LinkLike] = ()
+    text: str | Document,
+    register: Register,
+    *,
+    links: Sequence[LinkLike] = (),
+    page_year: int | None = None,
 ) -> list[Publication]:
     """Publications a document presents or cites, de-duplicated by title.
 
@@ -307,7 +316,9 @@ def find_publications(
     after the title ties it to the URL in that footnote; the publishers are the organisations of
     the sentence (the possessive owner 'GRETA's "..."' when there is one). `links` (the source
     page's links, from the HTML reader) give titles without a URL their address and name the
-    publications that are links to document files (`publication_links.py`).
+    publications that are links to document files (`publication_links.py`). `page_year` (the
+    year of the page's own date) is the year of the work the page presents ('A new handbook
+    published by ...', 'ICMPD Releases New Study'), when its title gives none.
     """
     doc = as_document(text)
     text = doc.text
@@ -358,6 +369,8 @@ def find_publications(
             year = int(in_year.group(1))
         if year is None and direct and (in_year := _YEAR_IN.match(text[pos + direct.end() :])):
             year = int(in_year.group(1))  # '*Title* (https://...), published in 2020'
+        if year is None and (imprint := _IMPRINT.match(text, after)):
+            year = int(imprint.group(1))  # a cover's next line: 'Москва, 2012 год', 'Vienna, 2019'
         if year is None and (edition := re.search(r"\b((?:19|20)\d\d)$", stripped)):
             year = int(edition.group(1))  # 'Global Report on Trafficking in Persons 2018'
         note = notes.get(_marker_number(marker.group(1))) if marker else None
@@ -475,7 +488,28 @@ def find_publications(
         )
     if links:
         _linked(doc, found, taken, notes, links)
-    return sorted(found.values(), key=lambda p: p.evidence.start if p.evidence else 0)
+    ordered = sorted(found.values(), key=lambda p: p.evidence.start if p.evidence else 0)
+    if page_year is not None:
+        _presented_year(text, ordered, page_year)
+    return ordered
+
+
+_NEW_WORK = re.compile(
+    rf"\b(?i:new|nouvelle|nouveau|нов\w{{1,3}})\s+(?:\w+\s+){{0,2}}?(?:{_alternatives('nouns')})",
+    re.IGNORECASE,
+)
+_LEAD = 800  # the headline and first sentence, where a page says it presents a work
+
+
+def _presented_year(text: str, publications: list[Publication], page_year: int) -> None:
+    """The page's year for the first work without one, when the page's lead presents a work
+    ('A new handbook published by ...', 'launched', 'Releases New Study'): in place."""
+    lead = text[:_LEAD]
+    if not (_VERB.search(lead) or _NEW_WORK.search(lead)):
+        return
+    first = next((p for p in publications if p.year is None and p.evidence is not None), None)
+    if first is not None and first.evidence is not None and first.evidence.start < 3000:
+        first.year = page_year
 
 
 def _linked(

@@ -4,7 +4,9 @@ these tests: a heading that a shorter reading cut ('... on how to ...') and the 
 closed by one (': guide pratique'), a quoted title labelled by a work's noun, owner and colon
 ('Доклад ОБСЕ: «…»'), a handbook whose subject is a series of nouns with commas, the proceedings
 of a round table whose quoted name runs over the lines of a cover; and the
-headings that are a meeting's or a news item's (an event's noun, a verb of presenting)."""
+headings that are a meeting's or a news item's (an event's noun, a verb of presenting); the
+year of the page for the work its lead presents ('A new guide published by ...'), not for a work
+it only mentions; the year of a cover's imprint line ('Москва, 2016 год')."""
 
 from __future__ import annotations
 
@@ -49,7 +51,7 @@ def _titles(text: str, reg: Register) -> list[tuple[str, int | None]]:
         ("Материалы международного круглого стола\n«Совершенствование взаимодействия полиции\n"
          "и социальных служб в защите\nпострадавших от торговли людьми»\nМосква, 2016 год\n",
          [("Совершенствование взаимодействия полиции и социальных служб в защите пострадавших от "
-           "торговли людьми", None)]),
+           "торговли людьми", 2016)]),
     ],
     ids=["en heading cut before 'on how', with its Published year", "ru heading after chrome",
          "fr heading closed by a work noun", "ru label 'Доклад ОБСЕ:'",
@@ -79,3 +81,32 @@ def test_titles_of_publication_pages_and_running_text(
 )  # fmt: skip
 def test_headings_of_meetings_and_news_are_no_titles(bundled: Register, text: str) -> None:
     assert _titles(text, bundled) == []
+
+
+def test_the_work_a_page_presents_takes_the_page_year() -> None:
+    from thbgraph.graph.extract import extract
+
+    text = (
+        "Office issues guide on victim support\n"
+        "WARSAW, 12 June 2015 - A new guide published by the Office sets out ways to support "
+        "victims.\n\nThe publication, Supporting Victims: A Practical Tool for Social Workers, "
+        "explains referral.\n"
+    )
+    ex = extract(text, source="presented.txt")
+    assert [(p.title, p.year) for p in ex.publications] == [
+        ("Supporting Victims: A Practical Tool for Social Workers", 2015)
+    ]
+
+
+def test_a_work_the_page_only_mentions_gets_no_page_year() -> None:
+    from thbgraph.graph.extract import extract
+
+    text = (
+        "Seminar on victim support held in Warsaw\n"
+        "WARSAW, 12 June 2015 - Social workers met to discuss support to victims, drawing on the "
+        'handbook "Supporting Victims of Trafficking".\n'
+    )
+    ex = extract(text, source="mentioned.txt")
+    assert [(p.title, p.year) for p in ex.publications] == [
+        ("Supporting Victims of Trafficking", None)
+    ]
