@@ -236,6 +236,15 @@ def read_description(
         if body is None and (trailing := _trailing_body(words)) is not None:
             body = trailing[0]  # "... contre la traite des êtres humains de l'OSCE"
             subject = _stems(words[: trailing[1]])
+    if not subject and body is not None:
+        # the qualifiers before the head say what it is on ("the Anti-Trafficking Convention of
+        # the Council of Europe"): their words, without the body's and the places'
+        said = before
+        for _, pattern in _BODIES:
+            said = pattern.sub(" ", said)
+        regex, _ = _place_index(register)
+        said = regex.sub(" ", said) if regex is not None else said
+        subject = _stems(_YEAR.sub(" ", said))
     return Description(
         kind=kind,
         body=body,

@@ -53,13 +53,17 @@ def _resolved(text: str, reg: Register) -> list[str | None]:
          "торговле людьми.", ["CETS No. 197"]),
         ("Докладчик напомнил о Варшавской конвенции.", ["CETS No. 197"]),
         ("Speakers returned to the Helsinki decisions on criminal justice.", ["MC.DEC/5/08"]),
+        ("The panel marks ten years of the Anti-Trafficking Convention of the Council of Europe.",
+         ["CETS No. 197"]),
+        ("Interviews on the Convention on Action against THB are possible.", ["CETS No. 197"]),
     ],
     ids=["en shortened name", "en name without the body", "en body and subject, lower case",
          "fr year and body after the head", "fr 'adopté par l'OSCE en 2003'",
          "fr body at the end of the subject", "fr OSCE by its full name",
          "fr described by its sentence", "en described by its sentence",
          "ru described by its sentence", "ru official title, genitive", "ru Warsaw Convention",
-         "en 'the Helsinki decisions'"],
+         "en 'the Helsinki decisions'", "en qualifiers before the head, body after it",
+         "en THB abbreviated"],
 )  # fmt: skip
 def test_commitments_named_in_words(bundled: Register, text: str, symbols: list[str]) -> None:
     assert _resolved(text, bundled) == symbols
@@ -82,12 +86,15 @@ def test_commitments_named_in_words(bundled: Register, text: str, symbols: list[
         "Национальный план действий по борьбе с торговлей людьми утверждён в 2003 году.",
         "The EU Directive 2011/36/EU on preventing trafficking was mentioned.",
         "la directive 2011/36/UE du 5 avril 2011",
+        "The panel recalled the Istanbul Convention of the Council of Europe.",
+        "The Convention on Preventing and Combating Violence against Women was recalled.",
     ],
     ids=["en national plan", "en plan of a country", "fr national plan", "ru national plan",
          "two organisations in the sentence", "CoE convention on another subject (same year)",
          "CoE convention of another year", "CoE convention on human rights", "UN convention",
          "fr EU and national plans", "fr UN convention", "ru national plan with a year",
-         "en EU directive", "fr EU directive"],
+         "en EU directive", "fr EU directive", "another CoE convention by its qualifier",
+         "another convention by its subject"],
 )  # fmt: skip
 def test_other_authorities_texts_cite_no_register_commitment(bundled: Register, text: str) -> None:
     assert _resolved(text, bundled) == []
