@@ -5,8 +5,13 @@ circulars and journals, `SEC.GAL/...`, `PC.JOUR/...`, only when the register lis
 from the register's `commitment_aliases()` (case-insensitive, whole words, longest first, never inside a
 span already read as a symbol); descriptions ("the Ljubljana Ministerial Council decision", "the
 Vienna and Porto OSCE Ministerial Decisions", one citation per place or year they coordinate) through
-the register's metadata (`described.py`, method `description`); what none or several commitments
-fit is kept unresolved with its passage.
+the register's metadata (`described.py`, method `description`: kind, body, place, year, parent,
+and a subject whose words must be the commitment's own when nothing else says which); an action
+plan or convention that only its sentence describes ("... de l'OSCE ... en 2003, ... ont adopté
+un plan d'action") by the one body and the nearest year that sentence names, unless a word makes
+it another authority's text (`not_ours` in data/citation_cues.json); what none or several
+commitments fit is kept unresolved with its passage. Symbols of other organisations' instruments
+(EU directives) are kept unresolved unless the register lists them.
 """
 
 from __future__ import annotations
