@@ -72,7 +72,7 @@ def extract(
     """Print the meetings, citations, actors and publications read in one document."""
     doc = read_document(file)
     extraction = run_extract(
-        doc.text, source=file.name, page_starts=doc.page_starts, sha256=doc.sha256
+        doc.text, source=file.name, page_starts=doc.page_starts, sha256=doc.sha256, links=doc.links
     )
     if output_format is OutputFormat.json:
         typer.echo(json.dumps(extraction.to_json(), ensure_ascii=False, indent=2))

@@ -130,6 +130,7 @@ def extract_file(path: Path, register: Register | None = None) -> Extraction:
         register=register,
         page_starts=doc.page_starts or None,
         sha256=doc.sha256,
+        links=doc.links,
     )
 
 

@@ -25,11 +25,13 @@ def extract(
     *,
     page_starts: Sequence[int] | None = None,
     sha256: str | None = None,
+    links: Sequence[Any] = (),
 ) -> Extraction:
     """Everything the extractors read in one document.
 
     `page_starts` (offsets where pages 2, 3, ... begin, as the reader gives them) puts page
-    numbers on evidence; `register` defaults to the bundled register.
+    numbers on evidence; `links` (the reader's `Link`s: offsets of a link's words and its
+    address) give publications their URLs; `register` defaults to the bundled register.
     """
     from .agenda import find_agenda
     from .citations import find_citations, flag_anachronisms
@@ -69,7 +71,10 @@ def extract(
         result.warnings += flag_anachronisms(result.citations, reg, date.fromisoformat(until))
     result.organisations = find_organisations(doc, reg)
     result.persons = find_persons(text, reg)
-    result.publications = find_publications(doc, reg)
+    page_date = result.document.date
+    result.publications = find_publications(
+        doc, reg, links=links, page_year=int(page_date[:4]) if page_date else None
+    )
     result.countries = find_countries(text)
     result.follow_ups = find_follow_ups(doc, reg)
     result.topics = find_topics(text, reg)

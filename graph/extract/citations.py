@@ -5,8 +5,13 @@ circulars and journals, `SEC.GAL/...`, `PC.JOUR/...`, only when the register lis
 from the register's `commitment_aliases()` (case-insensitive, whole words, longest first, never inside a
 span already read as a symbol); descriptions ("the Ljubljana Ministerial Council decision", "the
 Vienna and Porto OSCE Ministerial Decisions", one citation per place or year they coordinate) through
-the register's metadata (`described.py`, method `description`); what none or several commitments
-fit is kept unresolved with its passage.
+the register's metadata (`described.py`, method `description`: kind, body, place, year, parent,
+and a subject whose words must be the commitment's own when nothing else says which); an action
+plan or convention that only its sentence describes ("... de l'OSCE ... en 2003, ... ont adopté
+un plan d'action") by the one body and the nearest year that sentence names, unless a word makes
+it another authority's text (`not_ours` in data/citation_cues.json); what none or several
+commitments fit is kept unresolved with its passage. Symbols of other organisations' instruments
+(EU directives) are kept unresolved unless the register lists them.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from rdflib import URIRef
 
 from ..model import Citation
 from ..register import Register
-from .described import Description, head_kind, read_description, resolve
+from .described import Description, body_in, fits_subject, head_kind, read_description, resolve
 from .inflection import declined, stem_pattern
 from .passages import PageOf
 from .symbols import find_symbols
@@ -47,6 +52,23 @@ def _office_pattern() -> re.Pattern[str]:
 
 
 _OFFICE = _office_pattern()
+
+
+def _not_ours() -> tuple[frozenset[str], frozenset[str]]:
+    """Words before / after a head noun that make it another authority's text (`not_ours` in
+    `data/citation_cues.json`, every language together, lower case)."""
+    path = resources.files("thbgraph.graph.extract") / "data" / "citation_cues.json"
+    data = json.loads(path.read_text(encoding="utf-8"))["not_ours"]
+    before = frozenset(w for words in data["before"].values() for w in words)
+    after = frozenset(w for words in data["after"].values() for w in words)
+    return before, after
+
+
+_NOT_OURS_BEFORE, _NOT_OURS_AFTER = _not_ours()
+# a head noun's sentence: up to the previous / next full stop, semicolon or line end
+_SENTENCE_STOP = re.compile(r"[.!?;\n](?=\s|$)|\n")
+_OF_NAME = re.compile(r"\s+(?:of|for|de|du|des|de\s+la|d['’])\s*(?:the\s+)?[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+_CONTEXT_KINDS = ("action plan", "convention")
 # between a name and its own symbol: "Action Plan (PC.DEC/557)", "Action Plan as revised (...)"
 _GAP = re.compile(
     r"[\s(,]*(?:as\s+(?:revised|amended|updated)\b[\s(,]*)?"
@@ -56,10 +78,15 @@ _GAP = re.compile(
 # a symbol of theirs is a document number, not a commitment, unless the register lists it.
 _RECORD_SERIES = re.compile(r"^[A-Z]+(?:\(\d+\))?\.(?:GAL|DEL|JOUR|DOC|SHDM|INF)\b")
 _WORD = re.compile(r"\w+")
+# why a symbol the register does not list stays unresolved, by the kind of its form
+_UNLISTED = {
+    "document": "a document number the register does not list: cited as a document",
+    "instrument": "another organisation's instrument the register does not list: cited as a document",
+}
 _DRAFT_BEFORE = re.compile(r"\bdraft\s+$", re.I)
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _HEAD = re.compile(
-    r"\b(?:D[eé]cisions?|D[eé]clarations?|Action\s+Plans?|Conventions?|Protocols?|"
+    r"\b(?:D[eé]cisions?|D[eé]clarations?|Action\s+Plans?|Plans?\s+d['’]action|Conventions?|Protocols?|"
     r"Addend(?:um|ums|a)|Resolutions?|Решени\w*|Деклараци\w*|План\w*\s+действий|"
     r"Дополнени\w*|Конвенци\w*)(?!\w)",
     re.I,
@@ -371,6 +398,12 @@ def _described(
             out += found
             last_end = max(c.end for c in found)
             continue
+        if start == m.start() and (d is None or not d.specific):
+            context = _from_sentence(text, m, d, register, until)
+            if context is not None:
+                out.append(context)
+                last_end = context.end
+                continue
         if not signal or start == m.start() or m.group(0)[:1].islower():
             continue
         out.append(
@@ -385,6 +418,64 @@ def _described(
             )
         )
     return out, absorbed
+
+
+def _not_ours_word(m: re.Match[str] | None, words: frozenset[str]) -> bool:
+    """Whether a matched word is one of `words` (acronyms only as written: "UN", not French "un")."""
+    if m is None:
+        return False
+    w = m.group(1)
+    return w in words or w.lower() in words
+
+
+def _from_sentence(
+    text: str, head: re.Match[str], d: Description | None, register: Register, until: date | None
+) -> Citation | None:
+    """An action plan or convention that its sentence describes: "... l'engagement de l'OSCE
+    s'est accru en 2003, lorsque les Etats participants ont adopté un plan d'action ...". The one
+    body the sentence names and the year nearest the head must fit exactly one register
+    commitment of that kind (and a subject written after the head must be its own); a qualifier
+    that makes it another authority's text ("national", "EU", "of Albania") rules it out."""
+    kind = head_kind(head.group(0))
+    if kind not in _CONTEXT_KINDS or _DRAFT.search(text, max(0, head.start() - 8), head.start()):
+        return None
+    word_before = re.search(r"([\w'’]+)\W*$", text[max(0, head.start() - 40) : head.start()])
+    word_after = re.match(r"\s*([\w'’-]+)", text[head.end() : head.end() + 40])
+    if _not_ours_word(word_before, _NOT_OURS_BEFORE) or _not_ours_word(word_after, _NOT_OURS_AFTER):
+        return None
+    if (d is None or d.body is None) and _OF_NAME.match(text, head.end()):
+        return None  # "the action plan of Albania", "le plan d'action de la France"
+    lo = max(0, head.start() - 300)
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, lo, head.start())]
+    s = stops[-1] if stops else lo
+    stop = _SENTENCE_STOP.search(text, head.end(), head.end() + 300)
+    e = stop.start() if stop else min(len(text), head.end() + 300)
+    sentence = text[s:e]
+    bodies = body_in(sentence)
+    orgs = {b.split("-")[0] for b in bodies}  # "osce-mc" and "osce" are one organisation
+    if len(orgs) != 1:
+        return None
+    body = next(b for b in bodies if "-" in b) if any("-" in b for b in bodies) else bodies[0]
+    years = [(abs(s + y.start() - head.start()), int(y.group(1)), s + y.start())
+             for y in re.finditer(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-])", sentence)]  # fmt: skip
+    if not years:
+        return None
+    _, year, at = min(years)
+    found = resolve(Description(kind=kind, body=body, years=((year, at),), end=head.end()),
+                    register, until)  # fmt: skip
+    if found.symbol is None and body != body.split("-")[0]:
+        body = body.split("-")[0]  # "the Permanent Council ... an action plan": any OSCE body
+        found = resolve(Description(kind=kind, body=body, years=((year, at),), end=head.end()),
+                        register, until)  # fmt: skip
+    if found.symbol is None:
+        return None
+    if d is not None and d.subject and not fits_subject(d.subject, found.symbol, register):
+        return None
+    return Citation(
+        symbol=found.symbol, text=head.group(0), start=head.start(), end=head.end(),
+        method="description", confidence=round(found.confidence - 0.2, 2),
+        note=f"described by its sentence (body {body}, year {year}): {found.note}",
+    )  # fmt: skip
 
 
 def _attach_articles(text: str, citations: list[Citation]) -> list[Citation]:
@@ -443,7 +534,7 @@ def find_citations(
             confidence=s.confidence,
             note=s.note,
         )
-        if s.kind != "document" or s.symbol in register.commitments
+        if s.kind == "commitment" or s.symbol in register.commitments
         else Citation(
             symbol=s.symbol,
             text=s.text,
@@ -452,7 +543,7 @@ def find_citations(
             resolved=False,
             method="unresolved",
             confidence=s.confidence,
-            note="a document number the register does not list: cited as a document",
+            note=_UNLISTED.get(s.kind, _UNLISTED["document"]),
         )
         for s in find_symbols(text)
         if not _RECORD_SERIES.match(s.symbol) or s.symbol in register.commitments

@@ -18,7 +18,9 @@ from functools import lru_cache
 
 from ..register import CommitmentEntry, Register
 
-__all__ = ["Description", "Resolution", "head_kind", "read_description", "resolve"]
+__all__ = [
+    "Description", "Resolution", "body_in", "fits_subject", "head_kind", "read_description", "resolve",
+]  # fmt: skip
 
 # The head noun of a description and the register classes it can stand for.
 _KINDS: dict[str, frozenset[str]] = {
@@ -43,7 +45,9 @@ _BODIES = [
                            r"|Постоянн\w+\s+[сС]овет\w*|(?-i:\bПС\b)", re.I)),
     ("coe", re.compile(r"\bCouncil\s+of\s+Europe\b|\bCoE\b|Committee\s+of\s+Ministers"
                        r"|Conseil\s+de\s+l['’]Europe|Совета\s+Европы", re.I)),
-    ("osce", re.compile(r"\bOSCE\b|\bОБСЕ\b")),
+    ("osce", re.compile(r"\bOSCE\b|\bОБСЕ\b|Organi[sz]ation\s+(?:for\s+Security\s+and\s+Co-?operation"
+                        r"\s+in\s+Europe|pour\s+la\s+s[ée]curit[ée]\s+et\s+la\s+coop[ée]ration\s+en\s+Europe)"
+                        r"|Организаци\w{1,2}\s+по\s+безопасности\s+и\s+сотрудничеству\s+в\s+Европе")),
 ]  # fmt: skip
 _YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-])")
 # what may follow the head and still belong to the description
@@ -54,11 +58,21 @@ _AFTER_YEAR = re.compile(
 _AFTER_PLACE = re.compile(
     r"\s*(?:,\s*)?(?:(?:adopted|agreed|signed)\s+)?(?:of|in|at|de|à|в|на)?\s*"
 )
-_AFTER_BODY = re.compile(r"\s*(?:of\s+the\s+|du\s+|de\s+l['’]\s*)?")
+_AFTER_BODY = re.compile(
+    r"\s*(?:(?:adopted\s+by|of)\s+the\s+|adopt[ée]e?\s+par\s+(?:l['’]\s*|le\s+)?|du\s+|de\s+l['’]\s*)?"
+)
+# a body named at the end of a subject: "Plan d'action contre la traite ... de l'OSCE"
+_BODY_OF = re.compile(r"(?:\bof\s+the|\bde\s+l['’]|\bdu)\s*$", re.I)
 _AFTER_TO = re.compile(r"\s*(?:to\s+(?:the\s+)?|к\s+|au\s+|à\s+l['’]\s*)")
-_AFTER_SUBJECT = re.compile(r"\s*(?:on|concerning|about|sur|о|об)\s+([^.;:!?\n()]{3,90})", re.I)
+_AFTER_SUBJECT = re.compile(
+    r"\s*(?:on|concerning|about|against|to\s+combat|sur|contre|pour\s+(?:lutter\s+contre|la\s+lutte"
+    r"\s+contre|combattre)|visant\s+à\s+(?:lutter\s+contre|combattre)|relati(?:f|ve)\s+à|о|об|"
+    r"против|по\s+борьбе\s+с|по\s+противодействию)\s+([^.;:!?\n()]{3,90})",
+    re.I,
+)
 _SUBJECT_END = re.compile(
     r",|\b(?:and|as\s+well\s+as|и|et)\s+(?:the|its|his|her|their|le|la|les)\b"
+    r"|\s(?:by|was|were|is|has|have|which|that|par|qui|est|a\s+été|был\w?|было)\s"  # a verb or agent
 )
 _STOP = {"with", "from", "that", "this", "their", "which", "including", "human", "beings"}
 
@@ -78,8 +92,14 @@ class Description:
 
     @property
     def specific(self) -> bool:
-        """Whether it says enough to pick a commitment (a place, a year or a parent)."""
-        return bool(self.places or self.years or self.addendum_to)
+        """Whether it says enough to pick a commitment (a place, a year or a parent; or its body
+        and the words of its subject, which must then be the commitment's own: `resolve`)."""
+        return bool(self.places or self.years or self.addendum_to or (self.body and self.subject))
+
+    @property
+    def by_subject(self) -> bool:
+        """Whether only its body and subject say which commitment it is."""
+        return not (self.places or self.years or self.addendum_to)
 
 
 @dataclass(frozen=True)
@@ -141,6 +161,20 @@ def _body(text: str) -> str | None:
     return None
 
 
+def _trailing_body(words: str) -> tuple[str, int] | None:
+    """A body that a subject ends on, after "of the" / "de l'" / "du": (key, where it starts)."""
+    for key, pattern in _BODIES:
+        for m in pattern.finditer(words):
+            if _BODY_OF.search(words[: m.start()]):
+                return key, m.start()
+    return None
+
+
+def body_in(text: str) -> list[str]:
+    """The bodies a text names (keys of `_BODIES`, each once, in the order of that table)."""
+    return [key for key, pattern in _BODIES if pattern.search(text)]
+
+
 def _stems(words: str) -> tuple[str, ...]:
     out = []
     for w in re.findall(r"\w+", words.casefold()):
@@ -181,8 +215,8 @@ def read_description(
             pos = place.end()
             continue
         gap = _AFTER_BODY.match(text, pos)
-        rest = text[gap.end() : gap.end() + 60] if gap else ""
-        said = _body(rest[:40])
+        rest = text[gap.end() : gap.end() + 90] if gap else ""
+        said = _body(rest[:40]) or _body(rest)  # a body's full name is long
         # the body right there: "of the Council of Europe", "du Conseil de l'Europe"
         lead = next((m for k, p in _BODIES if k == said and (m := p.match(rest))), None)
         if gap and said and body is None and lead:
@@ -199,6 +233,18 @@ def read_description(
         cut = _SUBJECT_END.search(words)
         words = words[: cut.start()] if cut else words
         subject, subject_end = _stems(words), m.start(1) + len(words.rstrip())
+        if body is None and (trailing := _trailing_body(words)) is not None:
+            body = trailing[0]  # "... contre la traite des êtres humains de l'OSCE"
+            subject = _stems(words[: trailing[1]])
+    if not subject and body is not None:
+        # the qualifiers before the head say what it is on ("the Anti-Trafficking Convention of
+        # the Council of Europe"): their words, without the body's and the places'
+        said = before
+        for _, pattern in _BODIES:
+            said = pattern.sub(" ", said)
+        regex, _ = _place_index(register)
+        said = regex.sub(" ", said) if regex is not None else said
+        subject = _stems(_YEAR.sub(" ", said))
     return Description(
         kind=kind,
         body=body,
@@ -239,6 +285,19 @@ def _meets(
     return not (d.addendum_to and entry.addendum_to != d.addendum_to)
 
 
+def _covers(subject: tuple[str, ...], entry: CommitmentEntry) -> bool:
+    """Whether the words of a subject are (nearly all, at least two) those of a commitment's names."""
+    own = set(_stems(" ".join([entry.title or "", *entry.aliases])))
+    hit = sum(1 for w in subject if w in own)
+    return hit == len(subject) or (hit >= 2 and hit >= 0.6 * len(subject))
+
+
+def fits_subject(subject: tuple[str, ...], symbol: str, register: Register) -> bool:
+    """Whether subject stems (of `Description.subject`) are those of the named commitment."""
+    entry = register.commitments.get(symbol)
+    return entry is not None and _covers(subject, entry)
+
+
 def _said(d: Description) -> str:
     parts = [f"{d.kind}"]
     if d.body:
@@ -271,6 +330,12 @@ def resolve(d: Description, register: Register, until: date | None = None) -> Re
             cands, confidence = dated, confidence - 0.05
             how += f" adopted by {until.isoformat()}"
     used_subject = False
+    if d.by_subject and d.subject:
+        # only the body and the subject's words: the subject must be the commitment's own
+        # ("Convention on Action against Trafficking", not "Convention on Human Rights")
+        cands = [e for e in cands if _covers(d.subject, e)]
+        confidence, used_subject = confidence - 0.1, True
+        how += " and whose names hold the subject's words"
     if len(cands) > 1 and d.subject:
         score = {
             e.symbol: len(set(d.subject) & set(_stems(" ".join([e.title or "", *e.aliases]))))

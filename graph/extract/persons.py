@@ -659,16 +659,19 @@ def _organisation(
 
 def _unblocked_tail(text: str, start: int, end: int, mentions: list[OrgMention]) -> int | None:
     """Where a name starts after an organisation or country that opens the run ("... of Malta
-    Ian Borg"): the start of the last two or three words after it, when they are free."""
+    Ian Borg"): the start of the last two or three words after it, when they are free. Only the
+    mentions overlapping the run are read (from the span index), so a long document's many
+    mentions cost no scan per run."""
     countries = [start + e for _, _, e in country_mentions(text[start:end])]
+    near = _span_index(mentions).overlapping(start, end)
     # an organisation outside the register that runs on past a country into the name
     # ("Parliament of the Republic of Kazakhstan Marat Bashimov") ends at that country
     swallowing = [
-        m for m in mentions
+        m for m in near
         if m.key is None and m.start < start and m.end == end and countries and countries[-1] < end
     ]  # fmt: skip
-    others = [m for m in mentions if m not in swallowing]
-    ends = [m.end for m in others if m.start < end and start < m.end] + countries
+    others = [m for m in near if m not in swallowing]
+    ends = [m.end for m in others] + countries
     cut = max(ends)
     words = list(re.finditer(r"\S+", text[cut:end]))
     if not 2 <= len(words) <= 3 or not all(_name_token_ok(w.group(0), False) for w in words[:-1]):
@@ -676,7 +679,10 @@ def _unblocked_tail(text: str, start: int, end: int, mentions: list[OrgMention])
     if not _name_token_ok(words[-1].group(0), True):
         return None
     new = cut + words[0].start()
-    return None if _spans_blocked(text, new, end, others) else new
+    # the name [new, end) lies inside the run, so only the mentions overlapping the run can block it
+    if any(m.start < end and new < m.end for m in others):
+        return None
+    return None if country_mentions(text[new:end]) else new
 
 
 def _post_like(m: OrgMention) -> bool:

@@ -110,10 +110,14 @@ def _is_capitalised(word: str) -> bool:
     return bool(_CAPITAL.match(word))
 
 
-def title_run(text: str, start: int, *, limit: int = 300) -> tuple[int, int] | None:
+def title_run(
+    text: str, start: int, *, limit: int = 300, series: bool = False
+) -> tuple[int, int] | None:
     """The run of capitalised words and small words that starts at `start`: its span, or None
     when it has fewer than three words or two capitalised ones. A lower-case word passes only
-    before a colon ('Assessment report: Migrant ...'); a colon or dash only before a capital."""
+    before a colon ('Assessment report: Migrant ...'); a colon or dash only before a capital.
+    With `series`, a comma passes inside a series of capitalised nouns that an 'and' closes
+    ('Manual on Detection, Investigation and Prosecution of ...')."""
     joiners = _joiners()
     end: int | None = None
     words = content = 0
@@ -144,7 +148,10 @@ def title_run(text: str, start: int, *, limit: int = 300) -> tuple[int, int] | N
                 prev_open = False
             else:
                 break
-        elif piece in ":–—-" and words and _is_capitalised(nxt[:1] or "a"):
+        elif words and (
+            (piece in ":–—-" and _is_capitalised(nxt[:1] or "a"))
+            or (series and piece == "," and _in_series(pieces, i))
+        ):
             prev_open = True
         else:
             break
@@ -152,6 +159,24 @@ def title_run(text: str, start: int, *, limit: int = 300) -> tuple[int, int] | N
         return None
     run = text[start:end]
     return (start, end) if len(run.split()) >= 3 else None
+
+
+_SERIES_AND = frozenset(["and", "&", "et", "и", ","])
+
+
+def _in_series(pieces: list[re.Match[str]], i: int) -> bool:
+    """Whether the comma at pieces[i] separates capitalised nouns of one series: a capitalised
+    word follows, then another comma or 'and' ('Detection, Investigation and Prosecution'), and
+    the word after the comma does not head a work of its own ('..., Guide to ...')."""
+    if i + 2 >= len(pieces):
+        return False
+    word, after = pieces[i + 1].group(0), pieces[i + 2].group(0)
+    return (
+        _is_capitalised(word)
+        and word not in _NOT_MODIFIERS
+        and after.casefold() in _SERIES_AND
+        and _patterns()["head"].fullmatch(word) is None
+    )
 
 
 def _outside(s: int, e: int, text: str, mentions: Sequence[OrgMention]) -> int:
@@ -279,7 +304,7 @@ def _head_titles(text: str, mentions: Sequence[OrgMention]) -> list[PhraseTitle]
             ):
                 break
             s = at
-        run = title_run(text, s)
+        run = title_run(text, s, series=True)
         if run is None or run[1] <= m.end():
             continue
         run = _next_item(text, *run)

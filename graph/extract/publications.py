@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -13,6 +14,7 @@ from ..model import Evidence, Publication
 from ..register import Register
 from .document import Document, as_document
 from .organisations import OrgMention, organisation_mentions, outermost
+from .publication_links import LinkLike, link_publications, link_urls
 from .publication_pages import page_titles
 from .publication_phrases import phrase_titles, recase
 from .publication_references import reference_titles
@@ -22,8 +24,9 @@ __all__ = ["find_publications", "footnote_urls"]
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(_SUPERSCRIPT, "0123456789")
 # Quoted titles: “…”, "…", «…», „…“ (single quotes are too often apostrophes).
+# guillemets open and close distinctly: a title in them may run over a few lines of a cover
 _QUOTED = re.compile(
-    r"“(?P<a>[^“”\n]{4,300}?)”|\"(?P<b>[^\"\n]{4,300}?)\"|«\s?(?P<c>[^«»\n]{4,300}?)\s?»|„(?P<d>[^„“”\n]{4,300}?)[“”]"
+    r"“(?P<a>[^“”\n]{4,300}?)”|\"(?P<b>[^\"\n]{4,300}?)\"|«\s?(?P<c>[^«»]{4,300}?)\s?»|„(?P<d>[^„“”\n]{4,300}?)[“”]"
 )
 
 
@@ -66,6 +69,12 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w‘])‘(?P<e>[^‘\n]{4,300}?)’(?!\w)")
 
 _SPEECH_AFTER = re.compile(r"^\s*(?:said|says|added|noted|stated|stressed|a\s+déclaré)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|stated|noted|reads?|:)\W*$|:")
+_CLOSING = re.compile(r"[”\"»’'*_]{0,2}[.,;:]?")  # what may stand between a title and its marker
+# the imprint line under a cover's title: a place and a year alone on the next line
+_IMPRINT = re.compile(
+    r"[”\"»]?[ \t]*\n[ \t]*[A-ZА-ЯЁ][\w -]{1,30},[ \t]*((?:19|20)\d\d)[ \t]*(?:год[ау]?|г\.)?[ \t]*$",
+    re.MULTILINE,
+)
 _YEAR_AFTER = re.compile(r"^[ \t]*\((?:[^()\d]{0,20})?((?:19|20)\d\d)\)")
 _YEAR_IN = re.compile(r"^[^.;\n]{0,80}?\b(?:in|of|from|en|в)\s+((?:19|20)\d\d)\b")
 _MARKER = re.compile(rf"^[ \t]*,?[ \t]*([{_SUPERSCRIPT}]+|\[\^?\d{{1,3}}\])")
@@ -254,6 +263,18 @@ def _is_title(title: str) -> bool:
     return not title.rstrip().endswith((",", "!", "?", "."))  # a sentence, not a title
 
 
+# a work's noun, its owner's capitalised name and a colon: a label ('Доклад ООН: «…»'), no speech
+_LABEL = re.compile(r"\w+(?:[ \t]+[A-ZА-ЯЁ][\w.’'-]*){0,3}[ \t]*:[ \t]*")
+
+
+def _speech(cue: str) -> bool:
+    """Whether the words from a cue to a quoted text introduce a quotation ('said:', ': «…»'),
+    unless they are a work's noun labelling it ('the OSCE report: “…”', 'Доклад ООН: «…»')."""
+    if _WORK.match(cue) is not None and _LABEL.fullmatch(cue) is not None:
+        return False
+    return _SPEECH_BEFORE.search(cue) is not None
+
+
 def _names_an_event(window: str, cue: re.Match[str]) -> bool:
     """True when the noun nearest before a quoted name is an event's ('the conference entitled
     “…”', 'на конференции под названием „…“'), unless a work is of that event ('the proceedings of
@@ -272,6 +293,7 @@ def _names_an_event(window: str, cue: re.Match[str]) -> bool:
     before = window[max(0, start - 40) : start]
     return not any(
         re.search(r"(?i:of|on|du|de|des|sur)\s+(?i:the\s+|la\s+|le\s+|l['’])?$", before[m.end() :])
+        or re.fullmatch(r"\w*(?:\s+[а-яё]+){0,2}\s+", before[m.end() :])  # Russian genitive
         for m in _WORK.finditer(before)
     )
 
@@ -280,13 +302,23 @@ def _commitment_names(register: Register) -> set[str]:
     return {a.casefold() for a, _ in register.commitment_aliases()}
 
 
-def find_publications(text: str | Document, register: Register) -> list[Publication]:
+def find_publications(
+    text: str | Document,
+    register: Register,
+    *,
+    links: Sequence[LinkLike] = (),
+    page_year: int | None = None,
+) -> list[Publication]:
     """Publications a document presents or cites, de-duplicated by title.
 
     Titles are read in quotes (with a year '(2020)' after them or a cue word such as 'report',
     'publication', 'launched' before them) or after a cue word up to their year; a footnote marker
     after the title ties it to the URL in that footnote; the publishers are the organisations of
-    the sentence (the possessive owner 'GRETA's "..."' when there is one).
+    the sentence (the possessive owner 'GRETA's "..."' when there is one). `links` (the source
+    page's links, from the HTML reader) give titles without a URL their address and name the
+    publications that are links to document files (`publication_links.py`). `page_year` (the
+    year of the page's own date) is the year of the work the page presents ('A new handbook
+    published by ...', 'ICMPD Releases New Study'), when its title gives none.
     """
     doc = as_document(text)
     text = doc.text
@@ -312,9 +344,11 @@ def find_publications(text: str | Document, register: Register) -> list[Publicat
         tail = text[after : after + 120]
         year_m = _YEAR_AFTER.match(tail)
         line_s = text.rfind("\n", 0, title_s) + 1
-        window = text[max(line_s, title_s - 80) : title_s].rstrip(' \t“"«„‘')
+        if not text[line_s:title_s].strip(' \t“"«„‘') and line_s > 0:
+            line_s = text.rfind("\n", 0, line_s - 1) + 1  # a cover: the title opens its line
+        window = text[max(line_s, title_s - 80) : title_s].rstrip(' \t“"«„‘\n')
         cue = _CUE_BEFORE.search(window)
-        if need_cue and not year_m and (not cue or _SPEECH_BEFORE.search(cue.group(0))):
+        if need_cue and not year_m and (not cue or _speech(cue.group(0))):
             return
         if need_cue and cue and not year_m and _names_an_event(window, cue):
             return  # 'the conference entitled “…”': the name of an event
@@ -335,6 +369,8 @@ def find_publications(text: str | Document, register: Register) -> list[Publicat
             year = int(in_year.group(1))
         if year is None and direct and (in_year := _YEAR_IN.match(text[pos + direct.end() :])):
             year = int(in_year.group(1))  # '*Title* (https://...), published in 2020'
+        if year is None and (imprint := _IMPRINT.match(text, after)):
+            year = int(imprint.group(1))  # a cover's next line: 'Москва, 2012 год', 'Vienna, 2019'
         if year is None and (edition := re.search(r"\b((?:19|20)\d\d)$", stripped)):
             year = int(edition.group(1))  # 'Global Report on Trafficking in Persons 2018'
         note = notes.get(_marker_number(marker.group(1))) if marker else None
@@ -360,6 +396,8 @@ def find_publications(text: str | Document, register: Register) -> list[Publicat
 
     for m in _QUOTED.finditer(text):
         group = next(g for g in "abcd" if m.group(g) is not None)
+        if group == "c" and ("\n\n" in m.group(group) or m.group(group).count("\n") > 3):
+            continue  # a paragraph's end is no title's line break
         add(m.start(group), m.end(group), m.end(), need_cue=True)
     for m in _SINGLE_QUOTED.finditer(text):
         if any(m.start("e") < te and ts < m.end("e") for ts, te in taken):
@@ -448,7 +486,56 @@ def find_publications(text: str | Document, register: Register) -> list[Publicat
             if phrase.url
             else None,
         )
-    return sorted(found.values(), key=lambda p: p.evidence.start if p.evidence else 0)
+    if links:
+        _linked(doc, found, taken, notes, links)
+    ordered = sorted(found.values(), key=lambda p: p.evidence.start if p.evidence else 0)
+    if page_year is not None:
+        _presented_year(text, ordered, page_year)
+    return ordered
+
+
+_NEW_WORK = re.compile(
+    rf"\b(?i:new|nouvelle|nouveau|нов\w{{1,3}})\s+(?:\w+\s+){{0,2}}?(?:{_alternatives('nouns')})",
+    re.IGNORECASE,
+)
+_LEAD = 800  # the headline and first sentence, where a page says it presents a work
+
+
+def _presented_year(text: str, publications: list[Publication], page_year: int) -> None:
+    """The page's year for the first work without one, when the page's lead presents a work
+    ('A new handbook published by ...', 'launched', 'Releases New Study'): in place."""
+    lead = text[:_LEAD]
+    if not (_VERB.search(lead) or _NEW_WORK.search(lead)):
+        return
+    first = next((p for p in publications if p.year is None and p.evidence is not None), None)
+    if first is not None and first.evidence is not None and first.evidence.start < 3000:
+        first.year = page_year
+
+
+def _linked(
+    doc: Document, found: dict[str, Publication], taken: list[tuple[int, int]],
+    notes: dict[int, _Footnote], links: Sequence[LinkLike],
+) -> None:  # fmt: skip
+    """The addresses the page's links give (in place): publications that are links to document
+    files, then a URL for each publication read without one."""
+    text = doc.text
+
+    def year_after(end: int) -> int | None:
+        m = _YEAR_AFTER.match(text[end : end + 120])
+        return int(m.group(1)) if m else None
+
+    def note_of(end: int) -> tuple[int, int] | None:
+        gap = _CLOSING.match(text, end, end + 4)  # 'the study "Title".¹'
+        marker = _MARKER.match(text[gap.end() if gap else end : end + 12])
+        note = notes.get(_marker_number(marker.group(1))) if marker else None
+        return (note.start, note.end) if note is not None and note.start >= end else None
+
+    used = link_urls(text, list(found.values()), links, note_of)
+    for pub in link_publications(text, links, taken, _is_title, year_after, used):
+        key = " ".join(pub.title.casefold().split())
+        if key not in found and pub.evidence is not None:
+            found[key] = pub
+            taken.append((pub.evidence.start, pub.evidence.end))
 
 
 @lru_cache(maxsize=1)
@@ -492,7 +579,7 @@ def _headed_titles(text: str, mentions: list[OrgMention]) -> list[tuple[str, int
     out: list[tuple[str, int | None, int, int]] = []
     head = text[:5000]
     out += _listed_titles(text)
-    out += _self_named(head)
+    out += _self_named(head) or _noun_headed(head, mentions)
     header = re.search(cues()["report_header"], head, re.MULTILINE)
     if header:
         s, e = header.span("title")
@@ -548,11 +635,20 @@ def _listed_titles(text: str) -> list[tuple[str, int | None, int, int]]:
 
 @lru_cache(maxsize=1)
 def _self_reference() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for ws in cues()["self_reference"].values() for w in ws)
+    """'This handbook', 'This Handbook', 'Данное пособие': the determiner capitalised as written,
+    the noun in any case."""
+    words = "|".join(
+        re.escape(w[:1]) + f"(?i:{re.escape(w[1:])})"
+        for ws in cues()["self_reference"].values()
+        for w in ws
+    )
     return re.compile(rf"(?:{words})\b")
 
 
-_DATE_LINE = re.compile(r"\b\d{1,2}\.?\s+\w+\s+(?:19|20)\d\d\b")  # a day, a month, a year
+# a day, a month, a year ('14 May 2004'; 'May 19, 2011')
+_DATE_LINE = re.compile(
+    r"\b\d{1,2}\.?\s+\w+\s+(?:19|20)\d\d\b|\b[A-Za-z]{3,9}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
+)
 _METADATA_LINE = re.compile(
     r"(?:" + "|".join(re.escape(w) for w in cues()["metadata_labels"]) + r")[ \t]*:", re.IGNORECASE
 )
@@ -574,5 +670,40 @@ def _self_named(head: str) -> list[tuple[str, int | None, int, int]]:
             caps = sum(w[:1].isupper() for w in words if len(w) > 3)
             if caps >= max(1, len([w for w in words if len(w) > 3]) // 3):
                 s = line.start() + line.group(0).find(title)
-                return [(title, None, s, s + len(title))]
+                # 'Published May 19, 2011' between the heading and the first sentence
+                published = _YEAR.search(head, s + len(title), m.start())
+                year = int(published.group(0)) if published else None
+                return [(title, year, s, s + len(title))]
+    return []
+
+
+_VERB = re.compile(rf"(?<!\w)(?:{_alternatives('verbs')})", re.IGNORECASE)
+_TAIL_WORK = re.compile(r"\s[:–—-]\s+(?P<tail>[^:–—\n]{3,60})$")
+
+
+def _noun_headed(head: str, mentions: list[OrgMention]) -> list[tuple[str, int | None, int, int]]:
+    """A publication page's heading that a work's noun opens or closes ('Пособие по выявлению
+    ...', 'La protection des enfants ... : guide pratique'): the first line of the page that is
+    neither chrome (one or two words), a date nor metadata, when it is no sentence and no
+    headline ('Report presented in Vienna' has a verb of presenting, 'Principles ... focus of
+    workshop' an event's noun) and text follows it."""
+    lines = [x for x in re.finditer(r"[^\n]+", head[:2000]) if x.group(0).strip()]
+    for k, line in enumerate(lines[:4]):
+        title = line.group(0).strip()
+        words = title.split()
+        if len(words) <= 2 or _METADATA_LINE.match(title) or _DATE_LINE.search(title):
+            continue  # 'Ресурсы', 'Publications', 'Publié le | Temps de lecture'
+        if len(words) > 45 or not _is_title(title) or title.endswith(":") or k + 1 >= len(lines):
+            return []
+        tail = _TAIL_WORK.search(title)
+        opens = _WORK.match(title) is not None
+        closes = tail is not None and _WORK.match(tail.group("tail")) is not None
+        if not (opens or closes) or _VERB.search(title) or _YEAR.search(title):
+            return []
+        if _EVENT.search(title[: tail.start()] if closes and tail else title):
+            return []  # 'Report on the 24th conference ...', '... focus of OSCE workshop': a meeting's page
+        s = line.start() + line.group(0).find(title)
+        if any(o.start <= s and s + len(title) <= o.end for o in mentions):
+            return []  # an organisation's name
+        return [(title, None, s, s + len(title))]
     return []

@@ -35,6 +35,18 @@ class SpanIndex(Generic[T]):
         k = bisect_right(self.starts, start)  # items [0, k) start at or before `start`
         return k > 0 and self.max_end[k - 1] >= end
 
+    def overlapping(self, start: int, end: int) -> list[T]:
+        """The items with item.start < end and start < item.end, in the order of `items`. Walks back
+        from the last item starting before `end` while the running maximum of ends still reaches past
+        `start`: O(log n + k) when spans do not nest deeply."""
+        j = bisect_left(self.starts, end) - 1
+        hits: list[int] = []
+        while j >= 0 and self.max_end[j] > start:
+            if self.ends[j] > start:
+                hits.append(self.order[j])
+            j -= 1
+        return [self.items[i] for i in sorted(hits)]
+
     def inside(self, start: int, end: int) -> list[T]:
         """The items with start <= item.start and item.end <= end, in the order of `items`."""
         lo, hi = bisect_left(self.starts, start), bisect_right(self.starts, end)

@@ -16,7 +16,7 @@ from ..errors import DocumentError
 from ..settings import Limits
 from .language import detect_language
 
-__all__ = ["READERS", "ReadDocument", "read_document", "supported_suffixes"]
+__all__ = ["READERS", "Link", "ReadDocument", "read_document", "supported_suffixes"]
 
 # file suffix -> module in this package that has `read(data: bytes, path: Path) -> ReadDocument`
 READERS: dict[str, str] = {
@@ -30,6 +30,16 @@ READERS: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True)
+class Link:
+    """A link of the source (an HTML `<a href>`): the offsets of its text in the normalised text
+    (`text[start:end]` is the link's words as read) and the absolute address it points to."""
+
+    start: int
+    end: int
+    href: str
+
+
 @dataclass
 class ReadDocument:
     """A document as read: normalised text, the hash of its bytes, and where its pages start."""
@@ -41,6 +51,8 @@ class ReadDocument:
     page_starts: list[int] = field(default_factory=list)
     # "en", "fr" or "ru" as detected from the text (readers/language.py); None when it cannot tell
     language: str | None = None
+    # the links of the source whose text is in `text` (HTML), in order; the text is unchanged
+    links: list[Link] = field(default_factory=list)
 
     def page_of(self, offset: int) -> int | None:
         """The 1-based page of a text offset, or None when the format has no pages."""

@@ -5,6 +5,9 @@ nothing (a page that is all list, or very short), the text of `<main>`/`<article
 navigation elements is used instead. Nothing is fetched: links and images are never followed.
 Footnote markers (`<sup>1</sup>`) become Unicode superscripts, as in the text documents, and table
 rows become tab-separated lines, so an agenda in a table reads like an agenda in a text file.
+Each link's address is kept beside the text (`ReadDocument.links`: the offsets of its words in
+the text, which stays as it is), so a title whose link text is not the title, or a footnote
+whose URL is only in its markup, can still be given its address.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from ..caps import caps
 from ..errors import DocumentError
-from . import ReadDocument
+from . import Link, ReadDocument
 from .text import normalise
 
 __all__ = ["decode_html", "read"]
@@ -81,6 +85,57 @@ def _fallback_text(markup: str) -> str:
     return str(root.text_content())
 
 
+_MAX_LINKS = 5000  # links kept per page (a page of more is a link list, not an article)
+_LINK_WINDOW = 20_000  # how far past the previous link a link's words are looked for
+
+
+def _base(root: object) -> str | None:
+    """The address relative links resolve against: <base href>, else the canonical URL."""
+    for query in ("//base/@href", "//link[@rel='canonical']/@href",
+                  "//meta[@property='og:url']/@content"):  # fmt: skip
+        found = root.xpath(query)  # type: ignore[attr-defined]
+        if found and urlsplit(str(found[0])).scheme in ("http", "https"):
+            return str(found[0])
+    return None
+
+
+def _links(markup: str, text: str) -> list[Link]:
+    """The page's links whose words are in `text`, in document order, with absolute http(s)
+    addresses; a link's words are looked for after the previous link found, so offsets follow
+    the page (a link whose words the text lacks, as in navigation, is left out)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (ValueError, lxml.etree.LxmlError):
+        return []
+    for el in root.xpath(_BOILERPLATE):
+        el.drop_tree()
+    base = _base(root)
+    out: list[Link] = []
+    cursor = 0
+    for a in root.iterfind(".//a[@href]"):
+        if len(out) >= _MAX_LINKS:
+            break
+        href = str(a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+            continue
+        href = urljoin(base, href) if base else href
+        if urlsplit(href).scheme not in ("http", "https"):
+            continue
+        words = normalise(str(a.text_content())).split()
+        if not words:
+            continue
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+        m = pattern.search(text, cursor, cursor + _LINK_WINDOW)
+        if m is None:
+            continue
+        out.append(Link(m.start(), m.end(), href))
+        cursor = m.end()
+    return out
+
+
 def _layout(text: str) -> str:
     """Trafilatura's lines -> paragraphs separated by blank lines; lists and tables stay together."""
     lines = [ln.rstrip() for ln in text.split("\n")]
@@ -130,5 +185,5 @@ def read(data: bytes, path: Path) -> ReadDocument:
     if len(text) > max_text:
         raise DocumentError(f"{path}: more than {max_text:,} characters of text (the reader's cap)")
     text = re.sub(r"[ \t]+\n", "\n", normalise(text))
-    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
-    return ReadDocument(path=path, text=text + "\n", sha256="")
+    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+    return ReadDocument(path=path, text=text, sha256="", links=_links(markup, text))

@@ -44,7 +44,7 @@ def _symbols(text: str, reg: Register) -> list[str | None]:
         (
             "Les instruments (Protocole de 2000, Convention du Conseil de l’Europe de 2005, "
             "directive européenne 2011/36) ont été rappelés.",
-            ["CETS No. 197", "Directive 2011/36/EU"],
+            ["CETS No. 197"],
         ),
         ("À l'occasion de l'anniversaire du plan d'action de l'OSCE, la réunion ...", ["PC.DEC/557"]),
     ],

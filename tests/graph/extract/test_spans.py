@@ -17,11 +17,20 @@ def test_overlaps_and_inside_agree_with_a_scan() -> None:
             b = a + rng.randint(0, 60)
             assert index.overlaps(a, b) == any(s < b and a < e for s, e in spans)
             assert index.inside(a, b) == [x for x in spans if a <= x[0] and x[1] <= b]
+            assert index.overlapping(a, b) == [x for x in spans if x[0] < b and a < x[1]]
 
 
 def test_empty_index() -> None:
     index: SpanIndex[tuple[int, int]] = SpanIndex([], lambda se: se)
     assert not index.overlaps(0, 10) and index.inside(0, 10) == []
+    assert index.overlapping(0, 10) == []
+
+
+def test_overlapping_keeps_nested_and_equal_spans_in_input_order() -> None:
+    spans = [(50, 60), (0, 100), (55, 58), (10, 20), (55, 58)]
+    index = SpanIndex(spans, lambda se: se)
+    assert index.overlapping(56, 57) == [(50, 60), (0, 100), (55, 58), (55, 58)]
+    assert index.overlapping(20, 50) == [(0, 100)]
 
 
 def test_symbol_folding_keeps_length_and_folds_digits_and_slashes() -> None:

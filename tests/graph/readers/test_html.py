@@ -125,3 +125,39 @@ def test_deeply_nested_markup_is_read_or_refused(tmp_path: Path) -> None:
         assert "deep.html" in str(exc)
     else:
         assert "MC.DEC/6/18" in text
+
+
+LINKED = """<html><head><base href="https://www.example.org/news/"></head><body>
+<nav><a href="/home">Home</a></nav>
+<main><article><h1>A guide is out</h1>
+<p>The Office issued <a href="guide.pdf">its guide
+on referral</a> (<a href="https://www.example.org/docs/7">download</a>), see
+<a href="#top">top</a> and <a href="javascript:void(0)">share</a> or
+<a href="mailto:press@example.org">write</a>.</p>
+<p>Again: <a href="/second">download</a>.<sup>1</sup></p>
+<p class="footnote"><sup>1</sup> <a href="https://www.example.org/n1">Note one</a></p>
+</article></main></body></html>
+"""
+
+
+def test_links_keep_their_address_beside_the_unchanged_text(tmp_path: Path) -> None:
+    path = tmp_path / "linked.html"
+    path.write_text(LINKED, encoding="utf-8")
+    doc = read_document(path)
+    got = [(doc.text[lk.start : lk.end], lk.href) for lk in doc.links]
+    assert got == [
+        ("its guide on referral", "https://www.example.org/news/guide.pdf"),
+        ("download", "https://www.example.org/docs/7"),
+        ("download", "https://www.example.org/second"),
+        ("Note one", "https://www.example.org/n1"),
+    ]  # in order, relative ones resolved; navigation, anchors, scripts and mail left out
+    assert doc.links[1].start < doc.links[2].start  # the second "download" is not the first
+    assert "https://" not in doc.text and "guide.pdf" not in doc.text  # the text is as read
+
+
+def test_a_page_without_links_has_none(tmp_path: Path) -> None:
+    path = tmp_path / "plain.html"
+    path.write_text(
+        "<html><body><main><p>No links here at all, only words.</p></main></body></html>"
+    )
+    assert read_document(path).links == []
