@@ -257,7 +257,8 @@ _GENERIC = frozenset(
         "Office",
     ]
 )
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# a word of a name; dotted initials are one word ("U.S. Embassy in Kazakhstan")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}(?![^\W\d_])|\w+(?:[-'’]\w+)*")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acr>[A-Z][A-Za-z/&.\-]{1,14})\)")
 # A body named as the author of a document, not as an actor: "Ministerial Council Decisions".
 _DOCUMENT_AFTER = re.compile(
@@ -422,10 +423,21 @@ def _label_regex(label: str, case_sensitive: bool) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _short_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Abbreviated words of names ('UN', 'U.S.') and what the register writes for them."""
+    forms: dict[str, str] = cues()["short_forms"]
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), forms
+
+
 def _normal(name: str) -> str:
+    """A name folded for comparison: no articles, 'of', punctuation; short forms in full."""
     name = re.sub(r"['’]s\b", "", name.casefold())
     name = re.sub(r"\b(?:the|of|for|and)\b|[^\w]+", " ", name)
-    return " ".join(name.replace("co ", "co").split())
+    name = " ".join(name.replace("co ", "co").split())
+    pattern, forms = _short_forms()
+    return pattern.sub(lambda m: forms[m.group(0)], name)
 
 
 @lru_cache(maxsize=16)
@@ -453,6 +465,33 @@ def _resolve_name(name: str, register: Register) -> str | None:
         if score > best_score:
             best, best_score = key, score
     return best if best_score >= 92 else None
+
+
+@lru_cache(maxsize=8192)
+def _resolve_cut(name: str, register: Register, *, at_end: bool) -> str | None:
+    """The register key of a name cut short: 'Office of the OSCE Special Representative and
+    Co-ordinator for Combating Trafficking' (the end left out), 'Office of the OSCE Special Rep'
+    (a page cut inside a word, `at_end`). The name's words must begin the register name's, the
+    last one possibly cut, and only one register body may begin so (thresholds: 'cut_names')."""
+    limits = cues()["cut_names"]
+    wanted = _normal(name).split()
+    if len(wanted) < min(limits["min_words"], limits["min_words_at_end"]):
+        return None
+    keys: set[str] = set()
+    for normal, key in _register_normals(register):
+        words = normal.split()
+        if len(words) <= len(wanted) or words[: len(wanted) - 1] != wanted[:-1]:
+            continue
+        last = words[len(wanted) - 1]
+        if last != wanted[-1] and not (
+            at_end and len(wanted[-1]) >= 3 and last.startswith(wanted[-1])
+        ):
+            continue
+        share = len(wanted) / len(words)
+        enough = len(wanted) >= limits["min_words"] and share >= limits["min_share"]
+        if enough or (at_end and len(wanted) >= limits["min_words_at_end"]):
+            keys.add(key)
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _register_mentions(text: str, register: Register) -> list[OrgMention]:
@@ -610,8 +649,10 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
                     and re.search(
                         r",\s*(?:the\s+)?$", text[max(0, words[j].start() - 8) : words[j].start()]
                     )
+                    and _resolve_name(text[words[j].start() : words[q].end()], register) is None
                 ):
                     break  # "the League, the Union of Shelters and Bolt.": the list's last item
+                    # (unless the words make a register name: ", UN Office on Drugs and Crime,")
                 if conj and _possessive(words[q].group(0)):
                     break  # "Bar Association of Ashgabat and Women's ... Unions"
                 country = _is_country_span(text, words, n, q)
@@ -668,7 +709,9 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
             and _own_acronym(after.group("acr"), name)
         ):
             acronym = after.group("acr")
-        key = _resolve_name(name, register)
+        key = _resolve_name(name, register) or _resolve_cut(
+            name, register, at_end=not text[end:].strip()
+        )
         if key is not None:
             entry = register.organisations[key]
             found.append(OrgMention(start, end, name, entry.name, entry.acronym, key))

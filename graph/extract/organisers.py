@@ -364,13 +364,17 @@ def find_organisers(
     return _names(text, found, register), spans
 
 
+# what ends a list of organisers: a full stop (not the dots of "U.S."), a dash, a relative clause
+_LIST_STOP = re.compile(
+    r"(?<!\b[A-Z])\.|[;\n]|\s[–—]\s|\b(?:which|who|where|that|qui|которы\w*)\b|\s\d"
+)
+
+
 def _list_after(
     text: str, start: int, e: int, mentions: list[OrgMention], register: Register
 ) -> list[Organiser]:
     """The organisers listed from `start` to the clause's end."""
-    stop = re.compile(r"[.;\n]|\s[–—]\s|\b(?:which|who|where|that|qui|которы\w*)\b|\s\d").search(
-        text, start, e
-    )
+    stop = _LIST_STOP.search(text, start, e)
     end = stop.start() if stop else e
     listed = _in_clause(text, start, end, mentions, register)
     # a list ends at the first piece that is not a name ("by X and Y on 5 May in ...")

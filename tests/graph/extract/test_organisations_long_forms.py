@@ -1,0 +1,67 @@
+"""Register bodies written in a long or cut form (issue 14), in sentences written for these tests:
+'UN' for 'United Nations' inside a longer name, a name whose end is left out or cut by the page,
+'U.S.' inside a name and inside a list of organisers."""
+
+from __future__ import annotations
+
+import pytest
+
+from thbgraph.graph.extract.organisations import find_organisations
+from thbgraph.graph.extract.organisers import _cued_organisers, find_organisers
+from thbgraph.graph.extract.passages import sentences
+from thbgraph.graph.register import Register, load_register
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Register:
+    return load_register()
+
+
+def _found(text: str, reg: Register) -> list[tuple[str, str | None]]:
+    return [(o.name, o.key) for o in find_organisations(text, reg)]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Trainers came from the UN Office on Drugs and Crime and a court.", "unodc"),
+        (
+            "Partners: the Ministry of Health, UN Office on Drugs and Crime, the Red Crescent.",
+            "unodc",
+        ),
+        (
+            "A guide by the Office of the OSCE Special Representative and Co-ordinator for "
+            "Combating Trafficking was shown in Tirana.",
+            "osr-cthb",
+        ),
+        ("The drill was run with the Office of the OSCE Special Rep", "osr-cthb"),
+    ],
+    ids=["UN inside a name", "UN inside a list", "end left out", "cut by the page"],
+)
+def test_a_long_form_names_the_register_body(bundled: Register, text: str, key: str) -> None:
+    assert key in [k for _, k in _found(text, bundled)]
+    assert "un" not in [k for _, k in _found(text, bundled)]  # not the shorter body 'UN'
+
+
+def test_a_cut_name_of_several_bodies_is_not_resolved(bundled: Register) -> None:
+    # 'Office of the' begins many register names: too little to say which
+    assert all(k is None for _, k in _found("He thanked the Office of the Permanent Bar.", bundled))
+
+
+def test_dotted_initials_stay_in_the_name_and_the_sentence(bundled: Register) -> None:
+    text = "Funding came from the U.S. Embassy in Vilnius and the Nordic Council of Ministers."
+    assert ("U.S. Embassy in Vilnius", None) in _found(text, bundled)
+    assert len(sentences(text)) == 1
+
+
+def test_a_list_of_organisers_runs_past_us(bundled: Register) -> None:
+    text = (
+        "TBILISI, 3 May 2019 - A course opened today. The course is organised by the OSCE Centre "
+        "in Bishkek in co-operation with Georgia’s Justice Ministry, UN Office on Drugs and Crime, "
+        "U.S. Embassy in Georgia, the OSCE Office in Tajikistan, and IOM."
+    )
+    cued, _ = _cued_organisers(text, bundled)
+    names, _ = find_organisers(text, bundled, cued)
+    for name in ["OSCE Centre in Bishkek", "UNODC", "U.S. Embassy in Georgia", "IOM"]:
+        assert name in names
+    assert "OSCE Office in Tajikistan" in names
