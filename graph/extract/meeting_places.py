@@ -199,7 +199,11 @@ def _visited_country(
     about another meeting)."""
     if date_span is not None:
         spans = [as_document(text).sentence_at(date_span[0])]
-        spans += [clean_span(text, ln.start, ln.end) for ln in as_document(text).lines_in(0, head) if not ln.blank]
+        spans += [
+            clean_span(text, ln.start, ln.end)
+            for ln in as_document(text).lines_in(0, head)
+            if not ln.blank
+        ]
     else:
         spans = as_document(text).sentences_until(min(len(text), max(head, 0) + _VISIT_REACH))
     mentions = country_mentions(text)

@@ -367,7 +367,9 @@ def told_meeting(text: str, info: DocumentInfo, head: int) -> tuple[str, tuple[i
     if info.type in _NOT_TOLD:
         return None
     lead = head if head < len(text) // 2 else 0  # a short text is all header
-    for k, (s, e) in enumerate(as_document(text).sentences_between(lead, min(len(text), lead + 2_000))):
+    for k, (s, e) in enumerate(
+        as_document(text).sentences_between(lead, min(len(text), lead + 2_000))
+    ):
         if k >= _TOLD_SENTENCES:
             break
         noun = _MEETING_WORD.search(text, s, e)

@@ -17,6 +17,7 @@ from rdflib.namespace import SKOS
 
 from ..model import Evidence, Organisation
 from ..register import Register
+from .bodies_fr import french_bodies, is_territory, same_body_key
 from .countries import _table as _country_table
 from .countries import country_mentions, country_name, is_country_word
 from .document import Document, as_document, line_letters
@@ -796,6 +797,7 @@ def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
     resolved = SpanIndex([u for u in unknown if u.key is not None], lambda r: (r.start, r.end))
     known = [k for k in known if not resolved.contains(k.start, k.end)]
     defined = _defined_mentions(text, register, known)
+    defined += _french_mentions(text, register, known, unknown, defined)
     defined += _russian_bodies(text, [*known, *unknown, *defined])
     defined += _news_sources(text, [*known, *unknown, *defined])
     defined_index = SpanIndex(defined, lambda d: (d.start, d.end))
@@ -806,6 +808,57 @@ def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
     )
     mentions = _resolve_ambiguous(text, register, mentions)
     return tuple(sorted(mentions, key=lambda o: (o.start, -o.end)))
+
+
+def _french_mentions(
+    text: str,
+    register: Register,
+    known: list[OrgMention],
+    unknown: list[OrgMention],
+    defined: list[OrgMention],
+) -> list[OrgMention]:
+    """French names of bodies (`bodies_fr`): "le ministère de l'Intérieur", "l'Institut national
+    judiciaire moldave". One replaces the shorter names read inside it ("Ministère de la
+    Justice" read in capitals stays when it is as long); a name the text defines an acronym for
+    is read by `_defined_mentions`."""
+    out: list[OrgMention] = []
+    defined_index = SpanIndex(defined, lambda d: (d.start, d.end))
+    unknown_index = SpanIndex(unknown, lambda u: (u.start, u.end))
+    known_index = SpanIndex(known, lambda k: (k.start, k.end))
+    for body in french_bodies(text, [(k.start, k.end) for k in known]):
+        if defined_index.overlaps(body.start, body.end):
+            continue
+        longer = [
+            u
+            for u in unknown_index.inside(body.start - 200, body.end + 200)
+            if u.start < body.end
+            and body.start < u.end
+            and u.end - u.start >= body.end - body.start
+        ]
+        if longer:
+            continue  # the capitalised reading holds at least as much
+        acronym = (
+            body.acronym if body.acronym and _long_form_matches(body.acronym, body.name) else None
+        )
+        key = _resolve_name(body.name, register) or _expanded(text, body.start, known_index)
+        entry = register.organisations.get(key) if key else None
+        if entry is not None:
+            out.append(OrgMention(body.start, body.end, body.name, entry.name, entry.acronym, key))
+        else:
+            out.append(OrgMention(body.start, body.end, body.name, body.name, acronym, None))
+    return out
+
+
+def _expanded(text: str, start: int, known: SpanIndex[OrgMention]) -> str | None:
+    """The register key of the acronym a name in brackets spells out: "la MIPROF (Mission
+    interministérielle ...)" names the MIPROF, however the words differ from the register's."""
+    window = text[max(0, start - 20) : start]
+    bracket = re.search(r"([^\W\d_]{2,12})[ \t]*,?[ \t]*\([ \t]*$", window)
+    if bracket is None:
+        return None
+    at = start - len(window) + bracket.start(1)
+    acronyms = [k for k in known.inside(at, at + len(bracket.group(1))) if k.key and k.acronym]
+    return acronyms[0].key if acronyms else None
 
 
 _DEFINED = re.compile(r"\((?P<acr>[A-ZА-ЯЁ][A-ZА-ЯЁa-z]{0,3}[A-ZА-ЯЁ](?:[-/.][A-ZА-ЯЁ]{1,6})?)\)")
@@ -1070,6 +1123,12 @@ def _participation() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _counterparts() -> re.Pattern[str]:
+    words = [w for ws in cues()["counterparts"].values() for w in ws]
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
 def _meeting_owner_before() -> re.Pattern[str]:
     nouns = "|".join(re.escape(w) for w in cues()["meeting_owner"])
     return re.compile(
@@ -1088,10 +1147,13 @@ def _attendees(text: str | Document, mentions: list[OrgMention]) -> set[tuple[in
     for m in mentions:
         by_sentence.setdefault(doc.sentence_at(m.start), []).append(m)
     cue = _participation()
+    met = _counterparts()
     for (s, e), group in by_sentence.items():
         unknown = [m for m in group if m.key is None and not m.acronym]  # 'Office X (OX)' stays
         if len(group) < 3 or not unknown or not cue.search(text, s, max(e, s)):
             continue
+        if met.search(text, s, max(e, s)):
+            continue  # "the delegation met representatives of X, Y, Z": they act
         for m in unknown:
             out.add((m.start, m.end))
     return out
@@ -1147,7 +1209,7 @@ def _ident(m: OrgMention) -> str:
     if m.key is not None:
         return m.key
     first, _, rest = m.name.partition(" ")
-    return (rest if rest and is_demonym(first) else m.name).casefold()
+    return same_body_key(rest if rest and is_demonym(first) else m.name)
 
 
 def find_organisations(text: str | Document, register: Register) -> list[Organisation]:
@@ -1182,8 +1244,9 @@ def find_organisations(text: str | Document, register: Register) -> list[Organis
             m = parent
         m = _as_parent(m, register)
         if m.key is None:
-            if _is_country_name(m.name):
-                continue  # 'the Russian Federation': a country
+            if _is_country_name(m.name) or is_territory(m.name):
+                continue  # 'the Russian Federation': a country; 'la Fédération de Bosnie-...'
+
             name_words: list[str] = re.findall(r"\w+", m.name)
             post_heads: set[str] = set(cues()["post_heads"])
             if any(w in post_heads for w in name_words) and not any(
