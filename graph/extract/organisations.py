@@ -1122,10 +1122,15 @@ def _participation() -> re.Pattern[str]:
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")")
 
 
-@lru_cache(maxsize=1)
-def _counterparts() -> re.Pattern[str]:
-    words = [w for ws in cues()["counterparts"].values() for w in ws]
+@lru_cache(maxsize=4)
+def _cue_words(kind: str) -> re.Pattern[str]:
+    """The words of one per-language list of `organisation_cues.json` as one pattern."""
+    words = [w for ws in cues()[kind].values() for w in ws]
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def _counterparts() -> re.Pattern[str]:
+    return _cue_words("counterparts")
 
 
 @lru_cache(maxsize=1)
@@ -1148,11 +1153,15 @@ def _attendees(text: str | Document, mentions: list[OrgMention]) -> set[tuple[in
         by_sentence.setdefault(doc.sentence_at(m.start), []).append(m)
     cue = _participation()
     met = _counterparts()
+    roster = _cue_words("roster")
     for (s, e), group in by_sentence.items():
         unknown = [m for m in group if m.key is None and not m.acronym]  # 'Office X (OX)' stays
-        if len(group) < 3 or not unknown or not cue.search(text, s, max(e, s)):
+        if len(group) < 3 or not unknown:
             continue
-        if met.search(text, s, max(e, s)):
+        listed = roster.search(text, s, max(e, s))  # "Liste des associations du Collectif : ..."
+        if not listed and not cue.search(text, s, max(e, s)):
+            continue
+        if not listed and met.search(text, s, max(e, s)):
             continue  # "the delegation met representatives of X, Y, Z": they act
         for m in unknown:
             out.add((m.start, m.end))

@@ -263,7 +263,6 @@ def _name_in(piece: str) -> str | None:
     if len(kept) < 2 or not any(w in _heads() for w in kept):
         return None  # "Today", "TALDYKORGAN", a person, a bare "Comité": not a body
     name = " ".join(kept)
-    name = re.sub(r"\bof the Republic of\b", "of", name)
     return name if len(name) >= 3 else None
 
 
@@ -388,10 +387,21 @@ def _list_after(
             gap,
         ):
             break
-        if not out and len(gap.split()) > 4:
-            break
+        if not out and len(_loose_words(gap)) > 4:
+            break  # "implemented by its partner, the NGO (NGO) X": the words of 'drop' do not count
         out.append(o)
     return out
+
+
+@lru_cache(maxsize=1)
+def _drop_anywhere() -> re.Pattern[str]:
+    words = sorted({w for _, w in _words("drop")}, key=len, reverse=True)
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def _loose_words(gap: str) -> list[str]:
+    """The words between a cue and the first organiser that are not 'drop' words."""
+    return re.findall(r"\w[\w’'-]*", _drop_anywhere().sub(" ", gap))
 
 
 # a clause that opens on its place: "В Намангане, ...", "In Osh, ...", "À Lyon, ..."

@@ -115,3 +115,11 @@ def test_ministries_met_by_a_delegation_are_counted(bundled: Register) -> None:
         "ministère de la Justice et du ministère de la Santé." + _FRENCH
     )
     assert len(find_organisations(text, bundled)) == 3
+
+
+def test_the_members_a_roster_lists_are_not_counted(bundled: Register) -> None:
+    text = (
+        "Liste des associations du Réseau Alpha, organisateur de la journée : Association des "
+        "Amis du Port, Comité Laïque pour la Dignité, Fondation Berthier, Amicale du Nid." + _FRENCH
+    )
+    assert [o.key for o in find_organisations(text, bundled)] == ["amicale-du-nid"]
