@@ -1271,7 +1271,40 @@ def find_organisations(text: str | Document, register: Register) -> list[Organis
             key=m.key,
             evidence=Evidence(text[m.start : m.end], m.start, m.end),
         )
+        for key in _ancestors_named(m.text, m.key, register) if m.key else ():
+            if key not in seen:  # "Секретариат Конвенции Совета Европы" names the CoE too
+                entry = register.organisations[key]
+                evidence = Evidence(text[m.start : m.end], m.start, m.end)
+                seen[key] = Organisation(entry.name, entry.acronym, key, evidence)
     return list(seen.values())
+
+
+@lru_cache(maxsize=1)
+def _labels_by_key(register: Register) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for label, key in register_names(register):
+        if len(label) >= 3:
+            out.setdefault(key, []).append(label)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def _ancestors_named(written: str, key: str, register: Register) -> tuple[str, ...]:
+    """The bodies a unit belongs to that its name, as written, names after its head ("Бюро ...
+    ОБСЕ", "Division anti-traite du Conseil de l'Europe"; not the leading "OSCE" of "OSCE
+    Programme Office in Bishkek"); cached, as names repeat."""
+    out: list[str] = []
+    entry = register.organisations.get(key)
+    seen = {key}
+    while entry is not None and entry.parent and entry.parent not in seen:
+        seen.add(entry.parent)
+        for label in _labels_by_key(register).get(entry.parent, ()):
+            found = _label_regex(label, _acronym_like(label)).search(written)
+            if found and found.start() > 0:  # "OSCE Programme Office in ...": a brand, not named
+                out.append(entry.parent)
+                break
+        entry = register.organisations.get(entry.parent)
+    return tuple(out)
 
 
 _CYR_WORD = re.compile(r"[А-ЯЁ]{2,6}(?![а-яё])|[А-ЯЁа-яё][а-яё-]*")

@@ -65,3 +65,23 @@ def test_a_list_of_organisers_runs_past_us(bundled: Register) -> None:
     for name in ["OSCE Centre in Bishkek", "UNODC", "U.S. Embassy in Georgia", "IOM"]:
         assert name in names
     assert "OSCE Office in Tajikistan" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "parent"),
+    [
+        ("Доклад подготовил Секретариат Конвенции Совета Европы о противодействии торговле людьми.", "coe"),
+        ("Le rapport est établi par la Division anti-traite du Conseil de l'Europe à Strasbourg.", "coe"),
+    ],
+    ids=["Russian genitive", "French 'du Conseil de l'Europe'"],
+)  # fmt: skip
+def test_a_unit_whose_name_names_its_parent_names_both(
+    bundled: Register, text: str, parent: str
+) -> None:
+    keys = [k for _, k in _found(text, bundled)]
+    assert "coe-thb-secretariat" in keys and parent in keys
+
+
+def test_a_leading_acronym_is_a_brand_not_the_parent_named(bundled: Register) -> None:
+    keys = [k for _, k in _found("The OSCE Programme Office in Bishkek held a course.", bundled)]
+    assert "osce" not in keys
