@@ -798,6 +798,7 @@ def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
     known = [k for k in known if not resolved.contains(k.start, k.end)]
     defined = _defined_mentions(text, register, known)
     defined += _french_mentions(text, register, known, unknown, defined)
+    defined += _quoted_bodies(text, register, [*known, *defined])
     defined += _russian_bodies(text, [*known, *unknown, *defined])
     defined += _news_sources(text, [*known, *unknown, *defined])
     defined_index = SpanIndex(defined, lambda d: (d.start, d.end))
@@ -846,6 +847,52 @@ def _french_mentions(
             out.append(OrgMention(body.start, body.end, body.name, entry.name, entry.acronym, key))
         else:
             out.append(OrgMention(body.start, body.end, body.name, body.name, acronym, None))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _quoted_pattern() -> re.Pattern[str]:
+    types = cues()["quoted_types"]
+    plain = [re.escape(w) for lang in ("en", "fr") for w in types[lang]]
+    russian = [re.escape(w) + r"\w*" for w in types["ru"]]
+    alternation = "|".join(sorted(plain + russian, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation})[ \t]+(?P<q>[«“\"'‘])[ \t]?"
+        r"(?P<name>[A-ZÀ-ÞА-ЯЁ][^»”\"'’\n]{1,80}?)[ \t]?(?P<end>[»”\"'’])"
+    )
+
+
+_PAIRS = {"«": "»", "“": "”", '"': '"', "'": "'", "‘": "’"}
+_RU_ADJECTIVE = re.compile(
+    r"([а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ой|ей|ую|юю|ым|им|ых|их))[ \t]+$"
+)
+
+
+def _quoted_bodies(text: str, register: Register, taken: list[OrgMention]) -> list[OrgMention]:
+    """Bodies named in quotes after a noun that says what they are: "the NGO 'Modar'",
+    "благотворительный фонд «Каритас Харьков»", "правозащитной организации «Ла Страда
+    Украина»". The name is the quoted words; the mention's text holds the noun (and up to two
+    Russian adjectives before it) too, as the name is also cited with them."""
+    out: list[OrgMention] = []
+    index = SpanIndex(taken, lambda t: (t.start, t.end))
+    for m in _quoted_pattern().finditer(text):
+        if _PAIRS[m.group("q")] != m.group("end"):
+            continue
+        name = m.group("name").strip()
+        s, e = m.start(), m.end()
+        for _ in range(2):  # "общественная организация", "благотворительный фонд"
+            adjective = _RU_ADJECTIVE.search(text, max(0, s - 30), s)
+            if adjective is None:
+                break
+            s = adjective.start(1)
+        if index.overlaps(m.start("name"), m.end("name")) or len(name.split()) > 8:
+            continue
+        key = _resolve_name(name, register)
+        entry = register.organisations.get(key) if key else None
+        if entry is not None:
+            out.append(OrgMention(s, e, text[s:e], entry.name, entry.acronym, key))
+        else:
+            out.append(OrgMention(s, e, text[s:e], name, None, None))
     return out
 
 

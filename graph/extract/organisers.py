@@ -282,6 +282,8 @@ def _in_clause(
             entry = register.organisations.get(m.key)
             name = (entry.acronym or entry.name) if entry else m.name
             found.append(Organiser(name, m.key, m.start, m.end))
+        elif s <= m.start and m.end <= e and _quoted(m):
+            found.append(Organiser(m.name, None, m.start, m.end))  # "the NGO 'Modar'"
     for f in field_operations(text, s, e):
         if not any(
             (o.start < f.end and f.start < o.end and len(o.name) >= len(f.name) - 8)
@@ -318,7 +320,9 @@ def find_organisers(
     that name them; `first`: organisers another reading found, kept before these."""
     doc = as_document(text)
     text = doc.text
-    mentions = outermost([m for m in organisation_mentions(text, register) if m.key is not None])
+    mentions = outermost(
+        [m for m in organisation_mentions(text, register) if m.key is not None or _quoted(m)]
+    )
     cues = _cues()
     found: list[Organiser] = list(first or [])
     spans: list[tuple[int, int]] = []
@@ -369,10 +373,30 @@ _LIST_STOP = re.compile(
 )
 
 
+_DASH = re.compile(r"[ \t]*[–—:][ \t]+")
+_ONE_WORD = re.compile(r"[ \t]+[^\W\d_]+")
+
+
+def _after_dash(text: str, start: int, e: int) -> int:
+    """Where a list opened by a dash begins: "Организатор тренинга — фонд «X»" (a cue, at most
+    two words, a dash or colon); `start` itself otherwise."""
+    pos = start
+    for _ in range(3):
+        dash = _DASH.match(text, pos, e)
+        if dash is not None:
+            return dash.end()
+        word = _ONE_WORD.match(text, pos, e)
+        if word is None:
+            break
+        pos = word.end()
+    return start
+
+
 def _list_after(
     text: str, start: int, e: int, mentions: list[OrgMention], register: Register
 ) -> list[Organiser]:
     """The organisers listed from `start` to the clause's end."""
+    start = _after_dash(text, start, e)
     stop = _LIST_STOP.search(text, start, e)
     end = stop.start() if stop else e
     listed = _in_clause(text, start, end, mentions, register)
@@ -461,6 +485,11 @@ def _subject(
             continue
         kept.append(o)
     return kept
+
+
+def _quoted(m: OrgMention) -> bool:
+    """A body outside the register named in quotes after its kind ("фонд «Каритас Харьков»")."""
+    return m.key is None and m.name != m.text and bool(re.search(r"[«“\"'‘]", m.text))
 
 
 def _known(register: Register, name: str) -> OrganisationEntry | None:

@@ -85,3 +85,24 @@ def test_a_unit_whose_name_names_its_parent_names_both(
 def test_a_leading_acronym_is_a_brand_not_the_parent_named(bundled: Register) -> None:
     keys = [k for _, k in _found("The OSCE Programme Office in Bishkek held a course.", bundled)]
     assert "osce" not in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "written"),
+    [
+        ("Trainers of the NGO 'Sahil' spoke.", "Sahil", "NGO 'Sahil'"),
+        (
+            "Выступила представитель правозащитной организации «Надежда Юга».",
+            "Надежда Юга",
+            "правозащитной организации «Надежда Юга»",
+        ),
+        ("Avec l’association « Les Amis du Port » à Brest.", "Les Amis du Port", None),
+    ],
+    ids=["English NGO", "Russian with its adjective", "French guillemets with spaces"],
+)
+def test_a_body_named_in_quotes_after_its_kind(
+    bundled: Register, text: str, name: str, written: str | None
+) -> None:
+    [org] = [o for o in find_organisations(text, bundled) if o.name == name]
+    if written is not None:
+        assert org.evidence is not None and org.evidence.text == written

@@ -43,3 +43,23 @@ def test_a_ministry_of_a_republic_is_named_as_written(reg: Register) -> None:
         "Office in Astana and the Ministry of Health of the Republic of Kazakhstan."
     )
     assert "Ministry of Health of the Republic of Kazakhstan" in _organisers(text, reg)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "From 3 to 5 May 2003, the OSCE Office in Baku, in co-operation with the NGO 'Sahil', "
+            "conducted a seminar for police officers.",
+            "Sahil",
+        ),
+        (
+            "В Одессе пройдёт семинар по предупреждению торговли людьми. Организатор семинара — "
+            "благотворительный фонд «Надежда Юга».",
+            "Надежда Юга",
+        ),
+    ],
+    ids=["NGO in single quotes", "Russian fund after a dash"],
+)
+def test_a_body_named_in_quotes_organises(reg: Register, text: str, name: str) -> None:
+    assert name in _organisers(text, reg)
