@@ -18,6 +18,7 @@ from rdflib.namespace import SKOS
 from ..model import Evidence, Organisation
 from ..register import Register
 from .bodies_fr import french_bodies, is_territory, same_body_key
+from .bodies_ru import russian_named_bodies
 from .countries import _table as _country_table
 from .countries import country_mentions, country_name, is_country_word
 from .document import Document, as_document, line_letters
@@ -800,6 +801,7 @@ def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
     defined += _french_mentions(text, register, known, unknown, defined)
     defined += _quoted_bodies(text, register, [*known, *defined])
     defined += _russian_bodies(text, [*known, *unknown, *defined])
+    defined += _russian_named(text, known, [*unknown, *defined])
     defined += _news_sources(text, [*known, *unknown, *defined])
     defined_index = SpanIndex(defined, lambda d: (d.start, d.end))
     unknown = [u for u in unknown if not defined_index.overlaps(u.start, u.end)]
@@ -893,6 +895,23 @@ def _quoted_bodies(text: str, register: Register, taken: list[OrgMention]) -> li
             out.append(OrgMention(s, e, text[s:e], entry.name, entry.acronym, key))
         else:
             out.append(OrgMention(s, e, text[s:e], name, None, None))
+    return out
+
+
+def _russian_named(
+    text: str, known: list[OrgMention], others: list[OrgMention]
+) -> list[OrgMention]:
+    """Russian names without a country (`bodies_ru`): "Центру по борьбе с торговлей людьми при
+    Министерстве внутренних дел", "Бюро Международной организации по миграции в Москве" (a
+    register body's office: the body stays named inside it)."""
+    known_index = SpanIndex(known, lambda k: (k.start, k.end))
+    other_index = SpanIndex(others, lambda o: (o.start, o.end))
+    out: list[OrgMention] = []
+    for body in russian_named_bodies(text, [(k.start, k.end) for k in known]):
+        head_end = body.start + len(body.written.split()[0])
+        if known_index.overlaps(body.start, head_end) or other_index.overlaps(body.start, body.end):
+            continue
+        out.append(OrgMention(body.start, body.end, body.written, body.name, None, None))
     return out
 
 
