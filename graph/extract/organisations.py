@@ -461,9 +461,11 @@ def _resolve_name(name: str, register: Register) -> str | None:
     """The register key of a name written a little differently ('Co-ordinator'/'Coordinator');
     cached, as a long text names the same bodies again and again."""
     wanted = _normal(name)
+    # a field operation "in" or "to" its country: "OSCE Mission in Serbia" is the one "to Serbia"
+    swapped = re.sub(r"\b(in|to)\b", lambda m: "to" if m.group(1) == "in" else "in", wanted)
     best, best_score = None, 0.0
     for normal, key in _register_normals(register):
-        score = fuzz.ratio(wanted, normal)
+        score = max(fuzz.ratio(wanted, normal), fuzz.ratio(swapped, normal) - 1)
         if score > best_score:
             best, best_score = key, score
     return best if best_score >= 92 else None
@@ -1258,14 +1260,15 @@ def _full_name(text: str, m: OrgMention) -> OrgMention:
     """A ministry named as people name it in full: 'the Kyrgyz Interior Ministry' is the 'Ministry
     of Interior of Kyrgyzstan', "Kazakhstan's Justice Ministry" the 'Ministry of Justice of
     Kazakhstan'. Other names stay as written."""
-    ministry = re.fullmatch(
-        r"(?:(?P<nat>[A-Z][\w-]+)\s+)?(?P<what>[A-Z][\w ]+?)\s+Ministry", m.name
-    )
-    if ministry is None:
+    words = m.name.split()
+    # "[Kyrgyz] Interior Ministry": one to three capitalised words, the last 'Ministry'
+    if not 2 <= len(words) <= 4 or words[-1] != "Ministry":
         return m
+    if not all(re.fullmatch(r"[A-Z][\w-]*", w) for w in words[:-1]):
+        return m
+    nat: str | None = words[0] if len(words) > 2 else None
+    what = " ".join(words[1:-1] if nat else words[:-1])
     country = None
-    what = ministry.group("what")
-    nat = ministry.group("nat")
     if nat and is_demonym(nat):
         country = country_name(_country_table().demonyms[nat])
     elif nat:

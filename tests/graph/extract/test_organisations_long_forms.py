@@ -106,3 +106,16 @@ def test_a_body_named_in_quotes_after_its_kind(
     [org] = [o for o in find_organisations(text, bundled) if o.name == name]
     if written is not None:
         assert org.evidence is not None and org.evidence.text == written
+
+
+def test_a_field_operation_in_or_to_its_country(bundled: Register) -> None:
+    keys = [k for _, k in _found("The visit was supported by the OSCE Mission in Serbia.", bundled)]
+    assert "osce-mission-serbia" in keys
+
+
+def test_a_long_name_ending_in_a_ministry_is_not_renamed_as_a_ministry(bundled: Register) -> None:
+    text = (
+        "They visited the Central Office for Countering Smuggling of the Danish Interior Ministry."
+    )
+    names = [n for n, _ in _found(text, bundled)]
+    assert not any(n.startswith("Ministry of Central") for n in names)
