@@ -88,10 +88,24 @@ def russian_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Russia
                     continue  # "Департамента по правам человека БДИПЧ": a unit of a register body
         if end is None:
             continue
-        written = text[w.start() : end]
-        out.append(RussianBody(w.start(), end, written, _nominative(token) + written[len(token) :]))
+        start = _adjectives_before(text, words, i)  # "Региональным Представительством"
+        adjective = (
+            _nominative(text[start : w.start()].strip(), like=token) if start < w.start() else ""
+        )
+        name = (adjective + " " if adjective else "") + _nominative(token) + text[w.end() : end]
+        out.append(RussianBody(start, end, text[start:end], name))
         last = end
     return out
+
+
+def _adjectives_before(text: str, words: list[re.Match[str]], i: int) -> int:
+    """The start of the capitalised adjective before the head at word i, if one is written."""
+    if i == 0 or not _spaced(text, words[i - 1].end(), words[i].start()):
+        return words[i].start()
+    prev = words[i - 1].group(0)
+    if prev[:1].isupper() and not prev.isupper() and parses(prev)[0].tag.POS == "ADJF":
+        return words[i - 1].start()
+    return words[i].start()
 
 
 def _spaced(text: str, a: int, b: int) -> bool:
@@ -112,12 +126,17 @@ def _place_after(text: str, words: list[re.Match[str]], k: int) -> int | None:
     if not words[k + 1].group(0)[:1].isupper():
         return None
     end = words[k + 1].end()
+    q = k + 2
+    if q < len(words) and words[q].group(0)[:1].isupper() and _spaced(text, end, words[q].start()):
+        end = words[q].end()  # "в Республике Беларусь"
+        q += 1
     if (
-        k + 2 < len(words)
-        and words[k + 2].group(0)[:1].isupper()
-        and _spaced(text, words[k + 1].end(), words[k + 2].start())
+        q + 1 < len(words)
+        and words[q].group(0) == "и"
+        and words[q + 1].group(0)[:1].isupper()
+        and _spaced(text, end, words[q].start())
     ):
-        end = words[k + 2].end()  # "в Республике Беларусь"
+        end = words[q + 1].end()  # "в России и Белоруссии"
     return end
 
 
@@ -153,11 +172,16 @@ def _tail_after(text: str, words: list[re.Match[str]], k: int) -> int | None:
     return end
 
 
-def _nominative(word: str) -> str:
-    """A head noun in the nominative singular ("Центру" -> "Центр"), as written if unknown."""
+def _nominative(word: str, *, like: str | None = None) -> str:
+    """A head noun in the nominative singular ("Центру" -> "Центр"), or an adjective agreeing
+    with the head `like` ("Региональным" -> "Региональное"); as written if unknown."""
     parse = parses(word)[0]
     if parse.tag.case in (None, "nomn"):
         return word
-    form = parse.inflect({"nomn", "sing"})
+    wanted = {"nomn", "sing"}
+    if like is not None:
+        gender = parses(like)[0].tag.gender
+        wanted |= {gender} if gender else set()
+    form = parse.inflect(wanted)
     new = str(form.word) if form is not None else word
     return new[:1].upper() + new[1:]

@@ -643,7 +643,10 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
                     and _joined(text, words[q], words[q + 1])
                     and (_is_cap(words[q + 1].group(0)) or owner.get(q + 1) is not None)
                     and not _possessive(words[q].group(0))
-                    and not _is_country_span(text, words, n, q)
+                    and (
+                        not _is_country_span(text, words, n, q)
+                        or (owner.get(q) is not None and owner.get(q + 1) is owner.get(q))
+                    )  # a country ends the name, unless a register name goes on ("U.S. Department")
                 ):
                     q += 1
                 if (
@@ -670,7 +673,9 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
                     q, country = q + 2, True  # "Bosnia and Herzegovina" is one country
                 complements.append((m, q))
                 k_end = q
-                if _possessive(words[q].group(0)) or country:
+                if _possessive(words[q].group(0)):
+                    break
+                if country and owner.get(q) is None:
                     break  # "... of the Republic of Kazakhstan": the name ends with its country
                 m = q + 1
         if j > 0 and (j - 1) in owner and _possessive(words[j - 1].group(0)):
@@ -1222,6 +1227,7 @@ def _attendees(text: str | Document, mentions: list[OrgMention]) -> set[tuple[in
     cue = _participation()
     met = _counterparts()
     roster = _cue_words("roster")
+    acting = _cue_words("acting")
     for (s, e), group in by_sentence.items():
         unknown = [m for m in group if m.key is None and not m.acronym]  # 'Office X (OX)' stays
         if len(group) < 3 or not unknown:
@@ -1231,7 +1237,10 @@ def _attendees(text: str | Document, mentions: list[OrgMention]) -> set[tuple[in
             continue
         if not listed and met.search(text, s, max(e, s)):
             continue  # "the delegation met representatives of X, Y, Z": they act
+        acting_at = acting.search(text, s, max(e, s))
         for m in unknown:
+            if not listed and acting_at is not None and acting_at.end() <= m.start:
+                continue  # "participated in the event, organized by X, Y and Z": organisers
             out.add((m.start, m.end))
     return out
 

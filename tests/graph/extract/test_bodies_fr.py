@@ -123,3 +123,10 @@ def test_the_members_a_roster_lists_are_not_counted(bundled: Register) -> None:
         "Amis du Port, Comité Laïque pour la Dignité, Fondation Berthier, Amicale du Nid." + _FRENCH
     )
     assert [o.key for o in find_organisations(text, bundled)] == ["amicale-du-nid"]
+
+
+def test_a_ministry_of_equality_between_women_and_men() -> None:
+    text = "Le ministère de l’Égalité entre les femmes et les hommes, de la Diversité et de l’Égalité des chances publie un guide."
+    assert _names(text) == [
+        "ministère de l’Égalité entre les femmes et les hommes, de la Diversité et de l’Égalité des chances"
+    ]

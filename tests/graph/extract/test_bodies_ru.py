@@ -59,3 +59,11 @@ def test_no_name_without_a_purpose_phrase() -> None:
 def test_a_unit_named_before_its_register_body_is_not_a_body_of_its_own(bundled: Register) -> None:
     text = "Руководитель Департамента по правам человека БДИПЧ выступил с докладом."
     assert [o.key for o in find_organisations(text, bundled)] == ["odihr"]
+
+
+def test_an_adjective_before_an_office_agrees_with_it(bundled: Register) -> None:
+    text = "Журнал издается Региональным Представительством Управления ООН по наркотикам и преступности в Польше и Литве."
+    names = [o.name for o in find_organisations(text, bundled) if o.key is None]
+    assert names == [
+        "Региональное Представительство Управления ООН по наркотикам и преступности в Польше и Литве"
+    ]

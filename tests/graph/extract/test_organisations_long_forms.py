@@ -119,3 +119,20 @@ def test_a_long_name_ending_in_a_ministry_is_not_renamed_as_a_ministry(bundled: 
     )
     names = [n for n, _ in _found(text, bundled)]
     assert not any(n.startswith("Ministry of Central") for n in names)
+
+
+def test_organisers_in_a_sentence_of_participants_are_counted(bundled: Register) -> None:
+    text = (
+        "Representatives of NGOs also participated in the event, which was organized by the OSCE "
+        "Centre in Bishkek, the Swiss Embassy in Kyrgyzstan and the Ministry of Labour of the "
+        "Kyrgyz Republic."
+    )
+    names = [n for n, _ in _found(text, bundled)]
+    assert "Swiss Embassy in Kyrgyzstan" in names
+    assert "Ministry of Labour of the Kyrgyz Republic" in names
+
+
+def test_a_register_name_after_a_country_word_goes_on(bundled: Register) -> None:
+    text = "Funds came from the Bureau of the U.S. Department of State on Narcotics Control here."
+    names = [n for n, _ in _found(text, bundled)]
+    assert "Bureau of the U.S. Department of State on Narcotics Control" in names
