@@ -1003,7 +1003,14 @@ def _own_acronym(short: str, name: str) -> bool:
     only a later phrase ("Centre for Combatting Trafficking in Human Beings (THB)")."""
     content = [w for w in re.findall(r"\w+", name) if w.casefold() not in _LONG_SKIP]
     first = short[:1].casefold()
-    return any(w[:1].casefold() == first for w in content[:2])
+    if any(w[:1].casefold() == first for w in content[:2]):
+        return True
+    # or the initials of the name's last words: "Geneva Centre for the Democratic Control of
+    # Armed Forces (DCAF)"
+    letters = "".join(c for c in short.casefold() if c.isalpha())
+    initials = "".join(w[:1].casefold() for w in content)
+    subjects = {a.casefold() for a in cues()["subject_acronyms"]}  # "(THB)": a phrase's
+    return len(letters) >= 3 and initials.endswith(letters) and letters not in subjects
 
 
 def _long_form_matches(short: str, long: str) -> bool:

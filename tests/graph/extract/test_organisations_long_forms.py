@@ -136,3 +136,8 @@ def test_a_register_name_after_a_country_word_goes_on(bundled: Register) -> None
     text = "Funds came from the Bureau of the U.S. Department of State on Narcotics Control here."
     names = [n for n, _ in _found(text, bundled)]
     assert "Bureau of the U.S. Department of State on Narcotics Control" in names
+
+
+def test_an_acronym_of_the_names_last_words_is_its_own(bundled: Register) -> None:
+    text = "with the Vienna Institute for the Prevention of Labour Exploitation (PLE) and others"
+    assert "PLE" in [o.acronym for o in find_organisations(text, bundled)]
