@@ -809,6 +809,7 @@ def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
     defined += _quoted_bodies(text, register, [*known, *defined])
     defined += _russian_bodies(text, [*known, *unknown, *defined])
     defined += _russian_named(text, known, [*unknown, *defined])
+    defined += _russian_short(text, [*known, *unknown, *defined])
     defined += _news_sources(text, [*known, *unknown, *defined])
     defined_index = SpanIndex(defined, lambda d: (d.start, d.end))
     unknown = [u for u in unknown if not defined_index.overlaps(u.start, u.end)]
@@ -903,6 +904,25 @@ def _quoted_bodies(text: str, register: Register, taken: list[OrgMention]) -> li
         else:
             out.append(OrgMention(s, e, text[s:e], name, None, None))
     return out
+
+
+@lru_cache(maxsize=1)
+def _short_pattern() -> re.Pattern[str]:
+    names = sorted(cues()["ru_bodies"]["short_names"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def _russian_short(text: str, taken: list[OrgMention]) -> list[OrgMention]:
+    """Contracted Russian names of national bodies, as written: "пресс-служба Минтруда"; a name
+    read with its country ("Минюст Украины") is read by `_russian_bodies`."""
+    if not re.search("[а-яё]", text[:20_000]):
+        return []
+    index = SpanIndex(taken, lambda t: (t.start, t.end))
+    return [
+        OrgMention(m.start(), m.end(), m.group(0), m.group(0), None, None)
+        for m in _short_pattern().finditer(text)
+        if not index.overlaps(m.start(), m.end())
+    ]
 
 
 def _russian_named(

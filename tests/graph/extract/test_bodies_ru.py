@@ -67,3 +67,8 @@ def test_an_adjective_before_an_office_agrees_with_it(bundled: Register) -> None
     assert names == [
         "Региональное Представительство Управления ООН по наркотикам и преступности в Польше и Литве"
     ]
+
+
+def test_a_contracted_ministry_name_as_written(bundled: Register) -> None:
+    text = "Об этом сообщает пресс-служба Минюста. Учения прошли в Оше."
+    assert [o.name for o in find_organisations(text, bundled)] == ["Минюста"]
