@@ -17,6 +17,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .organisation_words import cues
+
 __all__ = ["FrenchBody", "french_bodies", "is_territory", "same_body_key"]
 
 # a word, an elided article or preposition ("l’", "d’") as its own token, or one other character
@@ -55,8 +57,6 @@ def _tokens_of(phrase: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    from .organisations import cues  # the reader's data file, loaded once
-
     data = cues()["fr_bodies"]
     return _Lexicon(
         heads=frozenset(w.casefold() for w in data["heads"]),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .inflection import parses, stem
+from .organisation_words import cues
 
 __all__ = ["RussianBody", "russian_named_bodies"]
 
@@ -47,8 +48,6 @@ def _stems(phrase: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    from .organisations import cues  # the reader's data file, loaded once
-
     data = cues()["ru_named"]
     return _Lexicon(
         heads=tuple(data["head_stems"]),

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 from rapidfuzz import fuzz
 from rdflib import URIRef
@@ -23,6 +20,7 @@ from .countries import _table as _country_table
 from .countries import country_mentions, country_name, is_country_word
 from .document import Document, as_document, line_letters
 from .inflection import declined, parses, stem, stem_pattern
+from .organisation_words import cues
 from .spans import SpanIndex
 from .symbols import find_symbols
 
@@ -92,14 +90,6 @@ HEADS = frozenset(
         "Prosecution",
     ]
 )
-
-
-@lru_cache(maxsize=1)
-def cues() -> dict[str, Any]:
-    """The organisation reader's word lists (graph/extract/data/organisation_cues.json)."""
-    path = resources.files("thbgraph.graph.extract") / "data" / "organisation_cues.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
 
 
 HEADS = (HEADS | frozenset(cues()["heads_add"])) - frozenset(cues()["heads_drop"])
