@@ -159,7 +159,9 @@ class Document:
         end = min(end, len(self.text))
         if start <= 0:
             return self.sentences_until(end)
-        k = max(0, bisect_right(self.segment_stops, start))  # the first piece that stops after start
+        k = max(
+            0, bisect_right(self.segment_stops, start)
+        )  # the first piece that stops after start
         spans: list[tuple[int, int]] = []
         for j in range(k, len(self.segments)):
             s, stop = self.segments[j]

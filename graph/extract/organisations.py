@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 from rapidfuzz import fuzz
 from rdflib import URIRef
@@ -17,10 +14,13 @@ from rdflib.namespace import SKOS
 
 from ..model import Evidence, Organisation
 from ..register import Register
+from .bodies_fr import french_bodies, is_territory, same_body_key
+from .bodies_ru import russian_named_bodies
 from .countries import _table as _country_table
 from .countries import country_mentions, country_name, is_country_word
 from .document import Document, as_document, line_letters
 from .inflection import declined, parses, stem, stem_pattern
+from .organisation_words import cues
 from .spans import SpanIndex
 from .symbols import find_symbols
 
@@ -90,14 +90,6 @@ HEADS = frozenset(
         "Prosecution",
     ]
 )
-
-
-@lru_cache(maxsize=1)
-def cues() -> dict[str, Any]:
-    """The organisation reader's word lists (graph/extract/data/organisation_cues.json)."""
-    path = resources.files("thbgraph.graph.extract") / "data" / "organisation_cues.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
 
 
 HEADS = (HEADS | frozenset(cues()["heads_add"])) - frozenset(cues()["heads_drop"])
@@ -257,7 +249,8 @@ _GENERIC = frozenset(
         "Office",
     ]
 )
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# a word of a name; dotted initials are one word ("U.S. Embassy in Kazakhstan")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}(?![^\W\d_])|\w+(?:[-'’]\w+)*")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acr>[A-Z][A-Za-z/&.\-]{1,14})\)")
 # A body named as the author of a document, not as an actor: "Ministerial Council Decisions".
 _DOCUMENT_AFTER = re.compile(
@@ -422,10 +415,21 @@ def _label_regex(label: str, case_sensitive: bool) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _short_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Abbreviated words of names ('UN', 'U.S.') and what the register writes for them."""
+    forms: dict[str, str] = cues()["short_forms"]
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), forms
+
+
 def _normal(name: str) -> str:
+    """A name folded for comparison: no articles, 'of', punctuation; short forms in full."""
     name = re.sub(r"['’]s\b", "", name.casefold())
     name = re.sub(r"\b(?:the|of|for|and)\b|[^\w]+", " ", name)
-    return " ".join(name.replace("co ", "co").split())
+    name = " ".join(name.replace("co ", "co").split())
+    pattern, forms = _short_forms()
+    return pattern.sub(lambda m: forms[m.group(0)], name)
 
 
 @lru_cache(maxsize=16)
@@ -447,12 +451,41 @@ def _resolve_name(name: str, register: Register) -> str | None:
     """The register key of a name written a little differently ('Co-ordinator'/'Coordinator');
     cached, as a long text names the same bodies again and again."""
     wanted = _normal(name)
+    # a field operation "in" or "to" its country: "OSCE Mission in Serbia" is the one "to Serbia"
+    swapped = re.sub(r"\b(in|to)\b", lambda m: "to" if m.group(1) == "in" else "in", wanted)
     best, best_score = None, 0.0
     for normal, key in _register_normals(register):
-        score = fuzz.ratio(wanted, normal)
+        score = max(fuzz.ratio(wanted, normal), fuzz.ratio(swapped, normal) - 1)
         if score > best_score:
             best, best_score = key, score
     return best if best_score >= 92 else None
+
+
+@lru_cache(maxsize=8192)
+def _resolve_cut(name: str, register: Register, *, at_end: bool) -> str | None:
+    """The register key of a name cut short: 'Office of the OSCE Special Representative and
+    Co-ordinator for Combating Trafficking' (the end left out), 'Office of the OSCE Special Rep'
+    (a page cut inside a word, `at_end`). The name's words must begin the register name's, the
+    last one possibly cut, and only one register body may begin so (thresholds: 'cut_names')."""
+    limits = cues()["cut_names"]
+    wanted = _normal(name).split()
+    if len(wanted) < min(limits["min_words"], limits["min_words_at_end"]):
+        return None
+    keys: set[str] = set()
+    for normal, key in _register_normals(register):
+        words = normal.split()
+        if len(words) <= len(wanted) or words[: len(wanted) - 1] != wanted[:-1]:
+            continue
+        last = words[len(wanted) - 1]
+        if last != wanted[-1] and not (
+            at_end and len(wanted[-1]) >= 3 and last.startswith(wanted[-1])
+        ):
+            continue
+        share = len(wanted) / len(words)
+        enough = len(wanted) >= limits["min_words"] and share >= limits["min_share"]
+        if enough or (at_end and len(wanted) >= limits["min_words_at_end"]):
+            keys.add(key)
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _register_mentions(text: str, register: Register) -> list[OrgMention]:
@@ -600,7 +633,10 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
                     and _joined(text, words[q], words[q + 1])
                     and (_is_cap(words[q + 1].group(0)) or owner.get(q + 1) is not None)
                     and not _possessive(words[q].group(0))
-                    and not _is_country_span(text, words, n, q)
+                    and (
+                        not _is_country_span(text, words, n, q)
+                        or (owner.get(q) is not None and owner.get(q + 1) is owner.get(q))
+                    )  # a country ends the name, unless a register name goes on ("U.S. Department")
                 ):
                     q += 1
                 if (
@@ -610,8 +646,10 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
                     and re.search(
                         r",\s*(?:the\s+)?$", text[max(0, words[j].start() - 8) : words[j].start()]
                     )
+                    and _resolve_name(text[words[j].start() : words[q].end()], register) is None
                 ):
                     break  # "the League, the Union of Shelters and Bolt.": the list's last item
+                    # (unless the words make a register name: ", UN Office on Drugs and Crime,")
                 if conj and _possessive(words[q].group(0)):
                     break  # "Bar Association of Ashgabat and Women's ... Unions"
                 country = _is_country_span(text, words, n, q)
@@ -625,7 +663,9 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
                     q, country = q + 2, True  # "Bosnia and Herzegovina" is one country
                 complements.append((m, q))
                 k_end = q
-                if _possessive(words[q].group(0)) or country:
+                if _possessive(words[q].group(0)):
+                    break
+                if country and owner.get(q) is None:
                     break  # "... of the Republic of Kazakhstan": the name ends with its country
                 m = q + 1
         if j > 0 and (j - 1) in owner and _possessive(words[j - 1].group(0)):
@@ -668,7 +708,9 @@ def _unknown_mentions(text: str, register: Register, known: list[OrgMention]) ->
             and _own_acronym(after.group("acr"), name)
         ):
             acronym = after.group("acr")
-        key = _resolve_name(name, register)
+        key = _resolve_name(name, register) or _resolve_cut(
+            name, register, at_end=not text[end:].strip()
+        )
         if key is not None:
             entry = register.organisations[key]
             found.append(OrgMention(start, end, name, entry.name, entry.acronym, key))
@@ -753,7 +795,11 @@ def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
     resolved = SpanIndex([u for u in unknown if u.key is not None], lambda r: (r.start, r.end))
     known = [k for k in known if not resolved.contains(k.start, k.end)]
     defined = _defined_mentions(text, register, known)
+    defined += _french_mentions(text, register, known, unknown, defined)
+    defined += _quoted_bodies(text, register, [*known, *defined])
     defined += _russian_bodies(text, [*known, *unknown, *defined])
+    defined += _russian_named(text, known, [*unknown, *defined])
+    defined += _russian_short(text, [*known, *unknown, *defined])
     defined += _news_sources(text, [*known, *unknown, *defined])
     defined_index = SpanIndex(defined, lambda d: (d.start, d.end))
     unknown = [u for u in unknown if not defined_index.overlaps(u.start, u.end)]
@@ -763,6 +809,139 @@ def _mentions(text: str, register: Register) -> tuple[OrgMention, ...]:
     )
     mentions = _resolve_ambiguous(text, register, mentions)
     return tuple(sorted(mentions, key=lambda o: (o.start, -o.end)))
+
+
+def _french_mentions(
+    text: str,
+    register: Register,
+    known: list[OrgMention],
+    unknown: list[OrgMention],
+    defined: list[OrgMention],
+) -> list[OrgMention]:
+    """French names of bodies (`bodies_fr`): "le ministère de l'Intérieur", "l'Institut national
+    judiciaire moldave". One replaces the shorter names read inside it ("Ministère de la
+    Justice" read in capitals stays when it is as long); a name the text defines an acronym for
+    is read by `_defined_mentions`."""
+    out: list[OrgMention] = []
+    defined_index = SpanIndex(defined, lambda d: (d.start, d.end))
+    unknown_index = SpanIndex(unknown, lambda u: (u.start, u.end))
+    known_index = SpanIndex(known, lambda k: (k.start, k.end))
+    for body in french_bodies(text, [(k.start, k.end) for k in known]):
+        if defined_index.overlaps(body.start, body.end):
+            continue
+        longer = [
+            u
+            for u in unknown_index.inside(body.start - 200, body.end + 200)
+            if u.start < body.end
+            and body.start < u.end
+            and u.end - u.start >= body.end - body.start
+        ]
+        if longer:
+            continue  # the capitalised reading holds at least as much
+        acronym = (
+            body.acronym if body.acronym and _long_form_matches(body.acronym, body.name) else None
+        )
+        key = _resolve_name(body.name, register) or _expanded(text, body.start, known_index)
+        entry = register.organisations.get(key) if key else None
+        if entry is not None:
+            out.append(OrgMention(body.start, body.end, body.name, entry.name, entry.acronym, key))
+        else:
+            out.append(OrgMention(body.start, body.end, body.name, body.name, acronym, None))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _quoted_pattern() -> re.Pattern[str]:
+    types = cues()["quoted_types"]
+    plain = [re.escape(w) for lang in ("en", "fr") for w in types[lang]]
+    russian = [re.escape(w) + r"\w*" for w in types["ru"]]
+    alternation = "|".join(sorted(plain + russian, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation})[ \t]+(?P<q>[«“\"'‘])[ \t]?"
+        r"(?P<name>[A-ZÀ-ÞА-ЯЁ][^»”\"'’\n]{1,80}?)[ \t]?(?P<end>[»”\"'’])"
+    )
+
+
+_PAIRS = {"«": "»", "“": "”", '"': '"', "'": "'", "‘": "’"}
+_RU_ADJECTIVE = re.compile(
+    r"([а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ой|ей|ую|юю|ым|им|ых|их))[ \t]+$"
+)
+
+
+def _quoted_bodies(text: str, register: Register, taken: list[OrgMention]) -> list[OrgMention]:
+    """Bodies named in quotes after a noun that says what they are: "the NGO 'Modar'",
+    "благотворительный фонд «Каритас Харьков»", "правозащитной организации «Ла Страда
+    Украина»". The name is the quoted words; the mention's text holds the noun (and up to two
+    Russian adjectives before it) too, as the name is also cited with them."""
+    out: list[OrgMention] = []
+    index = SpanIndex(taken, lambda t: (t.start, t.end))
+    for m in _quoted_pattern().finditer(text):
+        if _PAIRS[m.group("q")] != m.group("end"):
+            continue
+        name = m.group("name").strip()
+        s, e = m.start(), m.end()
+        for _ in range(2):  # "общественная организация", "благотворительный фонд"
+            adjective = _RU_ADJECTIVE.search(text, max(0, s - 30), s)
+            if adjective is None:
+                break
+            s = adjective.start(1)
+        if index.overlaps(m.start("name"), m.end("name")) or len(name.split()) > 8:
+            continue
+        key = _resolve_name(name, register)
+        entry = register.organisations.get(key) if key else None
+        if entry is not None:
+            out.append(OrgMention(s, e, text[s:e], entry.name, entry.acronym, key))
+        else:
+            out.append(OrgMention(s, e, text[s:e], name, None, None))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _short_pattern() -> re.Pattern[str]:
+    names = sorted(cues()["ru_bodies"]["short_names"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def _russian_short(text: str, taken: list[OrgMention]) -> list[OrgMention]:
+    """Contracted Russian names of national bodies, as written: "пресс-служба Минтруда"; a name
+    read with its country ("Минюст Украины") is read by `_russian_bodies`."""
+    if not re.search("[а-яё]", text[:20_000]):
+        return []
+    index = SpanIndex(taken, lambda t: (t.start, t.end))
+    return [
+        OrgMention(m.start(), m.end(), m.group(0), m.group(0), None, None)
+        for m in _short_pattern().finditer(text)
+        if not index.overlaps(m.start(), m.end())
+    ]
+
+
+def _russian_named(
+    text: str, known: list[OrgMention], others: list[OrgMention]
+) -> list[OrgMention]:
+    """Russian names without a country (`bodies_ru`): "Центру по борьбе с торговлей людьми при
+    Министерстве внутренних дел", "Бюро Международной организации по миграции в Москве" (a
+    register body's office: the body stays named inside it)."""
+    known_index = SpanIndex(known, lambda k: (k.start, k.end))
+    other_index = SpanIndex(others, lambda o: (o.start, o.end))
+    out: list[OrgMention] = []
+    for body in russian_named_bodies(text, [(k.start, k.end) for k in known]):
+        head_end = body.start + len(body.written.split()[0])
+        if known_index.overlaps(body.start, head_end) or other_index.overlaps(body.start, body.end):
+            continue
+        out.append(OrgMention(body.start, body.end, body.written, body.name, None, None))
+    return out
+
+
+def _expanded(text: str, start: int, known: SpanIndex[OrgMention]) -> str | None:
+    """The register key of the acronym a name in brackets spells out: "la MIPROF (Mission
+    interministérielle ...)" names the MIPROF, however the words differ from the register's."""
+    window = text[max(0, start - 20) : start]
+    bracket = re.search(r"([^\W\d_]{2,12})[ \t]*,?[ \t]*\([ \t]*$", window)
+    if bracket is None:
+        return None
+    at = start - len(window) + bracket.start(1)
+    acronyms = [k for k in known.inside(at, at + len(bracket.group(1))) if k.key and k.acronym]
+    return acronyms[0].key if acronyms else None
 
 
 _DEFINED = re.compile(r"\((?P<acr>[A-ZА-ЯЁ][A-ZА-ЯЁa-z]{0,3}[A-ZА-ЯЁ](?:[-/.][A-ZА-ЯЁ]{1,6})?)\)")
@@ -834,7 +1013,14 @@ def _own_acronym(short: str, name: str) -> bool:
     only a later phrase ("Centre for Combatting Trafficking in Human Beings (THB)")."""
     content = [w for w in re.findall(r"\w+", name) if w.casefold() not in _LONG_SKIP]
     first = short[:1].casefold()
-    return any(w[:1].casefold() == first for w in content[:2])
+    if any(w[:1].casefold() == first for w in content[:2]):
+        return True
+    # or the initials of the name's last words: "Geneva Centre for the Democratic Control of
+    # Armed Forces (DCAF)"
+    letters = "".join(c for c in short.casefold() if c.isalpha())
+    initials = "".join(w[:1].casefold() for w in content)
+    subjects = {a.casefold() for a in cues()["subject_acronyms"]}  # "(THB)": a phrase's
+    return len(letters) >= 3 and initials.endswith(letters) and letters not in subjects
 
 
 def _long_form_matches(short: str, long: str) -> bool:
@@ -1026,6 +1212,17 @@ def _participation() -> re.Pattern[str]:
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")")
 
 
+@lru_cache(maxsize=4)
+def _cue_words(kind: str) -> re.Pattern[str]:
+    """The words of one per-language list of `organisation_cues.json` as one pattern."""
+    words = [w for ws in cues()[kind].values() for w in ws]
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def _counterparts() -> re.Pattern[str]:
+    return _cue_words("counterparts")
+
+
 @lru_cache(maxsize=1)
 def _meeting_owner_before() -> re.Pattern[str]:
     nouns = "|".join(re.escape(w) for w in cues()["meeting_owner"])
@@ -1045,11 +1242,22 @@ def _attendees(text: str | Document, mentions: list[OrgMention]) -> set[tuple[in
     for m in mentions:
         by_sentence.setdefault(doc.sentence_at(m.start), []).append(m)
     cue = _participation()
+    met = _counterparts()
+    roster = _cue_words("roster")
+    acting = _cue_words("acting")
     for (s, e), group in by_sentence.items():
         unknown = [m for m in group if m.key is None and not m.acronym]  # 'Office X (OX)' stays
-        if len(group) < 3 or not unknown or not cue.search(text, s, max(e, s)):
+        if len(group) < 3 or not unknown:
             continue
+        listed = roster.search(text, s, max(e, s))  # "Liste des associations du Collectif : ..."
+        if not listed and not cue.search(text, s, max(e, s)):
+            continue
+        if not listed and met.search(text, s, max(e, s)):
+            continue  # "the delegation met representatives of X, Y, Z": they act
+        acting_at = acting.search(text, s, max(e, s))
         for m in unknown:
+            if not listed and acting_at is not None and acting_at.end() <= m.start:
+                continue  # "participated in the event, organized by X, Y and Z": organisers
             out.add((m.start, m.end))
     return out
 
@@ -1078,14 +1286,15 @@ def _full_name(text: str, m: OrgMention) -> OrgMention:
     """A ministry named as people name it in full: 'the Kyrgyz Interior Ministry' is the 'Ministry
     of Interior of Kyrgyzstan', "Kazakhstan's Justice Ministry" the 'Ministry of Justice of
     Kazakhstan'. Other names stay as written."""
-    ministry = re.fullmatch(
-        r"(?:(?P<nat>[A-Z][\w-]+)\s+)?(?P<what>[A-Z][\w ]+?)\s+Ministry", m.name
-    )
-    if ministry is None:
+    words = m.name.split()
+    # "[Kyrgyz] Interior Ministry": one to three capitalised words, the last 'Ministry'
+    if not 2 <= len(words) <= 4 or words[-1] != "Ministry":
         return m
+    if not all(re.fullmatch(r"[A-Z][\w-]*", w) for w in words[:-1]):
+        return m
+    nat: str | None = words[0] if len(words) > 2 else None
+    what = " ".join(words[1:-1] if nat else words[:-1])
     country = None
-    what = ministry.group("what")
-    nat = ministry.group("nat")
     if nat and is_demonym(nat):
         country = country_name(_country_table().demonyms[nat])
     elif nat:
@@ -1104,7 +1313,7 @@ def _ident(m: OrgMention) -> str:
     if m.key is not None:
         return m.key
     first, _, rest = m.name.partition(" ")
-    return (rest if rest and is_demonym(first) else m.name).casefold()
+    return same_body_key(rest if rest and is_demonym(first) else m.name)
 
 
 def find_organisations(text: str | Document, register: Register) -> list[Organisation]:
@@ -1139,8 +1348,9 @@ def find_organisations(text: str | Document, register: Register) -> list[Organis
             m = parent
         m = _as_parent(m, register)
         if m.key is None:
-            if _is_country_name(m.name):
-                continue  # 'the Russian Federation': a country
+            if _is_country_name(m.name) or is_territory(m.name):
+                continue  # 'the Russian Federation': a country; 'la Fédération de Bosnie-...'
+
             name_words: list[str] = re.findall(r"\w+", m.name)
             post_heads: set[str] = set(cues()["post_heads"])
             if any(w in post_heads for w in name_words) and not any(
@@ -1156,7 +1366,40 @@ def find_organisations(text: str | Document, register: Register) -> list[Organis
             key=m.key,
             evidence=Evidence(text[m.start : m.end], m.start, m.end),
         )
+        for key in _ancestors_named(m.text, m.key, register) if m.key else ():
+            if key not in seen:  # "Секретариат Конвенции Совета Европы" names the CoE too
+                entry = register.organisations[key]
+                evidence = Evidence(text[m.start : m.end], m.start, m.end)
+                seen[key] = Organisation(entry.name, entry.acronym, key, evidence)
     return list(seen.values())
+
+
+@lru_cache(maxsize=1)
+def _labels_by_key(register: Register) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for label, key in register_names(register):
+        if len(label) >= 3:
+            out.setdefault(key, []).append(label)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def _ancestors_named(written: str, key: str, register: Register) -> tuple[str, ...]:
+    """The bodies a unit belongs to that its name, as written, names after its head ("Бюро ...
+    ОБСЕ", "Division anti-traite du Conseil de l'Europe"; not the leading "OSCE" of "OSCE
+    Programme Office in Bishkek"); cached, as names repeat."""
+    out: list[str] = []
+    entry = register.organisations.get(key)
+    seen = {key}
+    while entry is not None and entry.parent and entry.parent not in seen:
+        seen.add(entry.parent)
+        for label in _labels_by_key(register).get(entry.parent, ()):
+            found = _label_regex(label, _acronym_like(label)).search(written)
+            if found and found.start() > 0:  # "OSCE Programme Office in ...": a brand, not named
+                out.append(entry.parent)
+                break
+        entry = register.organisations.get(entry.parent)
+    return tuple(out)
 
 
 _CYR_WORD = re.compile(r"[А-ЯЁ]{2,6}(?![а-яё])|[А-ЯЁа-яё][а-яё-]*")

@@ -263,7 +263,6 @@ def _name_in(piece: str) -> str | None:
     if len(kept) < 2 or not any(w in _heads() for w in kept):
         return None  # "Today", "TALDYKORGAN", a person, a bare "Comité": not a body
     name = " ".join(kept)
-    name = re.sub(r"\bof the Republic of\b", "of", name)
     return name if len(name) >= 3 else None
 
 
@@ -283,6 +282,8 @@ def _in_clause(
             entry = register.organisations.get(m.key)
             name = (entry.acronym or entry.name) if entry else m.name
             found.append(Organiser(name, m.key, m.start, m.end))
+        elif s <= m.start and m.end <= e and _quoted(m):
+            found.append(Organiser(m.name, None, m.start, m.end))  # "the NGO 'Modar'"
     for f in field_operations(text, s, e):
         if not any(
             (o.start < f.end and f.start < o.end and len(o.name) >= len(f.name) - 8)
@@ -319,7 +320,9 @@ def find_organisers(
     that name them; `first`: organisers another reading found, kept before these."""
     doc = as_document(text)
     text = doc.text
-    mentions = outermost([m for m in organisation_mentions(text, register) if m.key is not None])
+    mentions = outermost(
+        [m for m in organisation_mentions(text, register) if m.key is not None or _quoted(m)]
+    )
     cues = _cues()
     found: list[Organiser] = list(first or [])
     spans: list[tuple[int, int]] = []
@@ -364,13 +367,37 @@ def find_organisers(
     return _names(text, found, register), spans
 
 
+# what ends a list of organisers: a full stop (not the dots of "U.S."), a dash, a relative clause
+_LIST_STOP = re.compile(
+    r"(?<!\b[A-Z])\.|[;\n]|\s[–—]\s|\b(?:which|who|where|that|qui|которы\w*)\b|\s\d"
+)
+
+
+_DASH = re.compile(r"[ \t]*[–—:][ \t]+")
+_ONE_WORD = re.compile(r"[ \t]+[^\W\d_]+")
+
+
+def _after_dash(text: str, start: int, e: int) -> int:
+    """Where a list opened by a dash begins: "Организатор тренинга — фонд «X»" (a cue, at most
+    two words, a dash or colon); `start` itself otherwise."""
+    pos = start
+    for _ in range(3):
+        dash = _DASH.match(text, pos, e)
+        if dash is not None:
+            return dash.end()
+        word = _ONE_WORD.match(text, pos, e)
+        if word is None:
+            break
+        pos = word.end()
+    return start
+
+
 def _list_after(
     text: str, start: int, e: int, mentions: list[OrgMention], register: Register
 ) -> list[Organiser]:
     """The organisers listed from `start` to the clause's end."""
-    stop = re.compile(r"[.;\n]|\s[–—]\s|\b(?:which|who|where|that|qui|которы\w*)\b|\s\d").search(
-        text, start, e
-    )
+    start = _after_dash(text, start, e)
+    stop = _LIST_STOP.search(text, start, e)
     end = stop.start() if stop else e
     listed = _in_clause(text, start, end, mentions, register)
     # a list ends at the first piece that is not a name ("by X and Y on 5 May in ...")
@@ -384,10 +411,21 @@ def _list_after(
             gap,
         ):
             break
-        if not out and len(gap.split()) > 4:
-            break
+        if not out and len(_loose_words(gap)) > 4:
+            break  # "implemented by its partner, the NGO (NGO) X": the words of 'drop' do not count
         out.append(o)
     return out
+
+
+@lru_cache(maxsize=1)
+def _drop_anywhere() -> re.Pattern[str]:
+    words = sorted({w for _, w in _words("drop")}, key=len, reverse=True)
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def _loose_words(gap: str) -> list[str]:
+    """The words between a cue and the first organiser that are not 'drop' words."""
+    return re.findall(r"\w[\w’'-]*", _drop_anywhere().sub(" ", gap))
 
 
 # a clause that opens on its place: "В Намангане, ...", "In Osh, ...", "À Lyon, ..."
@@ -447,6 +485,11 @@ def _subject(
             continue
         kept.append(o)
     return kept
+
+
+def _quoted(m: OrgMention) -> bool:
+    """A body outside the register named in quotes after its kind ("фонд «Каритас Харьков»")."""
+    return m.key is None and m.name != m.text and bool(re.search(r"[«“\"'‘]", m.text))
 
 
 def _known(register: Register, name: str) -> OrganisationEntry | None:

@@ -169,6 +169,8 @@ def _is_boundary(text: str, dot: int) -> bool:
         w = word.group(1).lower()
         if w in _ABBREV or (len(w) == 1 and w.isalpha()):
             return False
+        if re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", w):
+            return False  # dotted initials: "the U.S. Embassy", "U.K. Home Office"
     nxt = text[dot + 1 : dot + 2]
     return nxt == "" or nxt.isspace() or nxt in '"”’)¹²³⁴⁵⁶⁷⁸⁹⁰'
 

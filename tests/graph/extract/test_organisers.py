@@ -34,7 +34,7 @@ def test_a_passive_list_with_a_republic_and_an_embassy(reg: Register) -> None:
     assert names == [
         "OSCE Programme Office in Astana",
         "Embassy of Norway in Kazakhstan",
-        "Ministry of Justice of Kazakhstan",
+        "Ministry of Justice of the Republic of Kazakhstan",  # as written (truth convention)
     ]
     assert spans and text[spans[0][0] : spans[0][1]].startswith("The two-day seminar")
 

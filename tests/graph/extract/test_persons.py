@@ -82,7 +82,11 @@ def test_honorifics_are_stripped_and_title_like_ones_kept_as_role(reg: Register)
 def test_french_press_release(reg: Register) -> None:
     text = (FIXTURES / "b_press_fr.txt").read_text(encoding="utf-8")
     assert triples(text, reg) == [
-        ("Claire Dubois", "Directrice du Bureau national de lutte contre la traite", None)
+        (
+            "Claire Dubois",
+            "Directrice du Bureau national de lutte contre la traite",
+            "Bureau national de lutte contre la traite",  # read in French (bodies_fr)
+        )
     ]
 
 
