@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 import pyoxigraph as ox
 
-from ..queries import load_query
 from ..store import GraphStore
 from ..vocab import BASE, GRAPH_DOCUMENT_PREFIX, GRAPH_REGISTER
 from .engine import validate_quads
@@ -95,37 +95,24 @@ def neighbourhood(
     return quads + first + stated_about(store, values - described, new_graphs, seen)
 
 
-def _document_quad(quads: Iterable[ox.Quad], skip_graphs: set[object]) -> ox.Quad | None:
-    return next(
-        (
-            q
-            for q in quads
-            if q.graph_name not in skip_graphs
-            and isinstance(q.graph_name, ox.NamedNode)
-            and q.graph_name.value.startswith(GRAPH_DOCUMENT_PREFIX)
-        ),
-        None,
-    )
-
-
 def stated_about(
     store: GraphStore, subjects: set[ox.NamedNode], skip_graphs: set[object], seen: set[ox.Triple]
 ) -> list[ox.Quad]:
     """The triples document graphs (other than `skip_graphs`) state about `subjects`, not yet
-    `seen`: the distinct triples come from one query, then one quad of a document graph each."""
-    if not subjects:
-        return []
+    `seen`, one quad of a document graph each: point reads of the store's subject index (a
+    subject no other document describes costs one empty read)."""
     out = []
-    for row in store.query(load_query("neighbourhood"), bindings={"s": list(subjects)}):
-        triple = ox.Triple(row["s"], row["p"], row["o"])
-        if triple in seen:
-            continue
-        seen.add(triple)
-        stated = _document_quad(
-            store.inner.quads_for_pattern(row["s"], row["p"], row["o"], None), skip_graphs
-        )
-        if stated is not None:
-            out.append(stated)
+    for s in subjects:
+        for q in store.inner.quads_for_pattern(s, None, None, None):
+            if (
+                q.graph_name in skip_graphs
+                or not isinstance(q.graph_name, ox.NamedNode)
+                or not q.graph_name.value.startswith(GRAPH_DOCUMENT_PREFIX)
+                or q.triple in seen
+            ):
+                continue
+            seen.add(q.triple)
+            out.append(q)
     return out
 
 
@@ -155,15 +142,20 @@ def _stated_to(
     return out
 
 
-def _nodes(quads: Iterable[ox.Quad]) -> set[str]:
-    """The nodes a batch states something about or names: its focus nodes."""
-    out: set[str] = set()
+def _nodes(quads: Iterable[ox.Quad]) -> tuple[set[str], set[str]]:
+    """The nodes a batch states something about, and those it only names (as a value)."""
+    subjects: set[str] = set()
+    named: set[str] = set()
     for q in quads:
         if not isinstance(q.subject, ox.Triple):
-            out.add(str(q.subject.value))
+            subjects.add(str(q.subject.value))
         if isinstance(q.object, ox.NamedNode):
-            out.add(q.object.value)
-    return out
+            named.add(q.object.value)
+    return subjects, named - subjects
+
+
+def _inverse(r: ValidationResult) -> bool:
+    return bool(r.path and r.path.startswith("^"))
 
 
 class BatchValidator:
@@ -180,13 +172,27 @@ class BatchValidator:
         self.results: dict[str, list[ValidationResult]] = {}  # per focus node, only those with any
         self.quads_checked = 0
 
-    def _keep(self, report: ValidationReport, focus: set[str] | None) -> None:
+    def _keep(
+        self,
+        report: ValidationReport,
+        focus: set[str] | None,
+        named: AbstractSet[str] = frozenset(),
+    ) -> None:
+        """Keep a report's results about `focus` (all of them: their earlier results go) and its
+        inverse-path results about `named` (nodes a batch only names: their other results need
+        their own values, which the batch's neighbourhood does not read, so earlier ones stay)."""
         if focus is None:
             focus = {r.focus for r in report.results}
         for node in focus:
             self.results.pop(node, None)
+        for node in named & self.results.keys():
+            kept = [r for r in self.results[node] if not _inverse(r)]
+            if kept:
+                self.results[node] = kept
+            else:
+                del self.results[node]
         for r in report.results:
-            if r.focus in focus:
+            if r.focus in focus or (r.focus in named and _inverse(r)):
                 self.results.setdefault(r.focus, []).append(r)
 
     def register_wide(self, static: list[ox.Quad]) -> None:
@@ -198,7 +204,8 @@ class BatchValidator:
         """Validate a batch of document graphs (not yet in the store) with its neighbourhood."""
         quads = neighbourhood(self.store, doc_quads, inverse=self.inverse)
         self.quads_checked += len(quads)
-        self._keep(validate_quads(quads), _nodes(doc_quads))
+        subjects, named = _nodes(doc_quads)
+        self._keep(validate_quads(quads), subjects, named)
 
     def _graphs_of(self, node: str) -> set[ox.NamedNode]:
         """The document graphs that state something about `node`, or name it by an inverse path."""
@@ -217,10 +224,36 @@ class BatchValidator:
             and q.graph_name.value.startswith(GRAPH_DOCUMENT_PREFIX)
         }
 
+    def _maybe_stale(self, node: str) -> bool:
+        """Whether a later batch may have changed a node's results without validating it: a
+        violation (always checked again), or a node one of whose values (or inverse-path
+        neighbours) is described by a document graph that does not describe the node itself."""
+        if not node.startswith(("http://", "https://", "urn:")):
+            return False
+        if any(r.severity == "Violation" for r in self.results[node]):
+            return True
+        inner, n = self.store.inner, ox.NamedNode(node)
+        own = self._graphs_of(node)
+        values = {q.object for q in inner.quads_for_pattern(n, None, None, None)}
+        for p in sorted(self.inverse):
+            values |= {q.subject for q in inner.quads_for_pattern(None, ox.NamedNode(p), n, None)}
+        for v in values:
+            if not isinstance(v, ox.NamedNode):
+                continue
+            for q in inner.quads_for_pattern(v, None, None, None):
+                g = q.graph_name
+                if (
+                    isinstance(g, ox.NamedNode)
+                    and g.value.startswith(GRAPH_DOCUMENT_PREFIX)
+                    and g not in own
+                ):
+                    return True
+        return False
+
     def finish(self) -> ValidationReport:
         """Each node with a result validated again in the finished graph (with the whole document
         graphs that describe it, and their neighbourhood); the whole report."""
-        nodes = sorted(n for n in self.results if n.startswith(("http://", "https://", "urn:")))
+        nodes = sorted(n for n in self.results if self._maybe_stale(n))
         chunk: set[str] = set()
         graphs: set[ox.NamedNode] = set()
         for i, node in enumerate(nodes):
