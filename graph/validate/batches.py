@@ -24,6 +24,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from ..store import GraphStore
+from ..store.embedded import has_union_copy
 from ..vocab import BASE, GRAPH_DOCUMENT_PREFIX, GRAPH_REGISTER
 from .engine import validate_quads
 from .report import ValidationReport, ValidationResult, result_order
@@ -32,6 +33,7 @@ from .shapes import load_shapes
 __all__ = ["BatchValidator", "inverse_predicates", "neighbourhood", "stated_about"]
 
 GRAPH_ONTOLOGY = BASE + "graph/ontology"
+_UNION = ox.DefaultGraph()  # a store written by a Generation keeps the union of its graphs here
 RECHECK_CHUNK = 200  # focus nodes validated again at once at the end (bounds the memory it takes)
 _SH_INVERSE = "http://www.w3.org/ns/shacl#inversePath"
 
@@ -61,6 +63,7 @@ def neighbourhood(
     *,
     inverse: frozenset[str] | None = None,
     skip_own_graphs: bool = True,
+    union: bool = False,
 ) -> list[ox.Quad]:
     """What validating new document graphs needs: them, the register, the ontology, and what
     other documents say about the entities they describe (shared meetings, publications...).
@@ -74,7 +77,10 @@ def neighbourhood(
     With `inverse` (predicates), the triples of other documents with one of them whose object is
     a node of `doc_quads` come too, with their subjects' descriptions (a shape's inverse path).
     `skip_own_graphs=False` reads the graphs of `doc_quads` from the store as well (they are
-    there already: the final check of a streaming build).
+    there already: the final check of a streaming build). With `union`, the other documents'
+    triples are read from the store's union copy (each distinct triple once, however many
+    documents state it: a node every document names costs its distinct triples, not one quad per
+    document); for a store that holds only document graphs and the register (a build's).
     """
     quads: list[ox.Quad] = []
     seen: set[ox.Triple] = set()
@@ -84,26 +90,37 @@ def neighbourhood(
             quads.append(q)
     new_graphs: set[object] = {q.graph_name for q in doc_quads} if skip_own_graphs else set()
     subjects = {q.subject for q in doc_quads if isinstance(q.subject, ox.NamedNode)}
-    first = stated_about(store, subjects, new_graphs, seen)
+    first = stated_about(store, subjects, new_graphs, seen, union=union)
     described = {q.subject for q in quads} | subjects
     values = {q.object for q in doc_quads + first if isinstance(q.object, ox.NamedNode)}
     if inverse:
         nodes = subjects | {q.object for q in doc_quads if isinstance(q.object, ox.NamedNode)}
-        backwards = _stated_to(store, nodes, inverse, new_graphs, seen)
+        backwards = _stated_to(store, nodes, inverse, new_graphs, seen, union=union)
         first += backwards
         values |= {q.subject for q in backwards if isinstance(q.subject, ox.NamedNode)}
-    return quads + first + stated_about(store, values - described, new_graphs, seen)
+    return quads + first + stated_about(store, values - described, new_graphs, seen, union=union)
 
 
 def stated_about(
-    store: GraphStore, subjects: set[ox.NamedNode], skip_graphs: set[object], seen: set[ox.Triple]
+    store: GraphStore,
+    subjects: set[ox.NamedNode],
+    skip_graphs: set[object],
+    seen: set[ox.Triple],
+    *,
+    union: bool = False,
 ) -> list[ox.Quad]:
     """The triples document graphs (other than `skip_graphs`) state about `subjects`, not yet
     `seen`, one quad of a document graph each: point reads of the store's subject index (a
     subject no other document describes costs one empty read)."""
     out = []
+    graph = _UNION if union else None
     for s in subjects:
-        for q in store.inner.quads_for_pattern(s, None, None, None):
+        for q in store.inner.quads_for_pattern(s, None, None, graph):
+            if union:
+                if q.triple not in seen:
+                    seen.add(q.triple)
+                    out.append(q)
+                continue
             if (
                 q.graph_name in skip_graphs
                 or not isinstance(q.graph_name, ox.NamedNode)
@@ -122,6 +139,8 @@ def _stated_to(
     predicates: frozenset[str],
     skip_graphs: set[object],
     seen: set[ox.Triple],
+    *,
+    union: bool = False,
 ) -> list[ox.Quad]:
     """The triples document graphs (other than `skip_graphs`) state with one of `predicates`
     and an object among `objects`, not yet `seen` (point reads of the store's object index)."""
@@ -129,7 +148,12 @@ def _stated_to(
     for p in sorted(predicates):
         pred = ox.NamedNode(p)
         for o in objects:
-            for q in store.inner.quads_for_pattern(None, pred, o, None):
+            for q in store.inner.quads_for_pattern(None, pred, o, _UNION if union else None):
+                if union:
+                    if q.triple not in seen:
+                        seen.add(q.triple)
+                        out.append(q)
+                    continue
                 if (
                     q.triple in seen
                     or q.graph_name in skip_graphs
@@ -171,6 +195,8 @@ class BatchValidator:
         self.inverse = inverse_predicates()
         self.results: dict[str, list[ValidationResult]] = {}  # per focus node, only those with any
         self.quads_checked = 0
+        self.union = False  # set once the register-wide graphs are in the store
+        self._static_subjects: set[str] = set()
 
     def _keep(
         self,
@@ -198,11 +224,15 @@ class BatchValidator:
     def register_wide(self, static: list[ox.Quad]) -> None:
         """The register-wide shapes, once: the register and ontology graphs on their own."""
         self.quads_checked += len(static)
+        self._static_subjects = {
+            str(q.subject.value) for q in static if not isinstance(q.subject, ox.Triple)
+        }
+        self.union = has_union_copy(self.store.inner)
         self._keep(validate_quads(static), None)
 
     def batch(self, doc_quads: list[ox.Quad]) -> None:
         """Validate a batch of document graphs (not yet in the store) with its neighbourhood."""
-        quads = neighbourhood(self.store, doc_quads, inverse=self.inverse)
+        quads = neighbourhood(self.store, doc_quads, inverse=self.inverse, union=self.union)
         self.quads_checked += len(quads)
         subjects, named = _nodes(doc_quads)
         self._keep(validate_quads(quads), subjects, named)
@@ -238,8 +268,8 @@ class BatchValidator:
         for p in sorted(self.inverse):
             values |= {q.subject for q in inner.quads_for_pattern(None, ox.NamedNode(p), n, None)}
         for v in values:
-            if not isinstance(v, ox.NamedNode):
-                continue
+            if not isinstance(v, ox.NamedNode) or v.value in self._static_subjects:
+                continue  # a register node: a batch reads it from the register only
             for q in inner.quads_for_pattern(v, None, None, None):
                 g = q.graph_name
                 if (
@@ -266,7 +296,9 @@ class BatchValidator:
                 for g in sorted(graphs, key=str)
                 for q in self.store.inner.quads_for_pattern(None, None, None, g)
             ]
-            quads = neighbourhood(self.store, about, inverse=self.inverse, skip_own_graphs=False)
+            quads = neighbourhood(
+                self.store, about, inverse=self.inverse, skip_own_graphs=False, union=self.union
+            )
             self._keep(validate_quads(quads), chunk)
             chunk, graphs = set(), set()
         results = sorted((r for rs in self.results.values() for r in rs), key=result_order)

@@ -79,19 +79,29 @@ def documents(seed_dir: Path) -> tuple[list[ox.Quad], list[list[ox.Quad]]]:
     return _static_quads(), docs
 
 
-def _per_document(static: list[ox.Quad], docs: list[list[ox.Quad]]) -> set[tuple[object, ...]]:
+def _load(store: GraphStore, quads: list[ox.Quad], union: bool) -> None:
+    store.inner.extend(quads)
+    if union:  # as a Generation writes it: the union of the named graphs in the default graph
+        store.inner.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+
+
+def _per_document(
+    static: list[ox.Quad], docs: list[list[ox.Quad]], union: bool
+) -> set[tuple[object, ...]]:
     store = GraphStore(ox.Store())
-    store.inner.extend(static)
+    _load(store, static, union)
     validator = BatchValidator(store)
     validator.register_wide(static)
+    assert validator.union == union
     for doc in docs:
         validator.batch(doc)  # validated before it is loaded, as a build does
-        store.inner.extend(doc)
+        _load(store, doc, union)
     return {_key(r) for r in validator.finish().results}
 
 
+@pytest.mark.parametrize("union", [False, True], ids=["graphs", "union-copy"])
 def test_per_document_validation_finds_every_violation_of_the_whole_graph_run(
-    documents: tuple[list[ox.Quad], list[list[ox.Quad]]],
+    documents: tuple[list[ox.Quad], list[list[ox.Quad]]], union: bool
 ) -> None:
     static, docs = documents
     whole = {_key(r) for r in validate_quads(static + [q for d in docs for q in d]).results}
@@ -101,7 +111,7 @@ def test_per_document_validation_finds_every_violation_of_the_whole_graph_run(
     # inverse path of the agenda item
     assert any(c.endswith("MaxCountConstraintComponent") for c in components), violations
     assert any(str(k[3]).startswith("^") for k in violations), violations
-    got = _per_document(static, docs)
+    got = _per_document(static, docs, union)
     assert violations - got == set(), "missed by per-document validation"
     assert got == whole  # and nothing else: the same warnings and infos too
 
