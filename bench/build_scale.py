@@ -35,16 +35,22 @@ import json, sys, time
 from pathlib import Path
 from thbgraph.graph.pipeline import build_store
 t = time.perf_counter()
-report = build_store(Path(sys.argv[1]), corpus=Path(sys.argv[2]))
+seen = [0]
+def progress(name):  # a line on stderr every 500 documents: the time a build's batches take
+    seen[0] += 1
+    if seen[0] % 500 == 0:
+        print(f"{time.perf_counter() - t:.1f} s: {seen[0]} documents extracted", file=sys.stderr, flush=True)
+report = build_store(Path(sys.argv[1]), corpus=Path(sys.argv[2]), progress=progress)
 print(json.dumps({"seconds": time.perf_counter() - t, "timings": report.timings,
                   "quads": report.quads, "documents": len(report.documents)}))
 """
 
 
 def _run_build(python: str, store: Path, corpus: Path) -> dict[str, Any]:
-    """One build in a child process: its report, wall time and peak RSS (bytes)."""
+    """One build in a child process: its report, wall time and peak RSS (bytes). Its progress
+    lines go to `<store>.progress.log` beside the store."""
     t = time.perf_counter()
-    with tempfile.TemporaryFile() as err:
+    with open(f"{store}.progress.log", "w+b") as err:
         proc = subprocess.Popen(
             [python, "-c", _CHILD, str(store), str(corpus)], stdout=subprocess.PIPE, stderr=err
         )
@@ -54,7 +60,10 @@ def _run_build(python: str, store: Path, corpus: Path) -> dict[str, Any]:
         if proc.returncode != 0:
             err.seek(0)
             raise SystemExit(f"build failed ({python}): {err.read().decode()[-2000:]}")
+        err.seek(0)
+        lines = err.read().decode("utf-8", "replace").splitlines()
     found: dict[str, Any] = json.loads(out.decode().strip().splitlines()[-1])
+    found["progress"] = [line for line in lines if "documents extracted" in line]
     found["wall_s"] = time.perf_counter() - t
     found["peak_rss_bytes"] = usage.ru_maxrss * 1024
     return found

@@ -26,10 +26,12 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+import heapq
 import io
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -350,6 +352,7 @@ class ChangeRecorder:
         self._expected: dict[str, set[str]] | None = None  # a build's rows, per graph
         self._prev_digests: dict[str, list[Any]] = {}
         self._digests: dict[str, list[Any]] = {}  # a build's, from its quads
+        self._stream: _StreamDiff | None = None  # a streaming build's (`watch_stream`)
 
     def watch(self, graphs: Iterable[ox.NamedNode]) -> None:
         """Note the before-state of graphs about to change (call before changing them)."""
@@ -383,7 +386,50 @@ class ChangeRecorder:
             finally:
                 del src
 
+    def watch_stream(self, log: list[ox.Quad]) -> None:
+        """A streaming build: like `watch_all` with the build's quads, but they come in batches
+        (`expect`), each named graph whole in one batch. Per graph, its digest is compared with
+        the current generation's and only a graph that differs is read from it; the rows that
+        differ go to sorted files on disk (one per batch, merged by `finish`), so no batch's rows
+        are kept once it is loaded."""
+        self._all = True
+        self._prev_quads = log
+        current = self.root / "current"
+        self._stream = _StreamDiff(self.dir, current.resolve() if current.exists() else None)
+
+    def expect(self, quads: Iterable[ox.Quad]) -> None:
+        """One batch of a streaming build's quads (`watch_stream`)."""
+        if self._stream is None:
+            raise StoreError("internal error: ChangeRecorder.expect before watch_stream")
+        self._stream.add(graph_lines(quads))
+
     def finish(self, documents: list[str]) -> tuple[int, int]:
+        """Write the patch, the digests and the log entry; the (added, removed) quad counts. The
+        after-state is read back from the store (it writes some typed literals in their canonical
+        form), except for a build given its quads (`watch_all`, `watch_stream`), whose rows are
+        put in that form."""
+        if self._stream is not None:
+            return self._finish_stream(self._stream, documents)
+        return self._finish(documents)
+
+    def _finish_stream(self, stream: _StreamDiff, documents: list[str]) -> tuple[int, int]:
+        self._stream = None
+        try:
+            stream.close()
+            _write_digests(self.dir, stream.digests)
+            name = self.dir.name
+            change = f"{BASE}id/change/{name}"
+            prev = _newest_change(self._prev_quads)
+            self._write_patch(name, stream.patch_rows(change=change, prev=prev))
+            added, removed = stream.added, stream.removed
+        finally:
+            stream.discard()
+        self.inner.extend(
+            change_quads(self.kind, documents, added=added, removed=removed, generation=name)
+        )
+        return added, removed
+
+    def _finish(self, documents: list[str]) -> tuple[int, int]:
         """Write the patch, the digests and the log entry; the (added, removed) quad counts. The
         after-state is read back from the store (it writes some typed literals in their canonical
         form), except for a build given its quads (`watch_all`), whose rows are put in that form."""
@@ -481,6 +527,97 @@ class ChangeRecorder:
             if batch:
                 out.write(("\n".join(batch) + "\n").encode("utf-8"))
         os.replace(tmp, folder / f"{name}{PATCH_SUFFIX}")
+
+
+class _StreamDiff:
+    """The rows a streaming build adds and removes, graph by graph, kept in sorted files."""
+
+    def __init__(self, generation_dir: Path, previous: Path | None) -> None:
+        self.dir = generation_dir / ".patch-rows"
+        self.dir.mkdir(exist_ok=True)
+        self.previous = previous
+        prev: dict[str, Any] | None = read_digests(previous) if previous is not None else {}
+        self._src: ox.Store | None = None
+        if previous is not None and prev is None:  # an older generation: every graph differs
+            self._src = ox.Store.read_only(str(previous))
+            prev = dict.fromkeys(_graph_names(self._src))
+        self.prev_digests: dict[str, Any] = dict(prev or {})
+        self.digests: dict[str, list[Any]] = {}
+        self.files: dict[str, list[Path]] = {"A": [], "D": []}
+        self.added = self.removed = 0
+
+    def _old_rows(self, graphs: list[str]) -> set[str]:
+        if not graphs or self.previous is None:
+            return set()
+        if self._src is None:
+            self._src = ox.Store.read_only(str(self.previous))
+        return _lines(self._src, [ox.NamedNode(g) for g in graphs])
+
+    def _spill(self, kind: str, rows: set[str]) -> None:
+        if not rows:
+            return
+        path = self.dir / f"{kind}-{len(self.files[kind]):06d}"
+        with path.open("w", encoding="utf-8") as out:
+            out.writelines(r + "\n" for r in sorted(rows))
+        self.files[kind].append(path)
+        if kind == "A":
+            self.added += len(rows)
+        else:
+            self.removed += len(rows)
+
+    def add(self, lines: dict[str, set[str]]) -> None:
+        differ = []
+        for g, rows in lines.items():
+            if g in self.digests:
+                raise StoreError(f"internal error: graph <{g}> given in two batches of a build")
+            self.digests[g] = _digest(rows)
+            if self.digests[g] != self.prev_digests.get(g):
+                differ.append(g)
+        before = self._old_rows([g for g in differ if g in self.prev_digests])
+        after: set[str] = set()
+        for g in differ:
+            after |= lines[g]
+        self._spill("A", after - before)
+        self._spill("D", before - after)
+
+    def close(self) -> None:
+        """The graphs of the current generation that the build no longer has: all removed."""
+        gone = sorted(g for g in self.prev_digests if g not in self.digests)
+        self._spill("D", self._old_rows(gone))
+        self._src = None
+
+    def patch_rows(self, *, change: str, prev: str | None) -> Iterator[str]:
+        """As `patch_rows`: the headers, then the D rows and the A rows, each sorted (a merge
+        of the sorted files)."""
+        yield f"H id <{change}> ."
+        if prev:
+            yield f"H prev <{prev}> ."
+        yield "TX ."
+        for kind in ("D", "A"):
+            handles = [p.open(encoding="utf-8") for p in self.files[kind]]
+            try:
+                for row in heapq.merge(*handles, key=_unterminated):
+                    yield f"{kind} {row.rstrip(chr(10))} ."
+            finally:
+                for h in handles:
+                    h.close()
+        yield "TC ."
+
+    def discard(self) -> None:
+        self._src = None
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _unterminated(row: str) -> str:
+    return row.rstrip("\n")
+
+
+def _graph_names(store: ox.Store) -> list[str]:
+    return [
+        g.value
+        for g in store.named_graphs()
+        if isinstance(g, ox.NamedNode) and g.value != str(GRAPH_RUNS)
+    ]
 
 
 def _rows(data: bytes) -> Iterator[tuple[str, str]]:

@@ -12,12 +12,13 @@ import json
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -44,6 +45,9 @@ from .vocab import (
     document_id,
     meeting_iri,
 )
+
+if TYPE_CHECKING:
+    from .validate.report import ValidationReport
 
 __all__ = [
     "GRAPH_ONTOLOGY",
@@ -228,8 +232,14 @@ def _static_quads() -> list[ox.Quad]:
     return quads
 
 
-def _run_quads(extractions: list[Extraction], doc_ids: list[str]) -> list[ox.Quad]:
-    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def _run_quads(
+    extractions: list[Extraction], doc_ids: list[str], now: str | None = None
+) -> list[ox.Quad]:
+    now = now or _now()
     runs = ox.NamedNode(str(GRAPH_RUNS))
     out = []
     for ex, did in zip(extractions, doc_ids, strict=True):
@@ -246,11 +256,16 @@ def _run_quads(extractions: list[Extraction], doc_ids: list[str]) -> list[ox.Qua
 
 
 def _document_quads(
-    extractions: list[Extraction], register: Register, resolver: MeetingResolver
+    extractions: list[Extraction],
+    register: Register,
+    resolver: MeetingResolver,
+    seen: set[str] | None = None,
 ) -> tuple[list[ox.Quad], list[str]]:
+    """The quads of each document's graph, and its id (unique among `seen`, the ids given so far
+    in this build: batches of one build share it)."""
     quads: list[ox.Quad] = []
     ids: list[str] = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     for ex in extractions:
         did = document_id(ex.source)
         base, n = did, 2
@@ -268,21 +283,75 @@ def _mentioned(m: Meeting) -> str:
     return meeting_iri(MeetingKey(m.start_date, m.end_date, m.title))
 
 
-def _validate(quads: list[ox.Quad]) -> tuple[int, int]:
-    """SHACL-validate the new data; ValidationFailed (with the report) on any violation."""
-    from .validate import validate_quads
-
-    report = validate_quads(quads)  # the fast engine: no rdflib parse of the data
+def _check(report: ValidationReport) -> tuple[int, int]:
+    """The (warnings, infos) of a build's report; ValidationFailed (with it) on any violation."""
     if not report.conforms:
-        violations = sum(1 for r in report.results if r.severity == "Violation")
         raise ValidationFailed(
-            f"the new graph does not pass SHACL validation ({violations} violation(s), "
-            "report above); the previous store is kept",
+            f"the new graph does not pass SHACL validation ({report.counts['Violation']} "
+            "violation(s), report above); the previous store is kept",
             report.text(),
         )
-    warnings = sum(1 for r in report.results if r.severity == "Warning")
-    infos = sum(1 for r in report.results if r.severity == "Info")
-    return warnings, infos
+    return report.counts["Warning"], report.counts["Info"]
+
+
+def _validate(quads: list[ox.Quad]) -> tuple[int, int]:
+    """SHACL-validate the new data as one graph; ValidationFailed (with the report) on any violation."""
+    from .validate import validate_quads
+
+    return _check(validate_quads(quads))  # the fast engine: no rdflib parse of the data
+
+
+# Documents extracted, turned into quads, validated and loaded at once by a build: its memory
+# depends on this, not on the corpus (apart from the meeting resolver's keys and the ids).
+BUILD_BATCH = 500
+
+
+def _extract_batches(
+    files: list[Path], register: Register, progress: Progress | None, size: int
+) -> Iterator[tuple[list[Extraction], list[Skipped]]]:
+    """The corpus's extractions `size` documents at a time, in order. On a large corpus, worker
+    processes extract the next batch while the caller turns this one into the store."""
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < _PARALLEL_MIN_FILES or workers < 2:
+        for chunk in chunks:
+            yield _split(_progress_then(progress, p, _extract_one, register) for p in chunk)
+        return
+    global _worker_register
+    _worker_register = register
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=kill_with_parent
+    )
+    try:
+        pending = pool.map(_extract_one, chunks[0], chunksize=16)
+        for i, chunk in enumerate(chunks):
+            outcomes: list[Extraction | Skipped] = []
+            for path, outcome in zip(chunk, pending, strict=True):
+                if progress:
+                    progress(path.name)
+                outcomes.append(outcome)
+            if i + 1 < len(chunks):  # the workers start on the next batch now
+                pending = pool.map(_extract_one, chunks[i + 1], chunksize=16)
+            yield _split(outcomes)
+    except BrokenProcessPool as exc:
+        raise ThbGraphError(
+            "an extraction worker process died (out of memory?); the store is unchanged"
+        ) from exc
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _worker_register = None
+
+
+def _split(outcomes: Iterable[Extraction | Skipped]) -> tuple[list[Extraction], list[Skipped]]:
+    done: list[Extraction] = []
+    skipped: list[Skipped] = []
+    for outcome in outcomes:
+        if isinstance(outcome, Skipped):
+            skipped.append(outcome)
+        else:
+            done.append(outcome)
+    return done, skipped
 
 
 def build_store(
@@ -290,8 +359,99 @@ def build_store(
     *,
     corpus: Path | None = None,
     progress: Progress | None = None,
+    batch_size: int = BUILD_BATCH,
 ) -> BuildReport:
-    """Build a new store from a corpus (the bundled one by default) and swap it in atomically."""
+    """Build a new store from a corpus (the bundled one by default) and swap it in atomically.
+
+    Streamed: `batch_size` documents at a time are extracted, turned into quads, SHACL-validated
+    with their neighbourhood (graph/validate/batches.py) and loaded into the new generation, so
+    the memory a build takes does not grow with the corpus (the meeting resolver's keys and the
+    document ids are the only things kept for all documents). A violation anywhere discards the
+    new generation: the previous store is kept.
+    """
+    if remote_location(store_path) is not None:
+        return _build_remote(store_path, corpus=corpus, progress=progress)
+    from .validate.batches import BatchValidator
+
+    started = time.perf_counter()
+    timings = dict.fromkeys(("extract", "rdf", "validate", "store"), 0.0)
+    register = load_register()
+    files = corpus_files(corpus or bundled_corpus())
+    now = _now()
+    resolver = MeetingResolver()
+    seen: set[str] = set()
+    ids: list[str] = []
+    sources: list[str] = []
+    skipped: list[Skipped] = []
+    with Generation(store_path) as gen:
+        t = time.perf_counter()
+        static = _static_quads()
+        timings["rdf"] += time.perf_counter() - t
+        t = time.perf_counter()
+        log, _ = changes.carry_over(store_path)  # the change log survives a rebuild
+        recorder = changes.ChangeRecorder(store_path, gen.path, gen.store.inner, "build")
+        recorder.watch_stream(log)  # only the graphs that changed are read
+        gen.load_quads(static)
+        recorder.expect(static)
+        timings["store"] += time.perf_counter() - t
+        t = time.perf_counter()
+        validator = BatchValidator(gen.store)
+        validator.register_wide(static)  # the register-wide shapes, once
+        timings["validate"] += time.perf_counter() - t
+        count = len(static)
+        del static
+        t = time.perf_counter()
+        for extractions, skips in _extract_batches(files, register, progress, batch_size):
+            timings["extract"] += time.perf_counter() - t  # waiting for the workers
+            skipped += skips
+            if extractions:
+                t = time.perf_counter()
+                doc_quads, batch_ids = _document_quads(extractions, register, resolver, seen)
+                runs = _run_quads(extractions, batch_ids, now)
+                timings["rdf"] += time.perf_counter() - t
+                t = time.perf_counter()
+                validator.batch(doc_quads)
+                timings["validate"] += time.perf_counter() - t
+                t = time.perf_counter()
+                gen.load_quads(itertools.chain(doc_quads, runs))
+                recorder.expect(doc_quads)
+                timings["store"] += time.perf_counter() - t
+                ids += batch_ids
+                sources += [ex.source for ex in extractions]
+                count += len(doc_quads) + len(runs)
+                del doc_quads, runs, extractions
+            t = time.perf_counter()
+        if not ids:
+            raise DocumentError(
+                "no document could be read, the previous store is kept: "
+                + "; ".join(f"{s.file}: {s.reason}" for s in skipped)
+            )
+        t = time.perf_counter()
+        warnings, infos = _check(validator.finish())
+        timings["validate"] += time.perf_counter() - t
+        t = time.perf_counter()
+        gen.load_quads(log)
+        gen.touch(ox.NamedNode(str(GRAPH_RUNS)))  # the change-log entry comes next
+        recorder.finish(sources)  # its patch and log entry
+        write_index(gen.store, gen.path)
+        gen.commit()
+        timings["store"] += time.perf_counter() - t
+    return BuildReport(
+        store=str(store_path),
+        documents=ids,
+        skipped=skipped,
+        quads=count,
+        warnings=warnings,
+        infos=infos,
+        seconds=time.perf_counter() - started,
+        timings=timings,
+    )
+
+
+def _build_remote(
+    store_path: Path, *, corpus: Path | None, progress: Progress | None
+) -> BuildReport:
+    """A build into a remote SPARQL server: the whole graph at once (a graph store's PUTs)."""
     started = time.perf_counter()
     timings: dict[str, float] = {}
     register = load_register()
@@ -313,22 +473,11 @@ def build_store(
     t = time.perf_counter()
     everything = static + doc_quads + _run_quads(extractions, ids)
     remote = remote_location(store_path)
-    if remote is not None:
-        with RemoteGraphStore(remote) as server:
-            server.replace_all(everything)
-    else:
-        with Generation(store_path) as gen:
-            log, _ = changes.carry_over(store_path)  # the change log survives a rebuild
-            recorder = changes.ChangeRecorder(store_path, gen.path, gen.store.inner, "build")
-            recorder.watch_all(log, everything)  # only the graphs that changed are read
-            gen.load_quads(itertools.chain(everything, log))
-            gen.touch(ox.NamedNode(str(GRAPH_RUNS)))  # the change-log entry comes next
-            recorder.finish([ex.source for ex in extractions])  # its patch and log entry
-            write_index(gen.store, gen.path)
-            gen.commit()
+    with RemoteGraphStore(remote) as server:  # type: ignore[arg-type]
+        server.replace_all(everything)
     timings["store"] = time.perf_counter() - t
     return BuildReport(
-        store=remote_location(store_path) or str(store_path),
+        store=remote or str(store_path),
         documents=ids,
         skipped=skipped,
         quads=len(everything),
@@ -451,59 +600,10 @@ def _validate_change(quads: list[ox.Quad], focus: set[str]) -> tuple[int, int]:
 
 
 def _neighbourhood(store: GraphStore, doc_quads: list[ox.Quad]) -> list[ox.Quad]:
-    """What validating new document graphs needs: them, the register, the ontology, and what
-    other documents say about the entities they describe (shared meetings, publications...).
+    """What validating new document graphs needs (graph/validate/batches.py: `neighbourhood`)."""
+    from .validate.batches import neighbourhood
 
-    The rest of the store was valid before and is unchanged, so this keeps `add` fast. What other
-    documents say about the new subjects names further nodes (the documents describing a shared
-    meeting, its speakers...): their own descriptions come too, so the new subjects' sh:class and
-    sh:node checks see them (results about those further nodes are not the change's: see
-    `_validate_change`). Validation reads triples, so a triple stated in several graphs is given once.
-    """
-    static = itertools.chain.from_iterable(
-        store.inner.quads_for_pattern(None, None, None, ox.NamedNode(g))
-        for g in (str(GRAPH_REGISTER), GRAPH_ONTOLOGY)
-    )
-    quads: list[ox.Quad] = []
-    seen: set[ox.Triple] = set()
-    for q in itertools.chain(doc_quads, static):
-        if q.triple not in seen:
-            seen.add(q.triple)
-            quads.append(q)
-    new_graphs: set[object] = {q.graph_name for q in doc_quads}
-    subjects = {q.subject for q in doc_quads if isinstance(q.subject, ox.NamedNode)}
-    first = _stated_about(store, subjects, new_graphs, seen)
-    described = {q.subject for q in quads} | subjects
-    values = {q.object for q in doc_quads + first if isinstance(q.object, ox.NamedNode)}
-    return quads + first + _stated_about(store, values - described, new_graphs, seen)
-
-
-def _stated_about(
-    store: GraphStore, subjects: set[ox.NamedNode], skip_graphs: set[object], seen: set[ox.Triple]
-) -> list[ox.Quad]:
-    """The triples document graphs (other than `skip_graphs`) state about `subjects`, not yet
-    `seen`: the distinct triples come from one query, then one quad of a document graph each."""
-    if not subjects:
-        return []
-    out = []
-    for row in store.query(load_query("neighbourhood"), bindings={"s": list(subjects)}):
-        triple = ox.Triple(row["s"], row["p"], row["o"])
-        if triple in seen:
-            continue
-        seen.add(triple)
-        stated = next(
-            (
-                q
-                for q in store.inner.quads_for_pattern(row["s"], row["p"], row["o"], None)
-                if q.graph_name not in skip_graphs
-                and isinstance(q.graph_name, ox.NamedNode)
-                and q.graph_name.value.startswith(DOCUMENT_GRAPH_PREFIX)
-            ),
-            None,
-        )
-        if stated is not None:
-            out.append(stated)
-    return out
+    return neighbourhood(store, doc_quads)
 
 
 def remove_documents(store_path: Path, doc_ids: list[str]) -> list[str]:

@@ -43,18 +43,32 @@ def _titles_agree(a: str | None, b: str | None) -> bool:
 
 
 class MeetingResolver:
-    """Gives each extracted meeting its IRI, reusing the IRI of the same meeting seen before."""
+    """Gives each extracted meeting its IRI, reusing the IRI of the same meeting seen before.
+
+    The meetings seen are kept by start date (only meetings starting on the same day can be the
+    same one), so a build of many documents compares each meeting with a few, not with all.
+    """
 
     def __init__(self, known: list[KnownMeeting] | None = None) -> None:
-        self.known: list[KnownMeeting] = list(known or [])
+        self.known: list[KnownMeeting] = []
+        self._by_start: dict[str, list[KnownMeeting]] = {}
+        self._iris: set[str] = set()
+        for k in known or []:
+            self._remember(k)
+
+    def _remember(self, k: KnownMeeting) -> None:
+        self.known.append(k)
+        self._iris.add(k.iri)
+        if k.start_date is not None:
+            self._by_start.setdefault(k.start_date, []).append(k)
 
     def resolve(self, m: Meeting) -> str:
         """The IRI of this meeting: an existing one when it is the same meeting, else a new one."""
-        for k in self.known:
+        for k in self._by_start.get(m.start_date, []) if m.start_date is not None else []:
             if _dates_agree(k, m) and _titles_agree(k.title, m.title):
                 return k.iri
         # otherwise its own IRI (an undated meeting is the same only as one with the same title)
         iri = meeting_iri(MeetingKey(m.start_date, m.end_date, m.title))
-        if all(k.iri != iri for k in self.known):
-            self.known.append(KnownMeeting(iri, m.start_date, m.end_date, m.title))
+        if iri not in self._iris:
+            self._remember(KnownMeeting(iri, m.start_date, m.end_date, m.title))
         return iri
