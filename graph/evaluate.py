@@ -760,6 +760,7 @@ def extract_path(path: Path, register: Register | None = None) -> Extraction:
         register=register,
         page_starts=doc.page_starts or None,
         sha256=doc.sha256,
+        links=doc.links,
     )
     if doc.language and ex.document.language == "en" and doc.language != "en":
         ex.document.language = doc.language
