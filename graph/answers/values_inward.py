@@ -22,25 +22,12 @@ the VALUES block's own characters move, nothing is added: what the guard accepte
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from ..sparql_lexer import SPARQL_TOKEN as _TOKEN
 
 __all__ = ["move_values_inward"]
 
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<lstring>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\")
-  | (?P<string>'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00b7\u00c0-\uffff]+)
-  | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:(?:(?:[\w.\-:\u00b7\u00c0-\uffff]|%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%])*)?)
-  | (?P<word>[A-Za-z_][A-Za-z_0-9]*)
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
 
 # Words that end a block of triple patterns (the next element of the group starts).
 _ELEMENTS = frozenset(
