@@ -101,8 +101,9 @@ def _base(root: object) -> str | None:
 
 def _links(markup: str, text: str) -> list[Link]:
     """The page's links whose words are in `text`, in document order, with absolute http(s)
-    addresses; a link's words are looked for after the previous link found, so offsets follow
-    the page (a link whose words the text lacks, as in navigation, is left out)."""
+    addresses; only the links of the page's <main>/<article> when it has one (menus outside it
+    could otherwise take the article's words); a link's words, whole, are looked for after the
+    previous link found, so offsets follow the page (a link whose words the text lacks is left out)."""
     import lxml.etree
     import lxml.html
 
@@ -113,9 +114,13 @@ def _links(markup: str, text: str) -> list[Link]:
     for el in root.xpath(_BOILERPLATE):
         el.drop_tree()
     base = _base(root)
+    scope = next(  # the article's own element, so a menu's link cannot take the article's words
+        (found[0] for q in ("//main", "//*[@role='main']", "//article") if (found := root.xpath(q))),
+        root,
+    )
     out: list[Link] = []
     cursor = 0
-    for a in root.iterfind(".//a[@href]"):
+    for a in scope.iterfind(".//a[@href]"):
         if len(out) >= _MAX_LINKS:
             break
         href = str(a.get("href") or "").strip()
@@ -127,7 +132,8 @@ def _links(markup: str, text: str) -> list[Link]:
         words = normalise(str(a.text_content())).split()
         if not words:
             continue
-        pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+        # whole words only: "Handbook" is not the start of "Handbooks"
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
         m = pattern.search(text, cursor, cursor + _LINK_WINDOW)
         if m is None:
             continue

@@ -155,6 +155,21 @@ def test_links_keep_their_address_beside_the_unchanged_text(tmp_path: Path) -> N
     assert "https://" not in doc.text and "guide.pdf" not in doc.text  # the text is as read
 
 
+MENU_FIRST = """<html><body>
+<div class="menu"><a href="https://www.example.org/news">Toolkit</a></div>
+<main><p>Toolkits matter. The Office issued the
+<a href="https://www.example.org/t.pdf">Toolkit on Shelters</a> today.</p></main></body></html>
+"""
+
+
+def test_a_menu_link_outside_the_article_never_takes_the_articles_words(tmp_path: Path) -> None:
+    path = tmp_path / "menu.html"
+    path.write_text(MENU_FIRST, encoding="utf-8")
+    doc = read_document(path)
+    got = [(doc.text[lk.start : lk.end], lk.href) for lk in doc.links]
+    assert got == [("Toolkit on Shelters", "https://www.example.org/t.pdf")]
+
+
 def test_a_page_without_links_has_none(tmp_path: Path) -> None:
     path = tmp_path / "plain.html"
     path.write_text(
