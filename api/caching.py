@@ -75,12 +75,18 @@ def request_etag(
 
 def base_url(scope: Scope, headers: Headers) -> str:
     """What of a request's URL an answer may name besides its path: scheme, Host, root path
-    (what Starlette's `request.base_url` is made of)."""
+    (what Starlette's `request.base_url` is made of), the host in one spelling: `Example.org` and
+    `example.org:80` share one kept answer instead of each costing an entry."""
     host = headers.get("host")
     if host is None:
         server = scope.get("server")
         host = f"{server[0]}:{server[1]}" if server else ""
-    return f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}"
+    scheme = scope.get("scheme", "http")
+    host = host.lower()  # hosts are case-insensitive, a default port names the same origin
+    default_port = {"http": ":80", "https": ":443"}.get(scheme)
+    if default_port and host.endswith(default_port):
+        host = host[: -len(default_port)]
+    return f"{scheme}://{host}{scope.get('root_path', '')}"
 
 
 def generation_validators(store: Any) -> tuple[str, float] | None:

@@ -82,6 +82,19 @@ def test_a_tag_given_at_one_host_does_not_revalidate_the_answer_of_another(srv: 
         assert same.status_code == 304
 
 
+def test_one_host_spelt_two_ways_is_one_kept_answer(srv: Any) -> None:
+    """Hosts are case-insensitive and :80 is http's default port: one origin, one tag (a client
+    varying the spelling must not multiply the kept answers)."""
+    with httpx.Client(base_url=srv.base, trust_env=False, timeout=30) as c:
+        turtle = {"Accept": "text/turtle"}
+        tags = {
+            c.get("/sparql", headers={"Host": host, **turtle}).headers["etag"]
+            for host in ("one.example", "One.Example", "one.example:80")
+        }
+        other = c.get("/sparql", headers={"Host": "one.example:8080", **turtle})
+    assert len(tags) == 1 and other.headers["etag"] not in tags
+
+
 def test_without_a_cache_the_server_answers_the_same(
     api_store: Path, start_thbgraph_server: Any, srv: Any
 ) -> None:
